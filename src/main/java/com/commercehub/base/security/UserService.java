@@ -1,0 +1,161 @@
+package com.commercehub.base.security;
+
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Staff users: who they are, their roles, whether they may sign in. */
+@Service
+public class UserService {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final AppUserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, JdbcClient jdbc, Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A page of users for the admin's list, roles included, in one query. */
+    @Transactional(readOnly = true)
+    @RolesAllowed(Role.Names.ADMIN)
+    public List<UserSummary> page(String search, Pageable page) {
+        String like = "%" + (search == null ? "" : search.strip()) + "%";
+        return jdbc.sql("""
+                        SELECT u.id, u.version, u.email, u.display_name, u.enabled, u.preferred_locale, u.created_at,
+                               (SELECT GROUP_CONCAT(r.role) FROM app_user_role r WHERE r.app_user = u.id) AS roles
+                        FROM app_user u
+                        WHERE u.email LIKE :like OR u.display_name LIKE :like
+                        ORDER BY u.email
+                        LIMIT :limit OFFSET :offset""")
+                .param("like", like)
+                .param("limit", page.getPageSize())
+                .param("offset", page.getOffset())
+                .query((rs, n) -> new UserSummary(rs.getLong("id"), rs.getLong("version"), rs.getString("email"),
+                        rs.getString("display_name"), parseRoles(rs.getString("roles")), rs.getBoolean("enabled"),
+                        Optional.ofNullable(rs.getString("preferred_locale")).map(Locale::forLanguageTag).orElse(null),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed(Role.Names.ADMIN)
+    public int count(String search) {
+        String like = "%" + (search == null ? "" : search.strip()) + "%";
+        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE email LIKE :like OR display_name LIKE :like")
+                .param("like", like).query(Integer.class).single();
+    }
+
+    private static Set<Role> parseRoles(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return EnumSet.noneOf(Role.class);
+        }
+        return Arrays.stream(csv.split(",")).map(Role::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    /** Adds a staff user who can sign in at once. */
+    @Transactional
+    @RolesAllowed(Role.Names.ADMIN)
+    public UserSummary create(String email, String displayName, String password, Set<Role> roles) {
+        return UserSummary.of(createUnchecked(email, displayName, password, roles));
+    }
+
+    /** Creation without the role check; used by first-run setup, which has no signed-in user yet. */
+    AppUser createUnchecked(String email, String displayName, String password, Set<Role> roles) {
+        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+            throw new UserValidationException("email", "user.email.invalid");
+        }
+        if (displayName == null || displayName.isBlank()) {
+            throw new UserValidationException("displayName", "user.name.required");
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw new UserValidationException("roles", "user.roles.required");
+        }
+        PasswordPolicy.problem(password).ifPresent(key -> {
+            throw new UserValidationException("password", key);
+        });
+        if (users.findByEmail(AppUser.normalizeEmail(email)).isPresent()) {
+            throw new UserValidationException("email", "user.email.taken");
+        }
+        return users.save(AppUser.create(email, displayName, passwordEncoder.encode(password), roles,
+                clock.instant()));
+    }
+
+    /**
+     * Changes name, roles and whether the user may sign in. Refuses a change that would leave no
+     * enabled administrator, so nobody can lock the business out of its own settings.
+     */
+    @Transactional
+    @RolesAllowed(Role.Names.ADMIN)
+    public UserSummary update(long id, long expectedVersion, String displayName, Set<Role> roles, boolean enabled) {
+        AppUser user = users.findById(id).orElseThrow(() -> new UserValidationException(null, "user.not-found"));
+        if (user.version() != expectedVersion) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("user " + id + " changed");
+        }
+        if (displayName == null || displayName.isBlank()) {
+            throw new UserValidationException("displayName", "user.name.required");
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw new UserValidationException("roles", "user.roles.required");
+        }
+        boolean losesAdmin = user.isActiveAdmin() && (!enabled || !roles.contains(Role.ADMIN));
+        if (losesAdmin && users.countActiveAdmins() <= 1) {
+            throw new UserValidationException(null, "user.last-admin");
+        }
+        var now = clock.instant();
+        user.rename(displayName, now);
+        user.assignRoles(roles, now);
+        user.setEnabled(enabled, now);
+        return UserSummary.of(users.save(user));
+    }
+
+    @Transactional
+    @RolesAllowed(Role.Names.ADMIN)
+    public void resetPassword(long id, String newPassword) {
+        PasswordPolicy.problem(newPassword).ifPresent(key -> {
+            throw new UserValidationException("password", key);
+        });
+        AppUser user = users.findById(id).orElseThrow(() -> new UserValidationException(null, "user.not-found"));
+        user.changePasswordHash(passwordEncoder.encode(newPassword), clock.instant());
+        users.save(user);
+    }
+
+    /** The signed-in user's own language choice, remembered for the next sign-in. */
+    @Transactional
+    public void rememberLocale(String email, Locale locale) {
+        users.findByEmail(AppUser.normalizeEmail(email)).ifPresent(user -> {
+            user.preferLocale(locale, clock.instant());
+            users.save(user);
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> findByEmail(String email) {
+        return users.findByEmail(AppUser.normalizeEmail(email)).map(UserSummary::of);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyUserExists() {
+        return users.count() > 0;
+    }
+}

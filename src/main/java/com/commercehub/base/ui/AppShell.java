@@ -1,0 +1,11 @@
+package com.commercehub.base.ui;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.theme.lumo.Lumo;
+
+/** Lumo plus the app's own stylesheet (kept in frontend/styles, served as a static resource). */
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("styles/commerce-hub.css")
+public class AppShell implements AppShellConfigurator {
+}

@@ -1,0 +1,38 @@
+package com.commercehub.base.db;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class MigrationsIT {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void every_migration_applied_successfully_on_mariadb() {
+        String server = jdbc.sql("SELECT VERSION()").query(String.class).single();
+        assertThat(server).containsIgnoringCase("mariadb");
+        int failed = jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success").query(Integer.class).single();
+        int applied = jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL")
+                .query(Integer.class).single();
+        assertThat(failed).isZero();
+        assertThat(applied).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void tables_are_innodb_and_utf8mb4() {
+        var tables = jdbc.sql("""
+                        SELECT table_name, engine, table_collation FROM information_schema.tables
+                        WHERE table_schema = DATABASE() AND table_name <> 'flyway_schema_history'""")
+                .query((rs, n) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3)).list();
+        assertThat(tables).extracting(t -> t.split(":")[0]).contains("app_user", "app_user_role", "setup_token");
+        assertThat(tables).allSatisfy(t -> assertThat(t).contains(":InnoDB:utf8mb4"));
+    }
+}

@@ -1,0 +1,58 @@
+package com.commercehub.base.ui;
+
+import com.commercehub.base.security.Role;
+import com.commercehub.base.security.UserService;
+import com.commercehub.testsupport.AsAdmin;
+import com.commercehub.testsupport.KaribuTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.EnumSet;
+import java.util.Locale;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LanguageSwitchTest extends KaribuTest {
+
+    @Autowired
+    UserService users;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void user() {
+        jdbc.sql("DELETE FROM app_user WHERE email = 'lars@example.com'").update();
+        AsAdmin.call(() -> users.create("lars@example.com", "Lars", "a long enough password", EnumSet.of(Role.ADMIN)));
+    }
+
+    @Test
+    void chosen_language_is_applied_and_remembered_for_the_next_session() {
+        login("lars@example.com", Role.ADMIN);
+        navigate("");
+        _get(MainLayout.class).switchLanguage(Locale.of("da"));
+
+        assertThat(UI.getCurrent().getSession().getLocale()).isEqualTo(Locale.of("da"));
+        assertThat(users.findByEmail("lars@example.com").orElseThrow().preferredLocale()).isEqualTo(Locale.of("da"));
+
+        // A new session of the same user starts in Danish.
+        tearDownAndStartNewSession();
+        login("lars@example.com", Role.ADMIN);
+        navigate("");
+        assertThat(_get(MainLayout.class).navigation.getItems().stream().map(SideNavItem::getLabel))
+                .containsExactly("Start", "Brugere");
+    }
+
+    private void tearDownAndStartNewSession() {
+        logout();
+        com.github.mvysny.kaributesting.v10.MockVaadin.tearDown();
+        com.github.mvysny.kaributesting.v10.MockVaadin.setup(UI::new,
+                new com.github.mvysny.kaributesting.v10.spring.MockSpringServlet(
+                        new com.github.mvysny.kaributesting.v10.Routes().autoDiscoverViews("com.commercehub"),
+                        context, UI::new));
+    }
+}

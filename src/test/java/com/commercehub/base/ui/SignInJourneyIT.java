@@ -1,0 +1,111 @@
+package com.commercehub.base.ui;
+
+import com.commercehub.base.security.Role;
+import com.commercehub.base.security.UserService;
+import com.commercehub.testsupport.AsAdmin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real-browser smoke test: headless Chromium signs in and sees the shell. Skipped, with a message
+ * saying what to install, where Chromium or its driver is missing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class SignInJourneyIT {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserService users;
+    @Autowired
+    JdbcClient jdbc;
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+                "Skipped: no Chromium here. Install it with 'apt-get install -y chromium chromium-driver'.");
+        Path profile = Files.createTempDirectory("hub-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--lang=en-US", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort()
+                .withEnvironment(Map.of("HOME", profile.toString(), "XDG_CONFIG_HOME", profile.toString(),
+                        "XDG_CACHE_HOME", profile.toString()))
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void admin_signs_in_and_sees_the_shell() throws IOException {
+        jdbc.sql("DELETE FROM app_user WHERE email = 'journey@example.com'").update();
+        AsAdmin.call(() -> users.create("journey@example.com", "Jo Journey", "journey password 123",
+                EnumSet.of(Role.ADMIN)));
+
+        browser.get("http://localhost:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form")));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
+                .sendKeys("journey@example.com");
+        browser.findElement(By.cssSelector("input[name='password']")).sendKeys("journey password 123", Keys.ENTER);
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-side-nav-item[path='users']")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h2"), "Welcome, Jo Journey"));
+        assertThat(browser.findElement(By.cssSelector(".sandbox-badge")).getText())
+                .isEqualTo("Sandbox — no real money moves");
+        screenshot("shell-after-sign-in.png");
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
