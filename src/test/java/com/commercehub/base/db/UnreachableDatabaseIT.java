@@ -29,7 +29,7 @@ class UnreachableDatabaseIT {
                 unexpected.getId();
             }
         })
-                .hasRootCauseInstanceOf(DatabaseUnreachableException.class)
+                .isInstanceOf(DatabaseUnreachableException.class)
                 .hasStackTraceContaining("Cannot connect to the database at " + url);
 
         assertThat(output.getOut() + output.getErr())
