@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +49,20 @@ class ArchitectureTest {
     void services_do_not_depend_on_ui() {
         noClasses().that().areAnnotatedWith(Service.class)
                 .should().dependOnClassesThat().resideInAPackage("..ui..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void services_are_secured_with_spring_and_views_with_vaadin() {
+        // JSR-250 method security is off: @RolesAllowed on a service would silently not be enforced.
+        noClasses().that().resideOutsideOfPackage("..ui..")
+                .should().beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
+                .check(CLASSES);
+        noMethods().that().areDeclaredInClassesThat().resideOutsideOfPackage("..ui..")
+                .should().beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("..ui..")
+                .should().beAnnotatedWith(org.springframework.security.access.annotation.Secured.class)
                 .check(CLASSES);
     }
 

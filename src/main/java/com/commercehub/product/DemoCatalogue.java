@@ -2,7 +2,7 @@ package com.commercehub.product;
 
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
-import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,14 +26,14 @@ public class DemoCatalogue {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Role.Names.ADMIN)
+    @Secured(Role.Authority.ADMIN)
     public boolean canLoad() {
         return repository.count() == 0;
     }
 
     /** Loads the demo catalogue; refuses when the library already has products. Returns how many were added. */
     @Transactional
-    @RolesAllowed(Role.Names.ADMIN)
+    @Secured(Role.Authority.ADMIN)
     public int load() {
         if (!canLoad()) {
             throw new ProductValidationException(java.util.List.of(FieldProblem.of("", "demo.library-not-empty")));

@@ -3,7 +3,7 @@ package com.commercehub.product;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Actors;
 import com.commercehub.base.security.Role;
-import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.annotation.Secured;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -62,7 +62,7 @@ public class ProductCsvService {
 
     /** Checks a file without changing anything: what would be created or updated, and every problem. */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.Names.SALES, Role.Names.ADMIN})
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
     public ImportReport check(Reader csv, boolean updateExisting, ImportProgress progress) {
         Parsed parsed = parse(csv, updateExisting, progress);
         return report(parsed, false);
@@ -73,7 +73,7 @@ public class ProductCsvService {
      * library update that product; without it such rows are problems.
      */
     @Transactional
-    @RolesAllowed({Role.Names.SALES, Role.Names.ADMIN})
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
     public ImportReport importCsv(Reader csv, boolean updateExisting, ImportProgress progress) {
         Parsed parsed = parse(csv, updateExisting, progress);
         if (!parsed.problems().isEmpty()) {
@@ -92,7 +92,7 @@ public class ProductCsvService {
 
     /** Writes the filtered library as CSV, streaming rows from the database. */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.Names.SALES, Role.Names.FINANCE, Role.Names.ADMIN})
+    @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
     public void export(ProductFilter filter, Writer out) {
         Map<Long, String> rateNames = new HashMap<>();
         taxRates.findAll().forEach(rate -> rateNames.put(rate.id(), rate.summary().name()));

@@ -2,7 +2,7 @@ package com.commercehub.product;
 
 import com.commercehub.base.security.Actors;
 import com.commercehub.base.security.Role;
-import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
@@ -37,39 +37,39 @@ public class ProductService {
 
     /** A page of the library for the grid, in one query. */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.Names.SALES, Role.Names.FINANCE, Role.Names.ADMIN})
+    @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
     public List<ProductListEntry> page(ProductFilter filter, Pageable pageable) {
         return queries.page(filter, pageable);
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.Names.SALES, Role.Names.FINANCE, Role.Names.ADMIN})
+    @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
     public int count(ProductFilter filter) {
         return queries.count(filter);
     }
 
     /** Every product matching the filter, streamed in name order (for exports). */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.Names.SALES, Role.Names.FINANCE, Role.Names.ADMIN})
+    @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
     public void forEach(ProductFilter filter, Consumer<ProductDetails> action) {
         queries.forEach(filter, action);
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.Names.SALES, Role.Names.FINANCE, Role.Names.ADMIN})
+    @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
     public ProductDetails get(long id) {
         return products.findById(id).map(Product::details)
                 .orElseThrow(() -> new OptimisticLockingFailureException("product " + id + " is gone"));
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.Names.SALES, Role.Names.FINANCE, Role.Names.ADMIN})
+    @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
     public List<String> currenciesInUse() {
         return queries.currenciesInUse();
     }
 
     @Transactional
-    @RolesAllowed({Role.Names.SALES, Role.Names.ADMIN})
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
     public ProductDetails create(ProductDraft draft) {
         validate(draft, null);
         return save(Product.create(draft, Actors.current(), clock.instant())).details();
@@ -77,7 +77,7 @@ public class ProductService {
 
     /** Saves an edit; refused when someone else saved the product since {@code expectedVersion}. */
     @Transactional
-    @RolesAllowed({Role.Names.SALES, Role.Names.ADMIN})
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
     public ProductDetails update(long id, long expectedVersion, ProductDraft draft) {
         Product product = load(id, expectedVersion);
         validate(draft, id);
@@ -86,7 +86,7 @@ public class ProductService {
     }
 
     @Transactional
-    @RolesAllowed({Role.Names.SALES, Role.Names.ADMIN})
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
     public ProductDetails archive(long id, long expectedVersion) {
         Product product = load(id, expectedVersion);
         product.archive(Actors.current(), clock.instant());
@@ -94,7 +94,7 @@ public class ProductService {
     }
 
     @Transactional
-    @RolesAllowed({Role.Names.SALES, Role.Names.ADMIN})
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
     public ProductDetails restore(long id, long expectedVersion) {
         Product product = load(id, expectedVersion);
         product.restore(Actors.current(), clock.instant());
@@ -106,7 +106,7 @@ public class ProductService {
      * records that refer to it: {@link ProductInUseException} says why, and the user archives instead.
      */
     @Transactional
-    @RolesAllowed({Role.Names.SALES, Role.Names.ADMIN})
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
     public void delete(long id, long expectedVersion) {
         Product product = load(id, expectedVersion);
         for (ProductUsage usage : usages) {

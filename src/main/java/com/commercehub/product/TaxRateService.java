@@ -1,7 +1,7 @@
 package com.commercehub.product;
 
 import com.commercehub.base.security.Role;
-import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -32,7 +32,7 @@ public class TaxRateService {
 
     /** All rates, archived ones last; a business has a handful, so no paging. */
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES, Role.Names.FINANCE})
+    @Secured({Role.Authority.ADMIN, Role.Authority.SALES, Role.Authority.FINANCE})
     public List<TaxRateSummary> all() {
         return rates.findAll().stream().map(TaxRate::summary)
                 .sorted(Comparator.comparing(TaxRateSummary::archived).thenComparing(TaxRateSummary::name))
@@ -40,20 +40,20 @@ public class TaxRateService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Role.Names.ADMIN, Role.Names.SALES, Role.Names.FINANCE})
+    @Secured({Role.Authority.ADMIN, Role.Authority.SALES, Role.Authority.FINANCE})
     public List<TaxRateSummary> active() {
         return all().stream().filter(rate -> !rate.archived()).toList();
     }
 
     @Transactional
-    @RolesAllowed(Role.Names.ADMIN)
+    @Secured(Role.Authority.ADMIN)
     public TaxRateSummary create(TaxRateDraft draft) {
         validate(draft, null);
         return save(TaxRate.create(draft, clock.instant())).summary();
     }
 
     @Transactional
-    @RolesAllowed(Role.Names.ADMIN)
+    @Secured(Role.Authority.ADMIN)
     public TaxRateSummary update(long id, long expectedVersion, TaxRateDraft draft) {
         TaxRate rate = load(id, expectedVersion);
         validate(draft, id);
@@ -62,7 +62,7 @@ public class TaxRateService {
     }
 
     @Transactional
-    @RolesAllowed(Role.Names.ADMIN)
+    @Secured(Role.Authority.ADMIN)
     public TaxRateSummary setArchived(long id, long expectedVersion, boolean archived) {
         TaxRate rate = load(id, expectedVersion);
         rate.setArchived(archived, clock.instant());

@@ -5,8 +5,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
@@ -17,8 +15,6 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.math.BigDecimal;
-import java.util.HashSet;
-import java.util.Set;
 
 import static com.commercehub.product.ProductTestData.oneTime;
 import static com.commercehub.product.ProductTestData.recurring;
@@ -27,30 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SpringBootTest
 @ActiveProfiles("test")
-@Import(ProductServiceIT.UsageOnQuotes.class)
+@Import(QuoteUsageStandIn.class)
 @WithMockUser(username = "sam@example.com", roles = "SALES")
 class ProductServiceIT {
-
-    /** Stands in for the quote feature, which will report products on its quotes. */
-    @TestConfiguration
-    static class UsageOnQuotes {
-        static final Set<Long> USED = new HashSet<>();
-
-        @Bean
-        ProductUsage quotesUsage() {
-            return new ProductUsage() {
-                @Override
-                public long countUses(long productId) {
-                    return USED.contains(productId) ? 2 : 0;
-                }
-
-                @Override
-                public String reasonKey() {
-                    return "product.in-use.quotes";
-                }
-            };
-        }
-    }
 
     @Autowired
     ProductService products;
@@ -60,7 +35,7 @@ class ProductServiceIT {
     @BeforeEach
     void emptyLibrary() {
         ProductTestData.clear(jdbc);
-        UsageOnQuotes.USED.clear();
+        QuoteUsageStandIn.USED.clear();
     }
 
     private static ProductFilter search(String text) {
@@ -110,7 +85,7 @@ class ProductServiceIT {
     void an_unused_product_is_deleted_but_a_used_one_must_be_archived() {
         ProductDetails unused = products.create(oneTime("Unused", "UN-1", "1.00", "EUR"));
         ProductDetails used = products.create(oneTime("Used", "US-1", "1.00", "EUR"));
-        UsageOnQuotes.USED.add(used.id());
+        QuoteUsageStandIn.USED.add(used.id());
 
         products.delete(unused.id(), unused.version());
         assertThatThrownBy(() -> products.delete(used.id(), used.version()))

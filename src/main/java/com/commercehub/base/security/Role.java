@@ -8,13 +8,26 @@ package com.commercehub.base.security;
 public enum Role {
     ADMIN, SALES, FINANCE;
 
-    /** Constants for {@code @RolesAllowed}, which needs compile-time strings. */
+    /** Role names for views' {@code @RolesAllowed}, which Vaadin's navigation access control reads. */
     public static final class Names {
         public static final String ADMIN = "ADMIN";
         public static final String SALES = "SALES";
         public static final String FINANCE = "FINANCE";
 
         private Names() {
+        }
+    }
+
+    /**
+     * Authorities for services' {@code @Secured}. Services use Spring's annotation, views Vaadin's:
+     * JSR-250 method security would also proxy every {@code @RolesAllowed} view.
+     */
+    public static final class Authority {
+        public static final String ADMIN = "ROLE_ADMIN";
+        public static final String SALES = "ROLE_SALES";
+        public static final String FINANCE = "ROLE_FINANCE";
+
+        private Authority() {
         }
     }
 

@@ -1,6 +1,6 @@
 package com.commercehub.base.security;
 
-import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -37,7 +37,7 @@ public class UserService {
 
     /** A page of users for the admin's list, roles included, in one query. */
     @Transactional(readOnly = true)
-    @RolesAllowed(Role.Names.ADMIN)
+    @Secured(Role.Authority.ADMIN)
     public List<UserSummary> page(String search, Pageable page) {
         String like = "%" + (search == null ? "" : search.strip()) + "%";
         return jdbc.sql("""
@@ -58,7 +58,7 @@ public class UserService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Role.Names.ADMIN)
+    @Secured(Role.Authority.ADMIN)
     public int count(String search) {
         String like = "%" + (search == null ? "" : search.strip()) + "%";
         return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE email LIKE :like OR display_name LIKE :like")
@@ -75,7 +75,7 @@ public class UserService {
 
     /** Adds a staff user who can sign in at once. */
     @Transactional
-    @RolesAllowed(Role.Names.ADMIN)
+    @Secured(Role.Authority.ADMIN)
     public UserSummary create(String email, String displayName, String password, Set<Role> roles) {
         return UserSummary.of(createUnchecked(email, displayName, password, roles));
     }
@@ -106,7 +106,7 @@ public class UserService {
      * enabled administrator, so nobody can lock the business out of its own settings.
      */
     @Transactional
-    @RolesAllowed(Role.Names.ADMIN)
+    @Secured(Role.Authority.ADMIN)
     public UserSummary update(long id, long expectedVersion, String displayName, Set<Role> roles, boolean enabled) {
         AppUser user = users.findById(id).orElseThrow(() -> new UserValidationException(null, "user.not-found"));
         if (user.version() != expectedVersion) {
@@ -130,7 +130,7 @@ public class UserService {
     }
 
     @Transactional
-    @RolesAllowed(Role.Names.ADMIN)
+    @Secured(Role.Authority.ADMIN)
     public void resetPassword(long id, String newPassword) {
         PasswordPolicy.problem(newPassword).ifPresent(key -> {
             throw new UserValidationException("password", key);
