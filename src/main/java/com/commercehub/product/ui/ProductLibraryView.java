@@ -151,7 +151,12 @@ public class ProductLibraryView extends VerticalLayout implements HasDynamicTitl
                 .setHeader(getTranslation("products.updated")).setKey("updated").setSortable(true)
                 .setSortProperty("updated").setAutoWidth(true);
         grid.setItems(query -> products.page(currentFilter, VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
-                query -> products.count(currentFilter));
+                query -> {
+                    // The grid counts anyway; the total above it reuses that count instead of asking again.
+                    int count = products.count(currentFilter);
+                    total.setText(getTranslation("products.count", count));
+                    return count;
+                });
         grid.setEmptyStateText(getTranslation("products.empty"));
         grid.addItemClickListener(e -> openForm(e.getItem()));
         grid.setSizeFull();
@@ -165,7 +170,6 @@ public class ProductLibraryView extends VerticalLayout implements HasDynamicTitl
     private void refresh() {
         currentFilter = filter();
         grid.getDataProvider().refreshAll();
-        total.setText(getTranslation("products.count", products.count(currentFilter)));
     }
 
     private DownloadHandler exportHandler() {
