@@ -27,6 +27,16 @@ class MigrationsIT {
     }
 
     @Test
+    void migrations_come_from_the_classpath_whatever_the_working_directory() {
+        assertThat(new org.springframework.core.io.ClassPathResource("db/migration/V1__users_and_setup.sql").exists())
+                .isTrue();
+        assertThat(locations).isEqualTo("classpath:db/migration");
+    }
+
+    @org.springframework.beans.factory.annotation.Value("${spring.flyway.locations}")
+    String locations;
+
+    @Test
     void tables_are_innodb_and_utf8mb4() {
         var tables = jdbc.sql("""
                         SELECT table_name, engine, table_collation FROM information_schema.tables

@@ -128,6 +128,24 @@ class ProductLibraryViewTest extends KaribuTest {
     }
 
     @Test
+    void duplicate_opens_an_unsaved_copy_that_needs_its_own_sku() {
+        login("sam@example.com", Role.SALES);
+        products.create(ProductTestData.recurring("Support", "SUP-1", "99.00", "EUR",
+                com.commercehub.product.BillingFrequency.YEARLY));
+        ProductLibraryView view = openAs(Role.SALES);
+        GridKt._clickItem(view.grid, 0);
+        ButtonKt._click(_get(ProductForm.class).duplicate);
+
+        ProductForm copy = _get(ProductForm.class);
+        assertThat(copy.name.getValue()).isEqualTo("Support (copy)");
+        assertThat(copy.sku.getValue()).isEmpty();
+        assertThat(copy.billing.getValue()).isEqualTo(BillingChoice.YEARLY);
+        copy.sku.setValue("SUP-2");
+        ButtonKt._click(copy.save);
+        assertThat(names(view.grid)).containsExactly("Support", "Support (copy)");
+    }
+
+    @Test
     void finance_can_read_but_not_edit() {
         login("sam@example.com", Role.SALES);
         products.create(ProductTestData.oneTime("Widget", "W-1", "1.00", "EUR"));
