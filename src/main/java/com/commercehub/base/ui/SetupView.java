@@ -77,7 +77,7 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .bind(f -> f.confirmation, (f, v) -> f.confirmation = v);
 
         form.add(email, name, password, confirmation);
-        form.setMaxWidth("32rem");
+        form.setWidth("min(32rem, 100%)");
         invalidLink.setText(getTranslation("setup.link-used"));
         add(new H2(getTranslation("setup.title")), new Paragraph(getTranslation("setup.intro")), form, create,
                 invalidLink);

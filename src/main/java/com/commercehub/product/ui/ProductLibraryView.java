@@ -132,7 +132,7 @@ public class ProductLibraryView extends VerticalLayout implements HasDynamicTitl
 
     private void configureGrid() {
         grid.addColumn(ProductListEntry::name).setHeader(getTranslation("product.name")).setKey("name")
-                .setSortable(true).setSortProperty("name").setFlexGrow(3);
+                .setSortable(true).setSortProperty("name").setAutoWidth(true).setFlexGrow(3).setResizable(true);
         grid.addColumn(ProductListEntry::sku).setHeader(getTranslation("product.sku")).setKey("sku")
                 .setSortable(true).setSortProperty("sku").setAutoWidth(true);
         grid.addColumn(entry -> Formats.money(entry.price(), getLocale())).setHeader(getTranslation("product.price"))

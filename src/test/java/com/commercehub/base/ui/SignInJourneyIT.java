@@ -12,6 +12,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -101,6 +102,16 @@ class SignInJourneyIT {
         assertThat(browser.findElement(By.cssSelector(".sandbox-badge")).getText())
                 .isEqualTo("Sandbox — no real money moves");
         screenshot("shell-after-sign-in.png");
+
+        // The product library: empty at first, then the admin loads the demo catalogue.
+        jdbc.sql("DELETE FROM product").update();
+        browser.findElement(By.cssSelector("vaadin-side-nav-item[path='products']")).click();
+        WebElement loadDemo = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-button[normalize-space()='Load demo catalogue']")));
+        loadDemo.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("vaadin-grid"), "Support plan"));
+        assertThat(browser.findElement(By.cssSelector("vaadin-grid")).getText()).contains("DEMO-CONSULT");
+        screenshot("product-library.png");
     }
 
     private void screenshot(String name) throws IOException {
