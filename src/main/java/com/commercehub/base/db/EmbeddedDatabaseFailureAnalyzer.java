@@ -8,7 +8,7 @@ class EmbeddedDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<EmbeddedDa
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, EmbeddedDatabaseException cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Make sure HUB_DATA_DIR is writable and no other MariaDB uses that folder, "
+                "Point HUB_DATA_DIR at a writable folder outside the temporary directory that no other MariaDB uses, "
                         + "or set DB_URL to use an external MariaDB.", cause);
     }
 }

