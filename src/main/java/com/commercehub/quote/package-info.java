@@ -1,0 +1,5 @@
+/**
+ * Quotes: so far the calculator that prices a quote's lines, discounts, fees and taxes. The quote
+ * aggregate, its lifecycle and the builder views come with the rest of the quote issue.
+ */
+package com.commercehub.quote;
