@@ -19,6 +19,8 @@ public final class ProductTestData {
     }
 
     public static void clear(JdbcClient jdbc) {
+        // Deal lines refer to products; the deals go first (their lines with them).
+        jdbc.sql("DELETE FROM deal").update();
         jdbc.sql("DELETE FROM product").update();
         jdbc.sql("DELETE FROM tax_rate").update();
     }

@@ -154,6 +154,14 @@ public class UserService {
         return users.findByEmail(AppUser.normalizeEmail(email)).map(UserSummary::of);
     }
 
+    /** Everyone who may sign in, by name: the people deals and quotes can be assigned to. */
+    @Transactional(readOnly = true)
+    @Secured({Role.Authority.ADMIN, Role.Authority.SALES, Role.Authority.FINANCE})
+    public List<StaffMember> activeStaff() {
+        return jdbc.sql("SELECT email, display_name FROM app_user WHERE enabled ORDER BY display_name")
+                .query((rs, n) -> new StaffMember(rs.getString("email"), rs.getString("display_name"))).list();
+    }
+
     @Transactional(readOnly = true)
     public boolean anyUserExists() {
         return users.count() > 0;

@@ -4,12 +4,12 @@ import com.commercehub.product.BillingFrequency;
 import com.vaadin.flow.component.Component;
 
 /** "One-time", "Monthly", "Every 2 weeks", with "· 12 payments" when a term is set. */
-final class BillingLabels {
+public final class BillingLabels {
 
     private BillingLabels() {
     }
 
-    static String of(Component translator, BillingFrequency frequency, Integer termPeriods) {
+    public static String of(Component translator, BillingFrequency frequency, Integer termPeriods) {
         if (frequency == null) {
             return translator.getTranslation("billing.one-time");
         }

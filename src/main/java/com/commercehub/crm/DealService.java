@@ -1,0 +1,240 @@
+package com.commercehub.crm;
+
+import com.commercehub.base.money.Money;
+import com.commercehub.base.security.Actors;
+import com.commercehub.base.security.Role;
+import com.commercehub.product.ProductDetails;
+import com.commercehub.product.ProductService;
+import com.commercehub.product.TaxRateService;
+import com.commercehub.product.TaxRateSummary;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Deals and their line items. */
+@Service
+public class DealService {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final DealRepository deals;
+    private final CompanyRepository companies;
+    private final ContactService contacts;
+    private final ProductService products;
+    private final TaxRateService taxRates;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DealService(DealRepository deals, CompanyRepository companies, ContactService contacts, ProductService products,
+                TaxRateService taxRates, JdbcClient jdbc, Clock clock) {
+        this.deals = deals;
+        this.companies = companies;
+        this.contacts = contacts;
+        this.products = products;
+        this.taxRates = taxRates;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A page of deals with their amounts: one query for the deals, one for their lines. */
+    @Transactional(readOnly = true)
+    @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
+    public List<DealListEntry> page(String search, DealStage stage, Pageable page) {
+        record Row(long id, String name, DealStage stage, String currency, String companyName, String owner,
+                   java.time.LocalDate closeDate) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        SELECT d.id, d.name, d.stage, d.currency, c.name AS company_name, d.owner, d.close_date
+                        FROM deal d LEFT JOIN company c ON c.id = d.company
+                        WHERE d.name LIKE :like ESCAPE '!' AND (:stage IS NULL OR d.stage = :stage)
+                        ORDER BY d.name, d.id LIMIT :limit OFFSET :offset""")
+                .param("like", Text.like(search)).param("stage", stage == null ? null : stage.name())
+                .param("limit", page.getPageSize()).param("offset", page.getOffset())
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("name"), DealStage.valueOf(rs.getString("stage")),
+                        rs.getString("currency"), rs.getString("company_name"), rs.getString("owner"),
+                        rs.getObject("close_date", java.time.LocalDate.class)))
+                .list();
+        // All lines of the page's deals in one query, summed with the same rule as a deal's own amount.
+        Map<Long, Money> amounts = new HashMap<>();
+        rows.forEach(row -> amounts.put(row.id(), Money.zero(Currency.getInstance(row.currency()))));
+        if (!rows.isEmpty()) {
+            jdbc.sql("SELECT deal, quantity, unit_price, discount_kind, discount_value FROM deal_line WHERE deal IN (:ids)")
+                    .param("ids", amounts.keySet())
+                    .query(rs -> {
+                        long deal = rs.getLong("deal");
+                        Money sum = amounts.get(deal);
+                        amounts.put(deal, sum.plus(DealLine.net(rs.getBigDecimal("quantity"),
+                                rs.getBigDecimal("unit_price"), rs.getString("discount_kind"),
+                                rs.getBigDecimal("discount_value"), sum.currency())));
+                    });
+        }
+        return rows.stream().map(row -> new DealListEntry(row.id(), row.name(), row.stage(), row.companyName(),
+                row.owner(), row.closeDate(), amounts.get(row.id()))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
+    public int count(String search, DealStage stage) {
+        return jdbc.sql("SELECT COUNT(*) FROM deal d WHERE d.name LIKE :like ESCAPE '!' AND (:stage IS NULL OR d.stage = :stage)")
+                .param("like", Text.like(search)).param("stage", stage == null ? null : stage.name())
+                .query(Integer.class).single();
+    }
+
+    @Transactional(readOnly = true)
+    @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
+    public DealDetails get(long id) {
+        Deal deal = deals.findById(id).orElseThrow(() -> new OptimisticLockingFailureException("deal " + id + " is gone"));
+        return details(deal);
+    }
+
+    @Transactional
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
+    public DealDetails create(DealDraft draft) {
+        DealDraft withOwner = draft.owner() == null || draft.owner().isBlank()
+                ? new DealDraft(draft.name(), Actors.current(), draft.stage(), draft.currency(), draft.companyId(),
+                draft.contactIds(), draft.closeDate())
+                : draft;
+        validate(withOwner);
+        return details(deals.save(Deal.create(withOwner, clock.instant())));
+    }
+
+    /** Saves the deal's fields; its currency can change only while it has no lines. */
+    @Transactional
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
+    public DealDetails update(long id, long expectedVersion, DealDraft draft) {
+        Deal deal = load(id, expectedVersion);
+        validate(draft);
+        if (!deal.currency().equals(draft.currency())) {
+            if (!deal.canChangeCurrency()) {
+                throw new CrmValidationException(Map.of("currency", "crm.deal.currency-locked"));
+            }
+            deal.changeCurrency(draft.currency(), clock.instant());
+        }
+        deal.apply(draft, clock.instant());
+        return details(deals.save(deal));
+    }
+
+    /**
+     * Adds a product from the library: name, SKU, price, billing, term and tax are copied (the line
+     * keeps them even if the product changes later) and the product is referenced.
+     */
+    @Transactional
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
+    public DealDetails addProduct(long dealId, long expectedVersion, long productId, BigDecimal quantity) {
+        Deal deal = load(dealId, expectedVersion);
+        ProductDetails product = products.get(productId);
+        if (product.archived()) {
+            throw new CrmValidationException(Map.of("product", "crm.line.product-archived"));
+        }
+        if (!product.price().currency().equals(deal.currency())) {
+            throw new CrmValidationException(Map.of("product", "crm.line.currency-mismatch"));
+        }
+        TaxRateSummary tax = product.taxRateId() == null ? null : taxRates.all().stream()
+                .filter(rate -> rate.id() == product.taxRateId()).findFirst().orElse(null);
+        DealLineDraft line = new DealLineDraft(product.id(), product.name(), product.sku(), quantity,
+                product.price().amount(), null, null, tax == null ? null : tax.percentage(),
+                tax != null && tax.inclusive(), product.frequency(), product.termPeriods());
+        validateLine(line, deal.currency());
+        deal.addLine(DealLine.of(line), clock.instant());
+        return details(deals.save(deal));
+    }
+
+    @Transactional
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
+    public DealDetails addLine(long dealId, long expectedVersion, DealLineDraft line) {
+        Deal deal = load(dealId, expectedVersion);
+        validateLine(line, deal.currency());
+        deal.addLine(DealLine.of(line), clock.instant());
+        return details(deals.save(deal));
+    }
+
+    @Transactional
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
+    public DealDetails updateLine(long dealId, long expectedVersion, int index, DealLineDraft line) {
+        Deal deal = load(dealId, expectedVersion);
+        checkIndex(deal, index);
+        validateLine(line, deal.currency());
+        deal.replaceLine(index, DealLine.of(line), clock.instant());
+        return details(deals.save(deal));
+    }
+
+    @Transactional
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
+    public DealDetails removeLine(long dealId, long expectedVersion, int index) {
+        Deal deal = load(dealId, expectedVersion);
+        checkIndex(deal, index);
+        deal.removeLine(index, clock.instant());
+        return details(deals.save(deal));
+    }
+
+    private static void checkIndex(Deal deal, int index) {
+        if (index < 0 || index >= deal.lineCount()) {
+            throw new OptimisticLockingFailureException("line " + index + " is gone");
+        }
+    }
+
+    private Deal load(long id, long expectedVersion) {
+        Deal deal = deals.findById(id).orElseThrow(() -> new OptimisticLockingFailureException("deal " + id + " is gone"));
+        if (deal.version() != expectedVersion) {
+            throw new OptimisticLockingFailureException("deal " + id + " changed");
+        }
+        return deal;
+    }
+
+    private DealDetails details(Deal deal) {
+        CompanySummary company = deal.companyId() == null ? null
+                : companies.findById(deal.companyId()).map(Company::summary).orElse(null);
+        return deal.details(company, contacts.byIds(deal.contactIds()));
+    }
+
+    private static void validate(DealDraft draft) {
+        Map<String, String> problems = new HashMap<>();
+        if (draft.name() == null || draft.name().isBlank()) {
+            problems.put("name", "crm.name.required");
+        }
+        if (draft.currency() == null) {
+            problems.put("currency", "product.currency.required");
+        }
+        if (draft.stage() == null) {
+            problems.put("stage", "crm.deal.stage-required");
+        }
+        if (!problems.isEmpty()) {
+            throw new CrmValidationException(problems);
+        }
+    }
+
+    private static void validateLine(DealLineDraft line, Currency currency) {
+        Map<String, String> problems = new HashMap<>();
+        if (line.name() == null || line.name().isBlank()) {
+            problems.put("name", "crm.name.required");
+        }
+        if (line.quantity() == null || line.quantity().signum() <= 0) {
+            problems.put("quantity", "crm.line.quantity-positive");
+        }
+        if (line.unitPrice() == null || line.unitPrice().signum() < 0) {
+            problems.put("unitPrice", "product.price.negative");
+        } else if (!new Money(line.unitPrice(), currency).hasCurrencyPrecision()) {
+            problems.put("unitPrice", "crm.line.price-decimals");
+        }
+        if (line.discountValue() != null && (line.discountValue().signum() < 0
+                || (line.discountKind() == DiscountKind.PERCENT && line.discountValue().compareTo(HUNDRED) > 0))) {
+            problems.put("discount", "crm.line.discount-range");
+        }
+        if (line.frequency() != null && !line.frequency().isValid()) {
+            problems.put("frequency", "product.interval.invalid.short");
+        }
+        if (!problems.isEmpty()) {
+            throw new CrmValidationException(problems);
+        }
+    }
+}
