@@ -104,7 +104,7 @@ class SignInJourneyIT {
         screenshot("shell-after-sign-in.png");
 
         // The product library: empty at first, then the admin loads the demo catalogue.
-        jdbc.sql("DELETE FROM product").update();
+        com.commercehub.product.ProductTestData.clear(jdbc);
         browser.findElement(By.cssSelector("vaadin-side-nav-item[path='products']")).click();
         WebElement loadDemo = wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//vaadin-button[normalize-space()='Load demo catalogue']")));
