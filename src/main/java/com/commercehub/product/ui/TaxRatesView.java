@@ -33,7 +33,7 @@ import java.util.Map;
 
 /** ADMIN: the tax rates products and quotes may use. */
 @Route("tax-rates")
-@Menu(order = 80, icon = "vaadin:calc-book", title = "nav.tax-rates")
+@Menu(order = 79, icon = "vaadin:calc-book", title = "nav.tax-rates")
 @RolesAllowed(Role.Names.ADMIN)
 public class TaxRatesView extends VerticalLayout implements HasDynamicTitle {
 
