@@ -1,0 +1,98 @@
+package com.commercehub.quote;
+
+import com.commercehub.base.money.Money;
+import com.commercehub.product.BillingFrequency;
+import com.commercehub.stripe.ChargeLimits;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a quote must satisfy before buyers can pay it through Stripe Checkout, each problem with the
+ * translation key that says how to fix it. A quote with any violation cannot be published with
+ * payment on; warnings inform but do not block.
+ */
+public final class PaymentStepRules {
+
+    /** Checkout's limits on line items per session. */
+    static final int PAYMENT_MODE_MAX_LINES = 100;
+    static final int SUBSCRIPTION_MODE_MAX_EACH = 20;
+
+    private PaymentStepRules() {
+    }
+
+    /** One line as the rules see it. */
+    public record Line(String name, Money net, BillingFrequency frequency, Integer termPeriods) {
+    }
+
+    /** A problem: a translation key and its arguments. */
+    public record Finding(String messageKey, List<Object> args) {
+        static Finding of(String key, Object... args) {
+            return new Finding(key, List.of(args));
+        }
+    }
+
+    public record Result(List<Finding> violations, List<Finding> warnings) {
+        public boolean allowed() {
+            return violations.isEmpty();
+        }
+    }
+
+    /**
+     * @param chargeableCurrencies what the connected account can charge (from Stripe's country specs)
+     * @param quoteDiscounts       how many quote-level discounts the quote has (Checkout takes one coupon)
+     * @param dueAtCheckout        the first payment
+     */
+    public static Result check(Currency currency, List<Line> lines, int quoteDiscounts, Money dueAtCheckout,
+                               Set<Currency> chargeableCurrencies) {
+        List<Finding> violations = new ArrayList<>();
+        List<Finding> warnings = new ArrayList<>();
+        if (!chargeableCurrencies.contains(currency)) {
+            violations.add(Finding.of("quote.payment.currency", currency.getCurrencyCode()));
+        }
+        if (lines.isEmpty()) {
+            violations.add(Finding.of("quote.payment.no-lines"));
+        }
+        BillingFrequency firstFrequency = null;
+        boolean mixedFrequencies = false;
+        int recurring = 0;
+        for (Line line : lines) {
+            if (!line.net().isPositive()) {
+                violations.add(Finding.of("quote.payment.line-not-positive", line.name()));
+            }
+            if (line.frequency() != null) {
+                recurring++;
+                if (firstFrequency == null) {
+                    firstFrequency = line.frequency();
+                } else if (!firstFrequency.equals(line.frequency())) {
+                    mixedFrequencies = true;
+                }
+                if (line.termPeriods() != null) {
+                    violations.add(Finding.of("quote.payment.recurring-term", line.name()));
+                }
+            }
+        }
+        if (mixedFrequencies) {
+            violations.add(Finding.of("quote.payment.mixed-frequencies"));
+        }
+        int oneTime = lines.size() - recurring;
+        if (recurring == 0 && lines.size() > PAYMENT_MODE_MAX_LINES) {
+            violations.add(Finding.of("quote.payment.too-many-lines", PAYMENT_MODE_MAX_LINES));
+        } else if (recurring > 0 && (recurring > SUBSCRIPTION_MODE_MAX_EACH || oneTime > SUBSCRIPTION_MODE_MAX_EACH)) {
+            violations.add(Finding.of("quote.payment.too-many-subscription-lines", SUBSCRIPTION_MODE_MAX_EACH));
+        }
+        if (quoteDiscounts > 1) {
+            violations.add(Finding.of("quote.payment.one-discount"));
+        }
+        ChargeLimits.check(dueAtCheckout).ifPresent(limit -> violations.add(switch (limit) {
+            case ChargeLimits.Violation.BelowMinimum below -> Finding.of("quote.payment.below-minimum", below.minimum());
+            case ChargeLimits.Violation.AboveMaximum above -> Finding.of("quote.payment.above-maximum", above.maximum());
+        }));
+        if (recurring > 0) {
+            warnings.add(Finding.of("quote.payment.renewals-3ds"));
+        }
+        return new Result(List.copyOf(violations), List.copyOf(warnings));
+    }
+}
