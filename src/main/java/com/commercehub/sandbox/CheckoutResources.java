@@ -169,7 +169,7 @@ class CheckoutResources extends SandboxRoutes {
                 "liability", null, "status", null));
         session.put("billing_address_collection", p.oneOf("billing_address_collection", null, "auto", "required"));
         session.put("branding_settings", branding(p.child("branding_settings")));
-        session.put("cancel_url", p.string("cancel_url"));
+        session.put("cancel_url", redirectUrl(p, "cancel_url"));
         session.put("client_reference_id", p.string("client_reference_id"));
         session.put("consent_collection", p.child("consent_collection") == null ? null : p.raw().get("consent_collection"));
         session.put("currency", currency);
@@ -196,7 +196,7 @@ class CheckoutResources extends SandboxRoutes {
         session.put("status", "open");
         session.put("submit_type", p.oneOf("submit_type", null, "auto", "book", "donate", "pay", "subscribe"));
         session.put("subscription", null);
-        session.put("success_url", p.string("success_url"));
+        session.put("success_url", redirectUrl(p, "success_url"));
         session.put("total_details", Obj.of("amount_discount", totals.discount, "amount_shipping", 0L,
                 "amount_tax", totals.tax));
         session.put("ui_mode", p.oneOf("ui_mode", "hosted_page", "hosted_page", "hosted"));
@@ -385,6 +385,14 @@ class CheckoutResources extends SandboxRoutes {
             total += net + exclusive;
         }
         return new Totals(subtotal, discountTotal, taxTotal, total);
+    }
+
+    private static String redirectUrl(Params p, String key) {
+        String url = p.string(key);
+        if (url != null && !url.matches("https?://[^\\s]+")) {
+            throw StripeError.invalid(key, "url_invalid", "Not a valid URL");
+        }
+        return url;
     }
 
     private static Map<String, Object> branding(Params b) {

@@ -33,5 +33,7 @@ class SandboxHiddenWithRealKeyIT {
         assertThat(status("GET", "/sandbox/stripe/v1/account")).isEqualTo(404);
         assertThat(status("POST", "/sandbox/stripe/v1/customers")).isEqualTo(404);
         assertThat(status("GET", "/sandbox/stripe/v1/no_such_thing")).isEqualTo(404);
+        assertThat(status("GET", "/sandbox/checkout/cs_test_anything")).isEqualTo(404);
+        assertThat(status("POST", "/sandbox/authenticate/pi_anything")).isEqualTo(404);
     }
 }
