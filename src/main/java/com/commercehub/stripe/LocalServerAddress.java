@@ -24,8 +24,17 @@ class LocalServerAddress {
     }
 
     String sandboxApiBase() {
+        return baseUrl() + SANDBOX_PATH;
+    }
+
+    /** http://127.0.0.1:port[/context] — this server as seen from itself. */
+    String baseUrl() {
         int actual = port > 0 ? port : environment.getProperty("server.port", Integer.class, 8080);
         String contextPath = environment.getProperty("server.servlet.context-path", "");
-        return "http://127.0.0.1:" + actual + contextPath + SANDBOX_PATH;
+        return "http://127.0.0.1:" + actual + contextPath;
+    }
+
+    boolean serverRunning() {
+        return port > 0;
     }
 }
