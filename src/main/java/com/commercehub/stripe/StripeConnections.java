@@ -57,7 +57,6 @@ class StripeConnections {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String publicUrl;
-    private volatile Optional<ConnectionRow> active;
 
     StripeConnections(ConnectionStore store, StripeClientFactory factory, StripeProperties properties,
                       SecretCipher cipher, LocalServerAddress localServer, TransactionTemplate transactions,
@@ -72,17 +71,9 @@ class StripeConnections {
         this.publicUrl = publicUrl;
     }
 
+    /** Read from the database each time (one indexed row), so that every node sees a (dis)connect at once. */
     Optional<ConnectionRow> active() {
-        Optional<ConnectionRow> current = active;
-        if (current == null) {
-            current = store.active();
-            active = current;
-        }
-        return current;
-    }
-
-    private void forget() {
-        active = null;
+        return store.active();
     }
 
     /** True while payments go to the built-in sandbox rather than to Stripe. */
@@ -176,7 +167,6 @@ class StripeConnections {
             store.disconnectAll(clock.instant());
             store.insert(row);
         });
-        forget();
         previous.ifPresent(this::deleteEndpointQuietly);
         return info();
     }
@@ -243,13 +233,11 @@ class StripeConnections {
         }
         ConnectionRow row = active().orElseThrow(() -> new StripeConnectionException(StripeConnectionException.Reason.NOT_CONNECTED));
         store.updateWebhookSecret(row.id(), cipher.encrypt(WEBHOOK_PURPOSE, value));
-        forget();
     }
 
     void disconnect() {
         Optional<ConnectionRow> previous = active();
         transactions.executeWithoutResult(status -> store.disconnectAll(clock.instant()));
-        forget();
         previous.ifPresent(this::deleteEndpointQuietly);
     }
 
@@ -263,7 +251,6 @@ class StripeConnections {
         Account account = retrieveAccount(client);
         store.updateAccount(connection.get().id(), accountName(account), account.getDefaultCurrency(), account.toJson(),
                 clock.instant());
-        forget();
     }
 
     private void deleteEndpointQuietly(ConnectionRow old) {

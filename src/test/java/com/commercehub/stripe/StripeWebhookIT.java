@@ -34,6 +34,14 @@ class StripeWebhookIT {
     StripeClientFactory factory;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ConnectionMaintenance maintenance;
+
+    @org.junit.jupiter.api.BeforeEach
+    void connectedToThisServersSandbox() {
+        // Contexts on other ports share the database; make sure the sandbox points at this one.
+        maintenance.connectSandboxWhenNoKey();
+    }
 
     private String event(String id) {
         return "{\"id\":\"" + id + "\",\"object\":\"event\",\"api_version\":\"2026-07-29.dahlia\",\"created\":1760000000,"
