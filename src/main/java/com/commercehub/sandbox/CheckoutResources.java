@@ -25,12 +25,15 @@ class CheckoutResources extends SandboxRoutes {
     private final SandboxEvents events;
     private final CoreResources core;
     private final PaymentResources payments;
+    private final SubscriptionResources subscriptions;
 
-    CheckoutResources(SandboxStore store, SandboxEvents events, CoreResources core, PaymentResources payments) {
+    CheckoutResources(SandboxStore store, SandboxEvents events, CoreResources core, PaymentResources payments,
+                      SubscriptionResources subscriptions) {
         this.store = store;
         this.events = events;
         this.core = core;
         this.payments = payments;
+        this.subscriptions = subscriptions;
 
         post("/v1/checkout/sessions", this::create);
         get("/v1/checkout/sessions/{id}/line_items", call -> {
@@ -440,19 +443,34 @@ class CheckoutResources extends SandboxRoutes {
         if (!"open".equals(session.get("status"))) {
             throw StripeError.invalid(null, "checkout_session_not_open", "This Checkout Session is no longer open.");
         }
-        if (!"payment".equals(session.get("mode"))) {
-            throw StripeError.invalid("mode", "parameter_invalid_string",
-                    "The sandbox's hosted page does not take subscription payments yet.");
-        }
         session.put("customer_details", Obj.of("address", null, "email", email, "name", name, "phone", null,
                 "tax_exempt", "none", "tax_ids", new ArrayList<>()));
+        boolean subscription = "subscription".equals(session.get("mode"));
+        if (subscription && session.get("customer") == null) {
+            session.put("customer", newCustomer(call, email, name).get("id"));
+        }
+        long amount = firstPayment(session);
+        if (amount == 0) {
+            // Nothing to charge today (a trial): the card is only saved for the renewals.
+            if (TestCard.of(cardNumber) == TestCard.INCORRECT_NUMBER || TestCard.of(cardNumber) == TestCard.LIVE_CARD) {
+                TestCard card = TestCard.of(cardNumber);
+                store.update(session);
+                return new Payment(session, new PaymentResources.Attempt(Obj.of("status", "requires_payment_method"),
+                        StripeError.card(card.code, card.declineCode, card.message)));
+            }
+            Map<String, Object> method = payments.paymentMethod(call, cardNumber, Obj.str(session, "customer"));
+            session.put("_payment_method", method.get("id"));
+            store.update(session);
+            complete(call, session);
+            return new Payment(session, new PaymentResources.Attempt(Obj.of("status", "succeeded"), null));
+        }
         Map<String, Object> intentData = Obj.map(session, "_payment_intent_data");
         Map<String, Object> intent;
         String existing = Obj.str(session, "payment_intent");
         if (existing != null) {
             intent = store.getForUpdate(existing, "payment_intent", "payment_intent", "payment_intent");
         } else {
-            intent = payments.newIntent(call, Obj.longOf(session, "amount_total"), Obj.str(session, "currency"),
+            intent = payments.newIntent(call, amount, Obj.str(session, "currency"),
                     Obj.str(session, "customer"), (String) intentData.get("description"),
                     intentData.get("metadata") == null ? Obj.of() : Obj.map(intentData, "metadata"),
                     (String) intentData.get("receipt_email"));
@@ -466,22 +484,51 @@ class CheckoutResources extends SandboxRoutes {
         return new Payment(session, attempt);
     }
 
+    /** Today's charge: everything, or with a trial only the one-time items. */
+    @SuppressWarnings("unchecked")
+    private static long firstPayment(Map<String, Object> session) {
+        Map<String, Object> subscriptionData = Obj.map(session, "_subscription_data");
+        if (!"subscription".equals(session.get("mode")) || subscriptionData == null
+                || subscriptionData.get("trial_period_days") == null) {
+            return Obj.longOf(session, "amount_total");
+        }
+        return Obj.list(Obj.map(session, "_line_items"), "data").stream().map(l -> (Map<String, Object>) l)
+                .filter(l -> Obj.map(Obj.map(l, "price"), "recurring") == null)
+                .mapToLong(l -> Obj.longOf(l, "amount_total")).sum();
+    }
+
+    private Map<String, Object> newCustomer(Call call, Object email, Object name) {
+        Map<String, Object> customer = Obj.base(SandboxIds.next("cus_"), "customer", call.now());
+        customer.put("email", email);
+        customer.put("name", name);
+        customer.put("metadata", Obj.of());
+        customer.put("balance", 0L);
+        customer.put("delinquent", false);
+        store.insert(customer);
+        events.emit(call, "customer.created", customer, null);
+        return customer;
+    }
+
     /** After a successful payment: the session is complete and paid, a customer exists when asked for. */
     void complete(Call call, Map<String, Object> session) {
         Map<String, Object> details = Obj.map(session, "customer_details");
         if (session.get("customer") == null && "always".equals(session.get("customer_creation"))) {
-            Map<String, Object> customer = Obj.base(SandboxIds.next("cus_"), "customer", call.now());
-            customer.put("email", details == null ? null : details.get("email"));
-            customer.put("name", details == null ? null : details.get("name"));
-            customer.put("metadata", Obj.of());
-            customer.put("balance", 0L);
-            customer.put("delinquent", false);
-            store.insert(customer);
-            events.emit(call, "customer.created", customer, null);
-            session.put("customer", customer.get("id"));
+            session.put("customer", newCustomer(call, details == null ? null : details.get("email"),
+                    details == null ? null : details.get("name")).get("id"));
+        }
+        if ("subscription".equals(session.get("mode"))) {
+            String intentId = Obj.str(session, "payment_intent");
+            String method = intentId == null ? Obj.str(session, "_payment_method")
+                    : store.find(intentId).map(pi -> Obj.str(pi, "payment_method")).orElse(null);
+            Map<String, Object> subscription = subscriptions.createFromCheckout(call, session, method, intentId);
+            session.put("subscription", subscription.get("id"));
+            session.put("invoice", subscription.get("latest_invoice"));
+            // In subscription mode Stripe keeps the payment on the invoice, not on the session.
+            session.put("payment_intent", null);
+            session.put("_payment_intent", intentId);
         }
         session.put("status", "complete");
-        session.put("payment_status", "paid");
+        session.put("payment_status", firstPayment(session) == 0 ? "no_payment_required" : "paid");
         session.put("url", null);
         store.update(session);
         for (Object discount : Obj.list(session, "discounts")) {
@@ -498,7 +545,8 @@ class CheckoutResources extends SandboxRoutes {
     Payment authenticate(Call call, String intentId, boolean approved) {
         Map<String, Object> intent = store.getForUpdate(intentId, "payment_intent", "payment_intent", "payment_intent");
         PaymentResources.Attempt attempt = payments.authenticate(call, intent, approved);
-        Map<String, Object> session = store.list("checkout.session", s -> intentId.equals(s.get("payment_intent")), 1, null)
+        Map<String, Object> session = store.list("checkout.session", s -> intentId.equals(s.get("payment_intent"))
+                        || intentId.equals(s.get("_payment_intent")), 1, null)
                 .data().stream().findFirst().orElse(null);
         if (session != null && "succeeded".equals(attempt.intent().get("status"))) {
             session = store.getForUpdate(Obj.str(session, "id"), "checkout.session", "session", "checkout.session");

@@ -243,7 +243,7 @@ class PaymentResources extends SandboxRoutes {
         return new Attempt(intent, error);
     }
 
-    private Map<String, Object> paymentMethod(Call call, String number, String customer) {
+    Map<String, Object> paymentMethod(Call call, String number, String customer) {
         String digits = TestCard.digits(number);
         Map<String, Object> method = Obj.base(SandboxIds.next("pm_"), "payment_method", call.now());
         method.put("billing_details", Obj.of("address", null, "email", null, "name", null, "phone", null));
