@@ -24,7 +24,7 @@ class NavigationByRoleTest extends KaribuTest {
         login("admin@example.com", Role.ADMIN);
         navigate("");
         _assertOne(HomeView.class);
-        assertThat(navigationLabels()).containsExactly("Home", "Payments", "Users");
+        assertThat(navigationLabels()).containsExactly("Home", "Payments", "Sandbox clock", "Users");
     }
 
     @Test

@@ -17,9 +17,27 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The connect flow against the built-in sandbox, which stands in for Stripe (any pasted key goes to it). */
+/**
+ * The connect flow against the built-in sandbox, which stands in for Stripe (any pasted key goes to it).
+ * It needs a running server, hence its own context; starting one replaces the JVM-wide security context
+ * strategy (Vaadin installs its own), which would leave the shared Karibu context reading another one. So the
+ * previous strategy is put back and this context closed afterwards.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hub.stripe.api-base=sandbox")
+@org.springframework.test.annotation.DirtiesContext
 class PaymentsSettingsViewTest extends KaribuTest {
+
+    private static org.springframework.security.core.context.SecurityContextHolderStrategy previousStrategy;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void rememberSecurityStrategy() {
+        previousStrategy = org.springframework.security.core.context.SecurityContextHolder.getContextHolderStrategy();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void restoreSecurityStrategy() {
+        org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(previousStrategy);
+    }
 
     private static final String GOOD_KEY = "rk_test_karibuConnectFlowKey9XyZ";
 
