@@ -82,6 +82,11 @@ class CheckoutResources extends SandboxRoutes {
         events.emit(call, "checkout.session.expired", session, Obj.of("status", "open"));
     }
 
+    /** Creates a session from already decoded params (also used by payment links). */
+    Map<String, Object> createSession(Call call) {
+        return create(call);
+    }
+
     private Map<String, Object> create(Call call) {
         Params p = call.params();
         String mode = p.string("mode");

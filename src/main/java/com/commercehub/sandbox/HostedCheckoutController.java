@@ -33,6 +33,8 @@ class HostedCheckoutController {
 
     private final PaymentProcessorMode mode;
     private final CheckoutResources checkout;
+    private final PaymentLinkResources links;
+    private final SubscriptionResources subscriptions;
     private final CoreResources core;
     private final SandboxStore store;
     private final SandboxTime time;
@@ -40,11 +42,14 @@ class HostedCheckoutController {
     private final Messages messages;
     private final String publicUrl;
 
-    HostedCheckoutController(PaymentProcessorMode mode, CheckoutResources checkout, CoreResources core,
+    HostedCheckoutController(PaymentProcessorMode mode, CheckoutResources checkout, PaymentLinkResources links,
+                             SubscriptionResources subscriptions, CoreResources core,
                              SandboxStore store, SandboxTime time, TransactionTemplate transactions, Messages messages,
                              @Value("${hub.public-url:}") String publicUrl) {
         this.mode = mode;
         this.checkout = checkout;
+        this.links = links;
+        this.subscriptions = subscriptions;
         this.core = core;
         this.store = store;
         this.time = time;
@@ -150,6 +155,89 @@ class HostedCheckoutController {
                     declineText(sessionLocale, payment.attempt().error()), "", ""));
         }
         return afterPayment(payment.session(), sessionLocale);
+    }
+
+    @GetMapping("/sandbox/pay/{linkId}")
+    ResponseEntity<String> paymentLink(@PathVariable String linkId, HttpServletRequest request) {
+        if (!mode.isSandbox()) {
+            return ResponseEntity.notFound().build();
+        }
+        Call call = pageCall(request);
+        Locale locale = Messages.supported(request.getLocale());
+        Map<String, Object> session;
+        try {
+            session = transactions.execute(status -> links.startCheckout(call, linkId));
+        } catch (StripeError missing) {
+            return html(HttpStatus.NOT_FOUND, page(locale, null, "<p>" + htmlEscape(text(locale, "sandbox.checkout.not-found")) + "</p>"));
+        }
+        if (session == null) {
+            return html(HttpStatus.OK, page(locale, null, "<p id=\"inactive\">" + htmlEscape(text(locale, "sandbox.link.inactive")) + "</p>"));
+        }
+        return redirect(Obj.str(session, "url"));
+    }
+
+    @GetMapping("/sandbox/portal/{id}")
+    ResponseEntity<String> portal(@PathVariable String id, HttpServletRequest request) {
+        if (!mode.isSandbox()) {
+            return ResponseEntity.notFound().build();
+        }
+        Locale locale = Messages.supported(request.getLocale());
+        Optional<Map<String, Object>> session = store.find(id).filter(o -> "billing_portal.session".equals(o.get("object")));
+        if (session.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        String customer = Obj.str(session.get(), "customer");
+        StringBuilder body = new StringBuilder("<h1>").append(htmlEscape(text(locale, "sandbox.portal.title"))).append("</h1>");
+        var list = store.list("subscription", s -> customer.equals(s.get("customer")) && !"canceled".equals(s.get("status")),
+                100, null).data();
+        if (list.isEmpty()) {
+            body.append("<p>").append(htmlEscape(text(locale, "sandbox.portal.none"))).append("</p>");
+        }
+        for (Map<String, Object> subscription : list) {
+            String sid = Obj.str(subscription, "id");
+            body.append("<section class=\"subscription\" id=\"").append(htmlEscape(sid)).append("\"><p>");
+            for (Object item : Obj.list(Obj.map(subscription, "items"), "data")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> price = Obj.map((Map<String, Object>) item, "price");
+                String product = store.find(Obj.str(price, "product")).map(p -> Obj.str(p, "name")).orElse("");
+                body.append(htmlEscape(product)).append(" × ").append(((Map<?, ?>) item).get("quantity")).append(" — ")
+                        .append(htmlEscape(format(Obj.longOf(price, "unit_amount"), Obj.str(price, "currency"), locale)))
+                        .append("<br>");
+            }
+            body.append("</p>");
+            if (Boolean.TRUE.equals(subscription.get("cancel_at_period_end"))) {
+                body.append("<p>").append(htmlEscape(text(locale, "sandbox.portal.cancels-at-end"))).append("</p>");
+            } else {
+                body.append("<form method=\"post\" action=\"/sandbox/portal/").append(htmlEscape(id)).append("/cancel/")
+                        .append(htmlEscape(sid)).append("\"><button type=\"submit\" class=\"secondary\">")
+                        .append(htmlEscape(text(locale, "sandbox.portal.cancel"))).append("</button></form>");
+            }
+            body.append("</section>");
+        }
+        String returnUrl = Obj.str(session.get(), "return_url");
+        if (returnUrl != null) {
+            body.append("<p><a id=\"return\" href=\"").append(htmlEscape(returnUrl)).append("\">")
+                    .append(htmlEscape(text(locale, "sandbox.portal.back"))).append("</a></p>");
+        }
+        return html(HttpStatus.OK, page(locale, null, body.toString()));
+    }
+
+    @PostMapping("/sandbox/portal/{id}/cancel/{subscriptionId}")
+    ResponseEntity<String> portalCancel(@PathVariable String id, @PathVariable String subscriptionId, HttpServletRequest request) {
+        if (!mode.isSandbox()) {
+            return ResponseEntity.notFound().build();
+        }
+        Optional<Map<String, Object>> session = store.find(id).filter(o -> "billing_portal.session".equals(o.get("object")));
+        if (session.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Call call = pageCall(request);
+        try {
+            transactions.execute(status -> subscriptions.cancelAtPeriodEnd(call, subscriptionId, Obj.str(session.get(), "customer")));
+        } catch (StripeError missing) {
+            return ResponseEntity.notFound().build();
+        }
+        return redirect("/sandbox/portal/" + id);
     }
 
     @GetMapping("/sandbox/checkout/{id}/cancel")

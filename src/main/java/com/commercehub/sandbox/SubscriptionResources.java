@@ -321,6 +321,19 @@ class SubscriptionResources extends SandboxRoutes {
         return subscription;
     }
 
+    /** From the billing portal: the customer cancels at the end of the period. */
+    Map<String, Object> cancelAtPeriodEnd(Call call, String id, String customer) {
+        Map<String, Object> subscription = store.getForUpdate(id, "subscription", "id", "subscription");
+        if (!customer.equals(subscription.get("customer")) || "canceled".equals(subscription.get("status"))) {
+            throw StripeError.notFound("id", "subscription", id);
+        }
+        subscription.put("cancel_at_period_end", true);
+        subscription.put("cancel_at", currentPeriodEnd(subscription));
+        store.update(subscription);
+        events.emit(call, "customer.subscription.updated", subscription, Obj.of("cancel_at_period_end", false));
+        return subscription;
+    }
+
     private Map<String, Object> resume(Call call, Map<String, Object> subscription) {
         subscription.put("pause_collection", null);
         store.update(subscription);
