@@ -13,10 +13,13 @@ class WebhookResources extends SandboxRoutes {
 
     private final SandboxStore store;
     private final JdbcClient jdbc;
+    private final String publicHost;
 
-    WebhookResources(SandboxStore store, JdbcClient jdbc) {
+    WebhookResources(SandboxStore store, JdbcClient jdbc,
+                     @org.springframework.beans.factory.annotation.Value("${hub.public-url:}") String publicUrl) {
         this.store = store;
         this.jdbc = jdbc;
+        this.publicHost = publicUrl == null || publicUrl.isBlank() ? null : java.net.URI.create(publicUrl.trim()).getHost();
 
         post("/v1/webhook_endpoints", this::createEndpoint);
         get("/v1/webhook_endpoints/{id}", call -> store.get(call.var("id"), "webhook_endpoint", "id", "webhook_endpoint"));
@@ -59,10 +62,27 @@ class WebhookResources extends SandboxRoutes {
         return response;
     }
 
-    private static String url(Params p) {
+    /**
+     * Unlike Stripe, the sandbox runs inside the business's network, and anyone who can reach it could
+     * register an endpoint: so it delivers only to a {@code /stripe/webhook} path on this machine or on
+     * the app's public host, never to arbitrary addresses.
+     */
+    private String url(Params p) {
         String url = p.required("url");
-        if (!url.matches("https?://[^\\s]+")) {
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(url);
+        } catch (IllegalArgumentException e) {
             throw StripeError.invalid("url", "url_invalid", "Invalid URL: " + url);
+        }
+        if (!url.matches("https?://[^\\s]+") || uri.getHost() == null) {
+            throw StripeError.invalid("url", "url_invalid", "Invalid URL: " + url);
+        }
+        String host = uri.getHost();
+        boolean local = List.of("127.0.0.1", "localhost", "[::1]", "::1").contains(host) || host.equals(publicHost);
+        if (!local || uri.getPath() == null || !uri.getPath().endsWith("/stripe/webhook")) {
+            throw StripeError.invalid("url", "url_invalid", "The sandbox delivers events only to /stripe/webhook on "
+                    + "this server (localhost or the app's public URL).");
         }
         return url;
     }

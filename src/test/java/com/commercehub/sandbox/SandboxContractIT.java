@@ -391,7 +391,7 @@ class SandboxContractIT {
     @Test
     void webhook_endpoint_secret_is_shown_only_on_create() throws Exception {
         WebhookEndpoint created = stripe().v1().webhookEndpoints().create(WebhookEndpointCreateParams.builder()
-                .setUrl("https://hub.example/stripe/webhook")
+                .setUrl("http://localhost:9/stripe/webhook")
                 .addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.CHECKOUT__SESSION__COMPLETED)
                 .setApiVersion(WebhookEndpointCreateParams.ApiVersion.VERSION_2026_07_29_DAHLIA)
                 .build());
@@ -402,5 +402,11 @@ class SandboxContractIT {
         assertThat(again.getSecret()).isNull();
         assertThat(again.getEnabledEvents()).containsExactly("checkout.session.completed");
         stripe().v1().webhookEndpoints().delete(created.getId());
+
+        InvalidRequestException elsewhere = catchThrowableOfType(InvalidRequestException.class,
+                () -> stripe().v1().webhookEndpoints().create(WebhookEndpointCreateParams.builder()
+                        .setUrl("http://169.254.169.254/latest/meta-data")
+                        .addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.CHARGE__SUCCEEDED).build()));
+        assertThat(elsewhere.getCode()).isEqualTo("url_invalid");
     }
 }

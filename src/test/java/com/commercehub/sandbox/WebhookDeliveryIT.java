@@ -44,7 +44,7 @@ class WebhookDeliveryIT {
     @BeforeEach
     void startReceiver() throws Exception {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
+        receiver.createContext("/stripe/webhook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int status = failuresLeft.getAndDecrement() > 0 ? 500 : 200;
             if (status == 200) {
@@ -70,7 +70,7 @@ class WebhookDeliveryIT {
 
     private WebhookEndpoint endpoint() throws Exception {
         return stripe().v1().webhookEndpoints().create(WebhookEndpointCreateParams.builder()
-                .setUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
+                .setUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/stripe/webhook")
                 .addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.CUSTOMER__CREATED).build());
     }
 

@@ -83,6 +83,43 @@ class StripeWebhookIT {
         assertThat(received).isEqualTo(1);
     }
 
+    @Autowired
+    com.commercehub.sandbox.SandboxAccountService sandboxAccount;
+
+    private StripeStatus statusWithin(StripeStatus expected, int seconds) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(seconds);
+        StripeStatus status = connections.info().status();
+        while (status != expected && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            status = connections.info().status();
+        }
+        return status;
+    }
+
+    @Test
+    void account_updated_refreshes_the_status_label() throws Exception {
+        assertThat(connections.info().status()).isEqualTo(StripeStatus.READY);
+        try {
+            com.commercehub.testsupport.AsAdmin.call(() -> {
+                sandboxAccount.simulate(com.commercehub.sandbox.SandboxAccountService.AccountState.ACTION_REQUIRED);
+                return null;
+            });
+            assertThat(statusWithin(StripeStatus.ACTION_REQUIRED, 15)).isEqualTo(StripeStatus.ACTION_REQUIRED);
+            assertThat(connections.info().requirements()).containsExactly("external_account", "tos_acceptance.date");
+            com.commercehub.testsupport.AsAdmin.call(() -> {
+                sandboxAccount.simulate(com.commercehub.sandbox.SandboxAccountService.AccountState.PENDING_VERIFICATION);
+                return null;
+            });
+            assertThat(statusWithin(StripeStatus.PENDING_VERIFICATION, 15)).isEqualTo(StripeStatus.PENDING_VERIFICATION);
+        } finally {
+            com.commercehub.testsupport.AsAdmin.call(() -> {
+                sandboxAccount.simulate(com.commercehub.sandbox.SandboxAccountService.AccountState.READY);
+                return null;
+            });
+        }
+        assertThat(statusWithin(StripeStatus.READY, 15)).isEqualTo(StripeStatus.READY);
+    }
+
     @Test
     void valid_signature_is_stored_once_even_when_delivered_twice() throws Exception {
         String id = "evt_" + UUID.randomUUID().toString().replace("-", "");

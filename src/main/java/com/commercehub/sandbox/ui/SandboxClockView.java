@@ -2,7 +2,10 @@ package com.commercehub.sandbox.ui;
 
 import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.security.Role;
+import com.commercehub.sandbox.SandboxAccountService;
+import com.commercehub.sandbox.SandboxAccountService.AccountState;
 import com.commercehub.sandbox.SandboxClockService;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -29,10 +32,20 @@ public class SandboxClockView extends VerticalLayout implements HasDynamicTitle 
     final Button plusWeek = new Button();
     final Button plusMonth = new Button();
 
+    final Button accountReady = new Button();
+    final Button accountPending = new Button();
+    final Button accountActionRequired = new Button();
+
     private final SandboxClockService clock;
 
-    SandboxClockView(SandboxClockService clock) {
+    SandboxClockView(SandboxClockService clock, SandboxAccountService account) {
         this.clock = clock;
+        accountReady.setText(getTranslation("payments.status.ready"));
+        accountPending.setText(getTranslation("payments.status.pending-verification"));
+        accountActionRequired.setText(getTranslation("payments.status.action-required"));
+        accountReady.addClickListener(e -> simulate(account, AccountState.READY));
+        accountPending.addClickListener(e -> simulate(account, AccountState.PENDING_VERIFICATION));
+        accountActionRequired.addClickListener(e -> simulate(account, AccountState.ACTION_REQUIRED));
         plusDay.setText(getTranslation("sandbox.clock.plus-day"));
         plusWeek.setText(getTranslation("sandbox.clock.plus-week"));
         plusMonth.setText(getTranslation("sandbox.clock.plus-month"));
@@ -41,11 +54,18 @@ public class SandboxClockView extends VerticalLayout implements HasDynamicTitle 
         plusMonth.addClickListener(e -> advance(Duration.ofDays(31)));
         add(new H2(getTranslation("sandbox.clock.nav")), new Paragraph(getTranslation("sandbox.clock.explanation")), now);
         if (clock.available()) {
-            add(new HorizontalLayout(plusDay, plusWeek, plusMonth));
+            add(new HorizontalLayout(plusDay, plusWeek, plusMonth),
+                    new H3(getTranslation("sandbox.account.heading")), new Paragraph(getTranslation("sandbox.account.explanation")),
+                    new HorizontalLayout(accountReady, accountPending, accountActionRequired));
             show(clock.now());
         } else {
             now.setText(getTranslation("sandbox.clock.unavailable"));
         }
+    }
+
+    private void simulate(SandboxAccountService account, AccountState state) {
+        account.simulate(state);
+        Notification.show(getTranslation("sandbox.account.sent"));
     }
 
     private void advance(Duration by) {
