@@ -260,7 +260,12 @@ class SubscriptionResources extends SandboxRoutes {
             lines.add(invoiceLine(line, start, end));
             total += amount;
         }
-        subscription.put("billing_cycle_anchor", subscription.get("billing_cycle_anchor"));
+        for (Object pending : Obj.list(subscription, "_pending_prorations")) {
+            lines.add(pending);
+            total += Obj.longOf((Map<String, Object>) pending, "amount");
+        }
+        subscription.remove("_pending_prorations");
+        total = Math.max(0, total);
         Map<String, Object> invoice = invoice(call, subscription, lines, total, "subscription_cycle", start, end);
         subscription.put("latest_invoice", invoice.get("id"));
         boolean paused = subscription.get("pause_collection") != null;
@@ -269,22 +274,7 @@ class SubscriptionResources extends SandboxRoutes {
             store.update(invoice);
             subscription.put("status", "active");
         } else {
-            Map<String, Object> method = store.find(Obj.str(subscription, "default_payment_method")).orElse(null);
-            Map<String, Object> intent = payments.newIntent(call, total, Obj.str(subscription, "currency"),
-                    Obj.str(subscription, "customer"), "Subscription update", Obj.of(), null);
-            PaymentResources.Attempt attempt = payments.attempt(call, intent,
-                    method == null ? "" : Obj.str(method, "_number"), true, null);
-            if (attempt.error() == null) {
-                markPaid(call, invoice, Obj.str(intent, "id"));
-                subscription.put("status", "active");
-            } else {
-                invoice.put("attempted", true);
-                invoice.put("attempt_count", 1L);
-                invoice.put("_payment_intent", intent.get("id"));
-                store.update(invoice);
-                events.emit(call, "invoice.payment_failed", invoice, null);
-                subscription.put("status", "past_due");
-            }
+            subscription.put("status", charge(call, subscription, invoice, total) ? "active" : "past_due");
         }
         store.update(subscription);
         events.emit(call, "customer.subscription.updated", subscription, Obj.of("status", previousStatus,
@@ -315,10 +305,104 @@ class SubscriptionResources extends SandboxRoutes {
             previous.put("metadata", subscription.get("metadata"));
             subscription.put("metadata", p.metadata(Obj.map(subscription, "metadata")));
         }
-        p.string("proration_behavior");
+        String proration = p.oneOf("proration_behavior", "create_prorations", "create_prorations", "none", "always_invoice");
+        List<Params> itemChanges = p.list("items");
+        if (!itemChanges.isEmpty()) {
+            previous.put("items", SandboxApiController.render(subscription.get("items")));
+            changeItems(call, subscription, itemChanges, proration);
+        }
         store.update(subscription);
         events.emit(call, "customer.subscription.updated", subscription, previous);
         return subscription;
+    }
+
+    /**
+     * Changes item quantities or prices. The difference for the rest of the period is prorated by the
+     * seconds left (half-up to a minor unit): billed now ({@code always_invoice}), added to the next
+     * renewal ({@code create_prorations}, Stripe's default) or ignored ({@code none}).
+     */
+    @SuppressWarnings("unchecked")
+    private void changeItems(Call call, Map<String, Object> subscription, List<Params> changes, String proration) {
+        List<Object> items = Obj.list(Obj.map(subscription, "items"), "data");
+        List<Object> prorations = new ArrayList<>(Obj.list(subscription, "_pending_prorations"));
+        long start = Obj.longOf((Map<String, Object>) items.getFirst(), "current_period_start");
+        long end = currentPeriodEnd(subscription);
+        java.math.BigDecimal left = java.math.BigDecimal.valueOf(Math.max(0, end - call.now()))
+                .divide(java.math.BigDecimal.valueOf(Math.max(1, end - start)), 10, java.math.RoundingMode.HALF_UP);
+        for (int i = 0; i < changes.size(); i++) {
+            Params change = changes.get(i);
+            String prefix = "items[" + i + "]";
+            String itemId = change.string("id");
+            Map<String, Object> item = items.stream().map(o -> (Map<String, Object>) o)
+                    .filter(candidate -> candidate.get("id").equals(itemId)).findFirst()
+                    .orElseThrow(() -> StripeError.invalid(prefix + "[id]", "resource_missing",
+                            "No such subscription item: '" + itemId + "'"));
+            Map<String, Object> oldPrice = Obj.map(item, "price");
+            long oldQuantity = Obj.longOf(item, "quantity");
+            Map<String, Object> newPrice = oldPrice;
+            String priceId = change.string("price");
+            if (priceId != null) {
+                newPrice = store.get(priceId, "price", prefix + "[price]", "price");
+                Map<String, Object> recurring = Obj.map(newPrice, "recurring");
+                Map<String, Object> oldRecurring = Obj.map(oldPrice, "recurring");
+                if (recurring == null || !recurring.get("interval").equals(oldRecurring.get("interval"))
+                        || !recurring.get("interval_count").equals(oldRecurring.get("interval_count"))) {
+                    throw StripeError.invalid(prefix + "[price]", "parameter_invalid_string",
+                            "The new price must be recurring with the same interval as the subscription.");
+                }
+            }
+            Long quantity = change.longValue("quantity");
+            long newQuantity = quantity == null ? oldQuantity : quantity;
+            if (newQuantity < 1) {
+                throw StripeError.invalid(prefix + "[quantity]", "parameter_invalid_integer", "Quantity must be at least 1.");
+            }
+            long difference = Obj.longOf(newPrice, "unit_amount") * newQuantity - Obj.longOf(oldPrice, "unit_amount") * oldQuantity;
+            long prorated = java.math.BigDecimal.valueOf(difference).multiply(left)
+                    .setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+            item.put("price", newPrice);
+            item.put("quantity", newQuantity);
+            if (prorated != 0 && !"none".equals(proration)) {
+                prorations.add(Obj.of("id", SandboxIds.next("il_"), "object", "line_item", "amount", prorated,
+                        "currency", subscription.get("currency"), "description", "Proration", "livemode", false,
+                        "metadata", Obj.of(), "period", Obj.of("start", call.now(), "end", end),
+                        "parent", Obj.of("type", "subscription_item_details", "subscription_item_details",
+                                Obj.of("proration", true, "subscription", subscription.get("id"), "subscription_item", itemId)),
+                        "quantity", newQuantity));
+            }
+        }
+        if ("always_invoice".equals(proration) && !prorations.isEmpty()) {
+            long total = prorations.stream().mapToLong(l -> Obj.longOf((Map<String, Object>) l, "amount")).sum();
+            Map<String, Object> invoice = invoice(call, subscription, prorations, Math.max(0, total), "subscription_update",
+                    call.now(), end);
+            subscription.put("latest_invoice", invoice.get("id"));
+            subscription.remove("_pending_prorations");
+            if (total <= 0) {
+                markPaid(call, invoice, null);
+            } else {
+                charge(call, subscription, invoice, total);
+            }
+        } else {
+            subscription.put("_pending_prorations", prorations);
+        }
+    }
+
+    /** Charges an invoice off-session with the subscription's saved card; false when declined. */
+    private boolean charge(Call call, Map<String, Object> subscription, Map<String, Object> invoice, long total) {
+        Map<String, Object> method = store.find(Obj.str(subscription, "default_payment_method")).orElse(null);
+        Map<String, Object> intent = payments.newIntent(call, total, Obj.str(subscription, "currency"),
+                Obj.str(subscription, "customer"), "Subscription update", Obj.of(), null);
+        PaymentResources.Attempt attempt = payments.attempt(call, intent,
+                method == null ? "" : Obj.str(method, "_number"), true, null);
+        if (attempt.error() == null) {
+            markPaid(call, invoice, Obj.str(intent, "id"));
+            return true;
+        }
+        invoice.put("attempted", true);
+        invoice.put("attempt_count", 1L);
+        invoice.put("_payment_intent", intent.get("id"));
+        store.update(invoice);
+        events.emit(call, "invoice.payment_failed", invoice, null);
+        return false;
     }
 
     /** From the billing portal: the customer cancels at the end of the period. */

@@ -130,6 +130,32 @@ class SubscriptionSandboxIT {
     }
 
     @Test
+    void quantity_changes_are_prorated_now_or_on_the_next_renewal() throws Exception {
+        Subscription subscription = subscribe("4242424242424242");
+        String item = subscription.getItems().getData().getFirst().getId();
+        Subscription invoicedNow = stripe().v1().subscriptions().update(subscription.getId(), SubscriptionUpdateParams.builder()
+                .addItem(SubscriptionUpdateParams.Item.builder().setId(item).setQuantity(3L).build())
+                .setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.ALWAYS_INVOICE).build());
+        assertThat(invoicedNow.getItems().getData().getFirst().getQuantity()).isEqualTo(3L);
+        Invoice proration = stripe().v1().invoices().retrieve(invoicedNow.getLatestInvoice());
+        assertThat(proration.getBillingReason()).isEqualTo("subscription_update");
+        assertThat(proration.getStatus()).isEqualTo("paid");
+        // One more seat for (almost) the whole month.
+        assertThat(proration.getAmountPaid()).isBetween(4_880L, 4_900L);
+
+        Subscription later = stripe().v1().subscriptions().update(subscription.getId(), SubscriptionUpdateParams.builder()
+                .addItem(SubscriptionUpdateParams.Item.builder().setId(item).setQuantity(4L).build()).build());
+        assertThat(later.getLatestInvoice()).isEqualTo(proration.getId());
+
+        advanceDays(32);
+        Invoice renewal = stripe().v1().invoices().retrieve(
+                stripe().v1().subscriptions().retrieve(subscription.getId()).getLatestInvoice());
+        assertThat(renewal.getBillingReason()).isEqualTo("subscription_cycle");
+        assertThat(renewal.getLines().getData()).hasSize(2);
+        assertThat(renewal.getAmountPaid()).isBetween(4 * 4_900L + 4_880L, 4 * 4_900L + 4_900L);
+    }
+
+    @Test
     void cancel_at_period_end_ends_it_at_renewal_and_cancel_now_ends_it_at_once() throws Exception {
         Subscription atEnd = subscribe("4242424242424242");
         Subscription updated = stripe().v1().subscriptions().update(atEnd.getId(),
