@@ -202,6 +202,16 @@ class SandboxApiController {
     }
 
     private String authenticate(String authorization) {
+        if (authorization != null && authorization.startsWith("Basic ")) {
+            // Stripe also takes the key as the Basic user name (curl -u sk_test_…:).
+            try {
+                String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
+                        StandardCharsets.UTF_8);
+                authorization = "Bearer " + (decoded.endsWith(":") ? decoded.substring(0, decoded.length() - 1) : decoded);
+            } catch (IllegalArgumentException malformed) {
+                authorization = null;
+            }
+        }
         if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
             throw new StripeError(401, "invalid_request_error", null, "You did not provide an API key. You need to "
                     + "provide your API key in the Authorization header, using Bearer auth.", null, null);

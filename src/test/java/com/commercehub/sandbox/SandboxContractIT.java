@@ -377,6 +377,21 @@ class SandboxContractIT {
     }
 
     @Test
+    void the_key_may_also_come_as_basic_auth_user_like_curl_u() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                        + "/sandbox/stripe/v1/account"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "sk_test_contract_tests_key_0001:".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"object\":\"account\"");
+        var missing = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/sandbox/stripe/v1/account")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void bad_keys_and_unknown_parameters_are_refused_like_stripe() {
         assertThatThrownBy(() -> stripe("sk_test_short").v1().accounts().retrieveCurrent())
                 .isInstanceOf(AuthenticationException.class);
