@@ -6,6 +6,7 @@ import com.commercehub.stripe.StripeConnectionException;
 import com.commercehub.stripe.StripeConnectionInfo;
 import com.commercehub.stripe.StripeConnectionService;
 import com.commercehub.stripe.StripeStatus;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -24,6 +25,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -133,27 +135,51 @@ public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTi
             country.setInvalid(true);
             return;
         }
-        try {
-            StripeConnectionInfo info = service.connect(country.getValue(), terms.getValue(), apiKey.getValue(),
-                    currentUser.email().orElse(null));
-            apiKey.clear();
-            show(info);
-            Notification.show(getTranslation("payments.connect.done", info.accountName()));
-        } catch (StripeConnectionException failure) {
-            String message = getTranslation(failure.reason().messageKey(), failure.details());
-            switch (failure.reason()) {
-                case TERMS_NOT_ACCEPTED -> {
-                    terms.setErrorMessage(message);
-                    terms.setInvalid(true);
-                }
-                case COUNTRY_MISMATCH -> {
-                    country.setErrorMessage(message);
-                    country.setInvalid(true);
-                }
-                default -> {
-                    apiKey.setErrorMessage(message);
-                    apiKey.setInvalid(true);
-                }
+        // Verifying talks to Stripe (timeouts, retries): off the UI thread, the page polls until it is done.
+        String chosenCountry = country.getValue();
+        boolean accepted = terms.getValue();
+        String key = apiKey.getValue();
+        String admin = currentUser.email().orElse(null);
+        UI ui = UI.getCurrent();
+        connect.setEnabled(false);
+        ui.setPollInterval(500);
+        Thread.ofVirtual().start(new DelegatingSecurityContextRunnable(() -> {
+            try {
+                StripeConnectionInfo info = service.connect(chosenCountry, accepted, key, admin);
+                ui.access(() -> connected(info));
+            } catch (StripeConnectionException failure) {
+                ui.access(() -> connectFailed(failure));
+            } catch (RuntimeException unexpected) {
+                ui.access(() -> connectFailed(new StripeConnectionException(StripeConnectionException.Reason.UNREACHABLE)));
+            } finally {
+                ui.access(() -> {
+                    connect.setEnabled(true);
+                    ui.setPollInterval(-1);
+                });
+            }
+        }));
+    }
+
+    private void connected(StripeConnectionInfo info) {
+        apiKey.clear();
+        show(info);
+        Notification.show(getTranslation("payments.connect.done", info.accountName()));
+    }
+
+    private void connectFailed(StripeConnectionException failure) {
+        String message = getTranslation(failure.reason().messageKey(), failure.details());
+        switch (failure.reason()) {
+            case TERMS_NOT_ACCEPTED -> {
+                terms.setErrorMessage(message);
+                terms.setInvalid(true);
+            }
+            case COUNTRY_MISMATCH -> {
+                country.setErrorMessage(message);
+                country.setInvalid(true);
+            }
+            default -> {
+                apiKey.setErrorMessage(message);
+                apiKey.setInvalid(true);
             }
         }
     }

@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hub.stripe.api-base=sandbox")
 @org.springframework.test.annotation.DirtiesContext
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class PaymentsSettingsViewTest extends KaribuTest {
 
     private static org.springframework.security.core.context.SecurityContextHolderStrategy previousStrategy;
@@ -57,6 +58,24 @@ class PaymentsSettingsViewTest extends KaribuTest {
         AsAdmin.call(service::disconnect);
     }
 
+    /** Clicks Connect and lets the background verification finish, as the browser's polling would. */
+    private static void connect(PaymentsSettingsView view) {
+        ButtonKt._click(view.connect);
+        long deadline = System.currentTimeMillis() + 20_000;
+        do {
+            com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip(false);
+            if (view.connect.isEnabled()) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        } while (System.currentTimeMillis() < deadline);
+        throw new AssertionError("Connecting did not finish");
+    }
+
     private long connections() {
         return jdbc.sql("SELECT COUNT(*) FROM stripe_connection").query(Long.class).single();
     }
@@ -84,14 +103,14 @@ class PaymentsSettingsViewTest extends KaribuTest {
         view.country.setValue("US");
         view.terms.setValue(true);
         view.apiKey.setValue("sk_test_revoked1");
-        ButtonKt._click(view.connect);
+        connect(view);
         assertThat(view.apiKey.isInvalid()).isTrue();
         assertThat(view.apiKey.getErrorMessage()).startsWith("Stripe did not accept this key.");
         assertThat(connections()).isEqualTo(before);
         assertThat(view.status.getText()).isEqualTo("Disconnected");
 
         view.apiKey.setValue("pk_test_publishable_key_000");
-        ButtonKt._click(view.connect);
+        connect(view);
         assertThat(view.apiKey.getErrorMessage()).startsWith("This is not a Stripe API key.");
         assertThat(connections()).isEqualTo(before);
     }
@@ -102,25 +121,26 @@ class PaymentsSettingsViewTest extends KaribuTest {
         long before = connections();
         view.country.setValue("US");
         view.apiKey.setValue(GOOD_KEY);
-        ButtonKt._click(view.connect);
+        connect(view);
         assertThat(view.terms.isInvalid()).isTrue();
         assertThat(view.terms.getErrorMessage()).isEqualTo("Accept the terms to connect.");
 
         view.terms.setValue(true);
         view.country.setValue("DE");
-        ButtonKt._click(view.connect);
+        connect(view);
         assertThat(view.country.isInvalid()).isTrue();
         assertThat(view.country.getErrorMessage()).contains("US");
         assertThat(connections()).isEqualTo(before);
     }
 
     @Test
-    void a_good_key_connects_shows_the_account_and_stores_only_ciphertext() {
+    void a_good_key_connects_shows_the_account_and_stores_only_ciphertext(
+            org.springframework.boot.test.system.CapturedOutput output) {
         PaymentsSettingsView view = open();
         view.country.setValue("US");
         view.terms.setValue(true);
         view.apiKey.setValue(GOOD_KEY);
-        ButtonKt._click(view.connect);
+        connect(view);
 
         assertThat(view.apiKey.isInvalid()).isFalse();
         assertThat(view.apiKey.getValue()).isEmpty();
@@ -138,8 +158,16 @@ class PaymentsSettingsViewTest extends KaribuTest {
                 + "WHERE disconnected_at IS NULL").query(String.class).single();
         assertThat(stored).doesNotContain(GOOD_KEY).doesNotContain("whsec_").startsWith("v1:");
 
+        // Reconnecting (another key) keeps the old connection on record, disconnected.
+        view.apiKey.setValue("sk_test_secondKeyForReconnect77");
+        connect(view);
+        assertThat(view.apiKeyLast4.getText()).isEqualTo("••••ct77");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stripe_connection WHERE api_key_last4 = '••••9XyZ' AND disconnected_at IS NOT NULL")
+                .query(Long.class).single()).isEqualTo(1);
+
         ButtonKt._click(view.disconnect);
         assertThat(view.status.getText()).isEqualTo("Disconnected");
+        assertThat(output.getAll()).doesNotContain(GOOD_KEY).doesNotContain("sk_test_secondKeyForReconnect77");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM stripe_connection WHERE disconnected_at IS NULL").query(Long.class).single())
                 .isZero();
     }
