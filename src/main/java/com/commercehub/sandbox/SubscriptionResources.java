@@ -199,6 +199,7 @@ class SubscriptionResources extends SandboxRoutes {
         invoice.put("total", total);
         invoice.put("_subscription", subscription.get("id"));
         store.insert(invoice);
+        events.emit(call, "invoice.created", invoice, null);
         events.emit(call, "invoice.finalized", invoice, null);
         return invoice;
     }
@@ -213,6 +214,7 @@ class SubscriptionResources extends SandboxRoutes {
         invoice.put("_payment_intent", paymentIntent);
         store.update(invoice);
         events.emit(call, "invoice.paid", invoice, Obj.of("status", "open"));
+        events.emit(call, "invoice.payment_succeeded", invoice, Obj.of("status", "open"));
     }
 
     /** Renews every subscription whose period has ended by the sandbox's now. */

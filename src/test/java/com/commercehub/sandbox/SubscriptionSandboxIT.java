@@ -156,6 +156,28 @@ class SubscriptionSandboxIT {
     }
 
     @Test
+    void a_paused_subscription_is_not_charged_until_resumed() throws Exception {
+        Subscription subscription = subscribe("4242424242424242");
+        Subscription paused = stripe().v1().subscriptions().update(subscription.getId(), SubscriptionUpdateParams.builder()
+                .setPauseCollection(SubscriptionUpdateParams.PauseCollection.builder()
+                        .setBehavior(SubscriptionUpdateParams.PauseCollection.Behavior.VOID).build()).build());
+        assertThat(paused.getPauseCollection().getBehavior()).isEqualTo("void");
+        advanceDays(32);
+        Invoice whilePaused = stripe().v1().invoices().retrieve(
+                stripe().v1().subscriptions().retrieve(subscription.getId()).getLatestInvoice());
+        assertThat(whilePaused.getStatus()).isEqualTo("void");
+        assertThat(whilePaused.getAmountPaid()).isZero();
+
+        Subscription resumed = stripe().v1().subscriptions().resume(subscription.getId());
+        assertThat(resumed.getPauseCollection()).isNull();
+        advanceDays(32);
+        Invoice afterResume = stripe().v1().invoices().retrieve(
+                stripe().v1().subscriptions().retrieve(subscription.getId()).getLatestInvoice());
+        assertThat(afterResume.getStatus()).isEqualTo("paid");
+        assertThat(afterResume.getAmountPaid()).isEqualTo(2 * 4_900L);
+    }
+
+    @Test
     void cancel_at_period_end_ends_it_at_renewal_and_cancel_now_ends_it_at_once() throws Exception {
         Subscription atEnd = subscribe("4242424242424242");
         Subscription updated = stripe().v1().subscriptions().update(atEnd.getId(),
