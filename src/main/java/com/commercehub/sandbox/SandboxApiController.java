@@ -67,7 +67,7 @@ class SandboxApiController {
 
     @RequestMapping(BASE + "/**")
     ResponseEntity<String> handle(HttpServletRequest request) throws IOException {
-        if (!mode.isSandbox()) {
+        if (!mode.isSandbox() || !fromThisMachine(request)) {
             return ResponseEntity.notFound().build();
         }
         String requestId = "req_" + SandboxIds.random(14);
@@ -187,6 +187,22 @@ class SandboxApiController {
             }
             return outcome;
         });
+    }
+
+    /**
+     * The sandbox API is for this app (and tests on this machine) only: unlike Stripe it holds the install's
+     * demo data behind any well-formed test key. Requests from elsewhere, or relayed by a proxy, get a 404.
+     * Its hosted pages stay public, as buyers need them.
+     */
+    private static boolean fromThisMachine(HttpServletRequest request) {
+        if (request.getHeader("X-Forwarded-For") != null || request.getHeader("Forwarded") != null) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Where buyers reach this server: PUBLIC_URL when set, else the address the request came to. */

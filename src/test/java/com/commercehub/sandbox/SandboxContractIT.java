@@ -389,6 +389,13 @@ class SandboxContractIT {
                         java.net.URI.create("http://127.0.0.1:" + port + "/sandbox/stripe/v1/account")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(401);
+
+        var proxied = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/sandbox/stripe/v1/customers"))
+                        .header("Authorization", "Bearer sk_test_contract_tests_key_0001")
+                        .header("X-Forwarded-For", "203.0.113.7").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(proxied.statusCode()).as("the API is not served to other machines").isEqualTo(404);
     }
 
     @Test
