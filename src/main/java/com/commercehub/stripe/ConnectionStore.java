@@ -45,6 +45,11 @@ class ConnectionStore {
         return keys.getKey().longValue();
     }
 
+    /** A number no connection has used yet (for idempotency keys that must differ per connection). */
+    long nextNumber() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) + 1 FROM stripe_connection").query(Long.class).single();
+    }
+
     void disconnectAll(Instant at) {
         jdbc.sql("UPDATE stripe_connection SET disconnected_at = :at WHERE disconnected_at IS NULL")
                 .param("at", utc(at)).update();

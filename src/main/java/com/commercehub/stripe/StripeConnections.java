@@ -153,7 +153,8 @@ class StripeConnections {
 
     private StripeConnectionInfo store(StripeClient client, Account account, String key, boolean sandbox, String by) {
         String url = sandbox ? localServer.baseUrl() + "/stripe/webhook" : webhookUrl();
-        long number = active().map(ConnectionRow::id).orElse(0L) + 1;
+        // Each connection creates its own endpoint: reusing a key after a disconnect would replay a deleted one.
+        long number = store.nextNumber();
         WebhookEndpoint endpoint = createEndpoint(client, account, url, number);
         List<String> supported = supportedCurrencies(client, account.getCountry());
         Optional<ConnectionRow> previous = active();

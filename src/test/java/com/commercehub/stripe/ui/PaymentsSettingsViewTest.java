@@ -167,6 +167,16 @@ class PaymentsSettingsViewTest extends KaribuTest {
 
         ButtonKt._click(view.disconnect);
         assertThat(view.status.getText()).isEqualTo("Disconnected");
+
+        // The same key again after a disconnect gets a new, working webhook endpoint (not a replay of the deleted one).
+        String endpointBefore = jdbc.sql("SELECT webhook_endpoint_id FROM stripe_connection WHERE api_key_last4 = '••••9XyZ'")
+                .query(String.class).single();
+        view.apiKey.setValue(GOOD_KEY);
+        connect(view);
+        assertThat(view.status.getText()).isEqualTo("Ready to transact");
+        assertThat(jdbc.sql("SELECT webhook_endpoint_id FROM stripe_connection WHERE disconnected_at IS NULL")
+                .query(String.class).single()).isNotEqualTo(endpointBefore).startsWith("we_");
+        ButtonKt._click(view.disconnect);
         assertThat(output.getAll()).doesNotContain(GOOD_KEY).doesNotContain("sk_test_secondKeyForReconnect77");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM stripe_connection WHERE disconnected_at IS NULL").query(Long.class).single())
                 .isZero();
