@@ -158,6 +158,15 @@ class PaymentsSettingsViewTest extends KaribuTest {
                 + "WHERE disconnected_at IS NULL").query(String.class).single();
         assertThat(stored).doesNotContain(GOOD_KEY).doesNotContain("whsec_").startsWith("v1:");
 
+        // A signing secret pasted by the admin replaces the stored one, encrypted, shown only by its last four.
+        assertThatThrownBy(() -> AsAdmin.call(() -> service.saveWebhookSecret("not-a-secret")))
+                .isInstanceOfSatisfying(com.commercehub.stripe.StripeConnectionException.class, e -> assertThat(e.reason())
+                        .isEqualTo(com.commercehub.stripe.StripeConnectionException.Reason.WEBHOOK_SECRET_MALFORMED));
+        var withPasted = AsAdmin.call(() -> service.saveWebhookSecret("whsec_pastedFromTheDashboardAb12"));
+        assertThat(withPasted.webhookSecretLast4()).isEqualTo("••••Ab12");
+        assertThat(jdbc.sql("SELECT webhook_secret_enc FROM stripe_connection WHERE disconnected_at IS NULL")
+                .query(String.class).single()).doesNotContain("pastedFromTheDashboard");
+
         // Reconnecting (another key) keeps the old connection on record, disconnected.
         view.apiKey.setValue("sk_test_secondKeyForReconnect77");
         connect(view);
