@@ -81,6 +81,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void sandbox_depends_only_on_base() {
+        // The sandbox stands in for Stripe: the app reaches it over HTTP only, never through our code.
+        noClasses().that().resideInAPackage(ROOT + ".sandbox..")
+                .should().dependOnClassesThat(ourClassOutside(ROOT + ".base", ROOT + ".sandbox"))
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackage(ROOT + ".sandbox..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".sandbox..")
+                .check(CLASSES);
+    }
+
+    @Test
     void every_feature_root_explains_itself_in_package_info() throws IOException {
         Path root = Path.of("src/main/java/com/commercehub");
         try (Stream<Path> features = Files.list(root)) {

@@ -6,14 +6,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ConfiguredProcessorMode implements PaymentProcessorMode {
 
-    private final StripeProperties properties;
+    private final StripeConnections connections;
 
-    ConfiguredProcessorMode(StripeProperties properties) {
-        this.properties = properties;
+    ConfiguredProcessorMode(StripeConnections connections) {
+        this.connections = connections;
     }
 
     @Override
     public boolean isSandbox() {
-        return properties.sandbox();
+        return connections.sandbox();
     }
 }

@@ -13,19 +13,28 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Staff pages need a login; views and services declare who may use them. Vaadin's configurer keeps
- * CSRF protection on for everything but its own already-protected internal requests.
+ * CSRF protection on for everything but its own already-protected internal requests. The Stripe
+ * sandbox (its API authenticates by Bearer key, its hosted pages are the buyer's) and the webhook
+ * receiver (verified by signature) are not staff pages: no login, no session CSRF token.
  */
 @Configuration
 @EnableWebSecurity
 @EnableMethodSecurity(securedEnabled = true)
 class SecurityConfiguration {
 
+    static final String[] MACHINE_ENDPOINTS = {"/sandbox/**", "/stripe/webhook"};
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**").permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**").permitAll()
+                .requestMatchers(MACHINE_ENDPOINTS).permitAll());
         // Vaadin would exempt the login form from CSRF checks; we keep them on for it too (no login
-        // CSRF), exempting only Vaadin's internal requests, which carry Vaadin's own CSRF token.
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        // CSRF), exempting only the machine endpoints, which authenticate by Stripe key or webhook
+        // signature, and Vaadin's internal requests, which carry Vaadin's own CSRF token. The machine
+        // endpoints come first: Vaadin's check reads request parameters, which would consume their
+        // form-encoded bodies.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(MACHINE_ENDPOINTS)
+                .ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
             vaadin.loginView(LoginView.class);
             vaadin.enableCsrfConfiguration(false);

@@ -20,11 +20,11 @@ class NavigationByRoleTest extends KaribuTest {
     }
 
     @Test
-    void admin_sees_home_and_users() {
+    void admin_sees_home_payments_and_users() {
         login("admin@example.com", Role.ADMIN);
         navigate("");
         _assertOne(HomeView.class);
-        assertThat(navigationLabels()).containsExactly("Home", "Deals", "Products", "Companies", "Contacts", "Tax rates", "Users");
+        assertThat(navigationLabels()).containsExactly("Home", "Deals", "Products", "Companies", "Contacts", "Tax rates", "Payments", "Sandbox clock", "Users");
     }
 
     @Test

@@ -1,0 +1,405 @@
+package com.commercehub.sandbox;
+
+import com.commercehub.base.i18n.Messages;
+import com.commercehub.base.money.Money;
+import com.commercehub.base.money.MoneyFormatter;
+import com.commercehub.base.payments.PaymentProcessorMode;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+
+/**
+ * The sandbox's hosted checkout page and 3-D Secure challenge: plain server-rendered HTML (every value
+ * escaped), Stripe's test-card outcomes, and the redirect to the session's success or cancel URL.
+ */
+@Controller
+class HostedCheckoutController {
+
+    private final PaymentProcessorMode mode;
+    private final CheckoutResources checkout;
+    private final PaymentLinkResources links;
+    private final SubscriptionResources subscriptions;
+    private final CoreResources core;
+    private final SandboxStore store;
+    private final SandboxTime time;
+    private final TransactionTemplate transactions;
+    private final Messages messages;
+    private final String publicUrl;
+
+    HostedCheckoutController(PaymentProcessorMode mode, CheckoutResources checkout, PaymentLinkResources links,
+                             SubscriptionResources subscriptions, CoreResources core,
+                             SandboxStore store, SandboxTime time, TransactionTemplate transactions, Messages messages,
+                             @Value("${hub.public-url:}") String publicUrl) {
+        this.mode = mode;
+        this.checkout = checkout;
+        this.links = links;
+        this.subscriptions = subscriptions;
+        this.core = core;
+        this.store = store;
+        this.time = time;
+        this.transactions = transactions;
+        this.messages = messages;
+        this.publicUrl = publicUrl;
+    }
+
+    private Call pageCall(HttpServletRequest request) {
+        String origin = publicUrl != null && !publicUrl.isBlank() ? publicUrl.replaceAll("/+$", "")
+                : request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + request.getContextPath();
+        return new Call(request.getMethod(), request.getRequestURI(), Map.of(), new Params(Map.of()), null, null,
+                time.now(), origin);
+    }
+
+    @GetMapping("/sandbox/checkout/{id}")
+    ResponseEntity<String> page(@PathVariable String id, HttpServletRequest request) {
+        if (!mode.isSandbox()) {
+            return ResponseEntity.notFound().build();
+        }
+        Optional<Map<String, Object>> session = loadSession(id, request);
+        if (session.isEmpty()) {
+            return html(HttpStatus.NOT_FOUND, page(Locale.ENGLISH, null, "<p>" + htmlEscape(text(Locale.ENGLISH, "sandbox.checkout.not-found")) + "</p>"));
+        }
+        return html(HttpStatus.OK, checkoutPage(session.get(), locale(session.get(), request), null, "", ""));
+    }
+
+    @PostMapping("/sandbox/checkout/{id}")
+    ResponseEntity<String> pay(@PathVariable String id, @RequestParam(defaultValue = "") String card,
+                               @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
+                               HttpServletRequest request) {
+        if (!mode.isSandbox()) {
+            return ResponseEntity.notFound().build();
+        }
+        Optional<Map<String, Object>> loaded = loadSession(id, request);
+        if (loaded.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Locale locale = locale(loaded.get(), request);
+        if (!"open".equals(loaded.get().get("status"))) {
+            return html(HttpStatus.OK, checkoutPage(loaded.get(), locale, null, email, name));
+        }
+        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            return html(HttpStatus.OK, checkoutPage(loaded.get(), locale, text(locale, "sandbox.checkout.email-invalid"), email, name));
+        }
+        Call call = pageCall(request);
+        CheckoutResources.Payment payment;
+        try {
+            payment = transactions.execute(status -> checkout.pay(call, id, card, email, name.isBlank() ? null : name));
+        } catch (StripeError error) {
+            return html(HttpStatus.OK, checkoutPage(loaded.get(), locale, error.getMessage(), email, name));
+        }
+        if (payment.attempt().needsAuthentication()) {
+            return redirect("/sandbox/authenticate/" + payment.attempt().intent().get("id"));
+        }
+        if (payment.attempt().error() != null) {
+            return html(HttpStatus.OK, checkoutPage(payment.session(), locale, declineText(locale, payment.attempt().error()), email, name));
+        }
+        return afterPayment(payment.session(), locale);
+    }
+
+    @GetMapping("/sandbox/authenticate/{intentId}")
+    ResponseEntity<String> challenge(@PathVariable String intentId, HttpServletRequest request) {
+        if (!mode.isSandbox()) {
+            return ResponseEntity.notFound().build();
+        }
+        Optional<Map<String, Object>> intent = store.find(intentId).filter(o -> "payment_intent".equals(o.get("object")));
+        if (intent.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Locale locale = Messages.supported(request.getLocale());
+        Money amount = money(Obj.longOf(intent.get(), "amount"), Obj.str(intent.get(), "currency"));
+        String body = "<h1>" + htmlEscape(text(locale, "sandbox.3ds.title")) + "</h1>"
+                + "<p>" + htmlEscape(text(locale, "sandbox.3ds.explanation", MoneyFormatter.format(amount, locale))) + "</p>"
+                + "<form method=\"post\"><button name=\"outcome\" value=\"approve\" id=\"approve\">"
+                + htmlEscape(text(locale, "sandbox.3ds.approve")) + "</button> "
+                + "<button name=\"outcome\" value=\"fail\" id=\"fail\" class=\"secondary\">"
+                + htmlEscape(text(locale, "sandbox.3ds.fail")) + "</button></form>";
+        return html(HttpStatus.OK, page(locale, null, body));
+    }
+
+    @PostMapping("/sandbox/authenticate/{intentId}")
+    ResponseEntity<String> authenticate(@PathVariable String intentId, @RequestParam(defaultValue = "") String outcome,
+                                        HttpServletRequest request) {
+        if (!mode.isSandbox()) {
+            return ResponseEntity.notFound().build();
+        }
+        Call call = pageCall(request);
+        Locale locale = Messages.supported(request.getLocale());
+        CheckoutResources.Payment payment;
+        try {
+            payment = transactions.execute(status -> checkout.authenticate(call, intentId, "approve".equals(outcome)));
+        } catch (StripeError error) {
+            return html(HttpStatus.BAD_REQUEST, page(locale, null, "<p>" + htmlEscape(error.getMessage()) + "</p>"));
+        }
+        if (payment.session() == null) {
+            String key = payment.attempt().error() == null ? "sandbox.3ds.approved" : "sandbox.3ds.failed";
+            return html(HttpStatus.OK, page(locale, null, "<p>" + htmlEscape(text(locale, key)) + "</p>"));
+        }
+        Locale sessionLocale = locale(payment.session(), request);
+        if (payment.attempt().error() != null) {
+            return html(HttpStatus.OK, checkoutPage(payment.session(), sessionLocale,
+                    declineText(sessionLocale, payment.attempt().error()), "", ""));
+        }
+        return afterPayment(payment.session(), sessionLocale);
+    }
+
+    @GetMapping("/sandbox/pay/{linkId}")
+    ResponseEntity<String> paymentLink(@PathVariable String linkId, HttpServletRequest request) {
+        if (!mode.isSandbox()) {
+            return ResponseEntity.notFound().build();
+        }
+        Call call = pageCall(request);
+        Locale locale = Messages.supported(request.getLocale());
+        Map<String, Object> session;
+        try {
+            session = transactions.execute(status -> links.startCheckout(call, linkId));
+        } catch (StripeError missing) {
+            return html(HttpStatus.NOT_FOUND, page(locale, null, "<p>" + htmlEscape(text(locale, "sandbox.checkout.not-found")) + "</p>"));
+        }
+        if (session == null) {
+            return html(HttpStatus.OK, page(locale, null, "<p id=\"inactive\">" + htmlEscape(text(locale, "sandbox.link.inactive")) + "</p>"));
+        }
+        return redirect(Obj.str(session, "url"));
+    }
+
+    @GetMapping("/sandbox/portal/{id}")
+    ResponseEntity<String> portal(@PathVariable String id, HttpServletRequest request) {
+        if (!mode.isSandbox()) {
+            return ResponseEntity.notFound().build();
+        }
+        Locale locale = Messages.supported(request.getLocale());
+        Optional<Map<String, Object>> session = store.find(id).filter(o -> "billing_portal.session".equals(o.get("object")));
+        if (session.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        String customer = Obj.str(session.get(), "customer");
+        StringBuilder body = new StringBuilder("<h1>").append(htmlEscape(text(locale, "sandbox.portal.title"))).append("</h1>");
+        var list = store.list("subscription", s -> customer.equals(s.get("customer")) && !"canceled".equals(s.get("status")),
+                100, null).data();
+        if (list.isEmpty()) {
+            body.append("<p>").append(htmlEscape(text(locale, "sandbox.portal.none"))).append("</p>");
+        }
+        for (Map<String, Object> subscription : list) {
+            String sid = Obj.str(subscription, "id");
+            body.append("<section class=\"subscription\" id=\"").append(htmlEscape(sid)).append("\"><p>");
+            for (Object item : Obj.list(Obj.map(subscription, "items"), "data")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> price = Obj.map((Map<String, Object>) item, "price");
+                String product = store.find(Obj.str(price, "product")).map(p -> Obj.str(p, "name")).orElse("");
+                body.append(htmlEscape(product)).append(" × ").append(((Map<?, ?>) item).get("quantity")).append(" — ")
+                        .append(htmlEscape(format(Obj.longOf(price, "unit_amount"), Obj.str(price, "currency"), locale)))
+                        .append("<br>");
+            }
+            body.append("</p>");
+            if (Boolean.TRUE.equals(subscription.get("cancel_at_period_end"))) {
+                body.append("<p>").append(htmlEscape(text(locale, "sandbox.portal.cancels-at-end"))).append("</p>");
+            } else {
+                body.append("<form method=\"post\" action=\"/sandbox/portal/").append(htmlEscape(id)).append("/cancel/")
+                        .append(htmlEscape(sid)).append("\"><button type=\"submit\" class=\"secondary\">")
+                        .append(htmlEscape(text(locale, "sandbox.portal.cancel"))).append("</button></form>");
+            }
+            body.append("</section>");
+        }
+        String returnUrl = Obj.str(session.get(), "return_url");
+        if (returnUrl != null) {
+            body.append("<p><a id=\"return\" href=\"").append(htmlEscape(returnUrl)).append("\">")
+                    .append(htmlEscape(text(locale, "sandbox.portal.back"))).append("</a></p>");
+        }
+        return html(HttpStatus.OK, page(locale, null, body.toString()));
+    }
+
+    @PostMapping("/sandbox/portal/{id}/cancel/{subscriptionId}")
+    ResponseEntity<String> portalCancel(@PathVariable String id, @PathVariable String subscriptionId, HttpServletRequest request) {
+        if (!mode.isSandbox()) {
+            return ResponseEntity.notFound().build();
+        }
+        Optional<Map<String, Object>> session = store.find(id).filter(o -> "billing_portal.session".equals(o.get("object")));
+        if (session.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Call call = pageCall(request);
+        try {
+            transactions.execute(status -> subscriptions.cancelAtPeriodEnd(call, subscriptionId, Obj.str(session.get(), "customer")));
+        } catch (StripeError missing) {
+            return ResponseEntity.notFound().build();
+        }
+        return redirect("/sandbox/portal/" + id);
+    }
+
+    @GetMapping("/sandbox/checkout/{id}/cancel")
+    ResponseEntity<String> cancel(@PathVariable String id, HttpServletRequest request) {
+        if (!mode.isSandbox()) {
+            return ResponseEntity.notFound().build();
+        }
+        Optional<Map<String, Object>> session = loadSession(id, request);
+        if (session.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        String cancelUrl = Obj.str(session.get(), "cancel_url");
+        if (cancelUrl == null) {
+            Locale locale = locale(session.get(), request);
+            return html(HttpStatus.OK, page(locale, null, "<p>" + htmlEscape(text(locale, "sandbox.checkout.cancelled")) + "</p>"));
+        }
+        return redirect(cancelUrl);
+    }
+
+    private Optional<Map<String, Object>> loadSession(String id, HttpServletRequest request) {
+        Call call = pageCall(request);
+        try {
+            return Optional.of(transactions.execute(status -> checkout.session(call, id, false)));
+        } catch (StripeError missing) {
+            return Optional.empty();
+        }
+    }
+
+    private ResponseEntity<String> afterPayment(Map<String, Object> session, Locale locale) {
+        String successUrl = Obj.str(session, "success_url");
+        if (successUrl == null) {
+            return html(HttpStatus.OK, page(locale, null, "<p id=\"paid\">" + htmlEscape(text(locale, "sandbox.checkout.paid")) + "</p>"));
+        }
+        return redirect(successUrl.replace("{CHECKOUT_SESSION_ID}", Obj.str(session, "id")));
+    }
+
+    private String checkoutPage(Map<String, Object> session, Locale locale, String error, String email, String name) {
+        StringBuilder body = new StringBuilder();
+        Map<String, Object> branding = Obj.map(session, "branding_settings");
+        String displayName = branding != null && branding.get("display_name") != null ? Obj.str(branding, "display_name")
+                : Obj.str(Obj.map(core.account(time.now()), "business_profile"), "name");
+        body.append("<h1>").append(htmlEscape(String.valueOf(displayName))).append("</h1>");
+        String status = Obj.str(session, "status");
+        String currency = Obj.str(session, "currency");
+        body.append("<table class=\"lines\">");
+        for (Object item : Obj.list(Obj.map(session, "_line_items"), "data")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> line = (Map<String, Object>) item;
+            body.append("<tr><td>").append(htmlEscape(String.valueOf(line.get("description")))).append(" × ")
+                    .append(line.get("quantity")).append("</td><td class=\"amount\">")
+                    .append(htmlEscape(format(Obj.longOf(line, "amount_subtotal"), currency, locale))).append("</td></tr>");
+        }
+        Map<String, Object> totals = Obj.map(session, "total_details");
+        body.append(row(locale, "sandbox.checkout.subtotal", Obj.longOf(session, "amount_subtotal"), currency, false));
+        if (Obj.longOf(totals, "amount_discount") > 0) {
+            body.append(row(locale, "sandbox.checkout.discount", -Obj.longOf(totals, "amount_discount"), currency, false));
+        }
+        if (Obj.longOf(totals, "amount_tax") > 0) {
+            body.append(row(locale, "sandbox.checkout.tax", Obj.longOf(totals, "amount_tax"), currency, false));
+        }
+        body.append(row(locale, "sandbox.checkout.total", Obj.longOf(session, "amount_total"), currency, true));
+        body.append("</table>");
+        if ("complete".equals(status)) {
+            body.append("<p id=\"paid\">").append(htmlEscape(text(locale, "sandbox.checkout.paid"))).append("</p>");
+            return page(locale, branding, body.toString());
+        }
+        if ("expired".equals(status)) {
+            body.append("<p id=\"expired\">").append(htmlEscape(text(locale, "sandbox.checkout.expired"))).append("</p>");
+            return page(locale, branding, body.toString());
+        }
+        Map<String, Object> customText = Obj.map(session, "custom_text");
+        Map<String, Object> submitText = customText == null ? null : Obj.map(customText, "submit");
+        if (error != null) {
+            body.append("<p class=\"error\" id=\"error\" role=\"alert\">").append(htmlEscape(error)).append("</p>");
+        }
+        String prefilled = email.isEmpty() && session.get("customer_email") != null ? Obj.str(session, "customer_email") : email;
+        body.append("<form method=\"post\">")
+                .append(field(locale, "email", "sandbox.checkout.email", "email", prefilled, "email"))
+                .append(field(locale, "name", "sandbox.checkout.name", "text", name, "name"))
+                .append(field(locale, "card", "sandbox.checkout.card", "text", "", "cc-number"))
+                .append("<p class=\"hint\">").append(htmlEscape(text(locale, "sandbox.checkout.test-cards"))).append("</p>");
+        if (submitText != null) {
+            body.append("<p>").append(htmlEscape(Obj.str(submitText, "message"))).append("</p>");
+        }
+        body.append("<button type=\"submit\" id=\"pay\">").append(htmlEscape(text(locale, "sandbox.checkout.pay",
+                format(Obj.longOf(session, "amount_total"), currency, locale)))).append("</button></form>");
+        body.append("<p><a id=\"cancel\" href=\"/sandbox/checkout/").append(htmlEscape(Obj.str(session, "id")))
+                .append("/cancel\">").append(htmlEscape(text(locale, "sandbox.checkout.back"))).append("</a></p>");
+        return page(locale, branding, body.toString());
+    }
+
+    private String row(Locale locale, String key, long amount, String currency, boolean strong) {
+        String tag = strong ? "th" : "td";
+        return "<tr><" + tag + ">" + htmlEscape(text(locale, key)) + "</" + tag + "><" + tag + " class=\"amount\">"
+                + htmlEscape(format(amount, currency, locale)) + "</" + tag + "></tr>";
+    }
+
+    private String field(Locale locale, String id, String label, String type, String value, String autocomplete) {
+        return "<label for=\"" + id + "\">" + htmlEscape(text(locale, label)) + "</label><input id=\"" + id
+                + "\" name=\"" + id + "\" type=\"" + type + "\" autocomplete=\"" + autocomplete + "\" value=\""
+                + htmlEscape(value == null ? "" : value) + "\">";
+    }
+
+    private String page(Locale locale, Map<String, Object> branding, String body) {
+        String button = branding != null && branding.get("button_color") != null ? Obj.str(branding, "button_color") : "#0f6cbd";
+        String background = branding != null && branding.get("background_color") != null ? Obj.str(branding, "background_color") : "#f5f6f8";
+        return "<!doctype html><html lang=\"" + htmlEscape(locale.getLanguage()) + "\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+                + htmlEscape(text(locale, "sandbox.checkout.title")) + "</title><style>"
+                + "body{font-family:system-ui,sans-serif;background:" + htmlEscape(background) + ";margin:0;padding:2rem}"
+                + "main{max-width:28rem;margin:auto;background:#fff;padding:1.5rem;border-radius:8px}"
+                + ".badge{background:#333;color:#fff;padding:.2rem .6rem;border-radius:1rem;font-size:.8rem}"
+                + "table{width:100%;border-collapse:collapse}td,th{padding:.3rem 0;text-align:left}.amount{text-align:right}"
+                + "label{display:block;margin-top:.8rem}input{width:100%;padding:.5rem;box-sizing:border-box}"
+                + "button{margin-top:1rem;padding:.6rem 1.2rem;border:0;border-radius:6px;color:#fff;background:"
+                + htmlEscape(button) + "}button.secondary{background:#777}.error{color:#b00020}.hint{color:#555;font-size:.85rem}"
+                + "</style></head><body><main><p><span class=\"badge\">" + htmlEscape(text(locale, "sandbox.badge"))
+                + "</span></p>" + body + "</main></body></html>";
+    }
+
+    private Locale locale(Map<String, Object> session, HttpServletRequest request) {
+        String requested = Obj.str(session, "locale");
+        if (requested != null && !"auto".equals(requested)) {
+            return Messages.supported(Locale.forLanguageTag(requested));
+        }
+        return Messages.supported(request.getLocale());
+    }
+
+    private String declineText(Locale locale, StripeError error) {
+        String key = "sandbox.decline." + (error.declineCode != null ? error.declineCode : error.code);
+        String translated = messages.get(key, locale);
+        return translated.startsWith("!") ? text(locale, "sandbox.decline.generic_decline") : translated;
+    }
+
+    private String text(Locale locale, String key, Object... params) {
+        return messages.get(key, locale, params);
+    }
+
+    private static Money money(long minor, String currency) {
+        int exponent = SandboxCurrencies.exponent(currency);
+        return new Money(BigDecimal.valueOf(minor).movePointLeft(exponent), Currency.getInstance(currency.toUpperCase(Locale.ROOT)));
+    }
+
+    private static String format(long minor, String currency, Locale locale) {
+        try {
+            return MoneyFormatter.format(money(minor, currency), locale);
+        } catch (RuntimeException unusual) {
+            return SandboxCurrencies.display(minor, currency);
+        }
+    }
+
+    /** Escapes only what HTML needs (&lt; &gt; &amp; quotes), keeping the page UTF-8. */
+    private static String htmlEscape(String text) {
+        return org.springframework.web.util.HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+
+    private static ResponseEntity<String> html(HttpStatus status, String html) {
+        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .header("Cache-Control", "no-store").body(html);
+    }
+
+    private static ResponseEntity<String> redirect(String location) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
+    }
+}

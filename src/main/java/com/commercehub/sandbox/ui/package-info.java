@@ -1,0 +1,2 @@
+/** The sandbox's admin page: its clock. */
+package com.commercehub.sandbox.ui;

@@ -1,0 +1,269 @@
+package com.commercehub.stripe;
+
+import com.commercehub.base.secrets.SecretCipher;
+import com.stripe.Stripe;
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.PermissionException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Account;
+import com.stripe.model.CountrySpec;
+import com.stripe.model.WebhookEndpoint;
+import com.stripe.net.ApiResource;
+import com.stripe.param.WebhookEndpointCreateParams;
+import com.stripe.param.WebhookEndpointCreateParams.EnabledEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The connection to the business's Stripe account (or to the built-in sandbox): verifying a key,
+ * creating the webhook endpoint, keeping the account's readiness, and handing out the client for it.
+ * Stripe is called outside database transactions; only the final write is transactional.
+ */
+@Component
+class StripeConnections {
+
+    static final String KEY_PURPOSE = "stripe.api-key";
+    static final String WEBHOOK_PURPOSE = "stripe.webhook-secret";
+    static final List<EnabledEvent> EVENTS = List.of(
+            EnabledEvent.CHECKOUT__SESSION__COMPLETED, EnabledEvent.CHECKOUT__SESSION__ASYNC_PAYMENT_SUCCEEDED,
+            EnabledEvent.CHECKOUT__SESSION__ASYNC_PAYMENT_FAILED, EnabledEvent.CHECKOUT__SESSION__EXPIRED,
+            EnabledEvent.PAYMENT_INTENT__SUCCEEDED, EnabledEvent.PAYMENT_INTENT__PAYMENT_FAILED,
+            EnabledEvent.CHARGE__SUCCEEDED, EnabledEvent.CHARGE__REFUNDED, EnabledEvent.CHARGE__DISPUTE__CREATED,
+            EnabledEvent.INVOICE__PAID, EnabledEvent.INVOICE__PAYMENT_FAILED,
+            EnabledEvent.CUSTOMER__SUBSCRIPTION__CREATED, EnabledEvent.CUSTOMER__SUBSCRIPTION__UPDATED,
+            EnabledEvent.CUSTOMER__SUBSCRIPTION__DELETED, EnabledEvent.ACCOUNT__UPDATED);
+    private static final Pattern KEY = Pattern.compile("(sk|rk)_(test|live)_[A-Za-z0-9_]{8,}");
+    private static final Pattern WEBHOOK_SECRET = Pattern.compile("whsec_[A-Za-z0-9+/=_]{8,}");
+    private static final Logger log = LoggerFactory.getLogger(StripeConnections.class);
+
+    private final ConnectionStore store;
+    private final StripeClientFactory factory;
+    private final StripeProperties properties;
+    private final SecretCipher cipher;
+    private final LocalServerAddress localServer;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final String publicUrl;
+
+    StripeConnections(ConnectionStore store, StripeClientFactory factory, StripeProperties properties,
+                      SecretCipher cipher, LocalServerAddress localServer, TransactionTemplate transactions,
+                      Clock clock, @Value("${hub.public-url:}") String publicUrl) {
+        this.store = store;
+        this.factory = factory;
+        this.properties = properties;
+        this.cipher = cipher;
+        this.localServer = localServer;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.publicUrl = publicUrl;
+    }
+
+    /** Read from the database each time (one indexed row), so that every node sees a (dis)connect at once. */
+    Optional<ConnectionRow> active() {
+        return store.active();
+    }
+
+    /** True while payments go to the built-in sandbox rather than to Stripe. */
+    boolean sandbox() {
+        if (properties.forcedSandbox()) {
+            return true;
+        }
+        Optional<ConnectionRow> connection = active();
+        if (connection.isPresent() && !connection.get().sandbox()) {
+            return false;
+        }
+        return !properties.hasEnvironmentKey();
+    }
+
+    /** The client for the connected account; the environment's key or the sandbox when none is connected. */
+    StripeClient client() {
+        return active().filter(c -> !c.sandbox())
+                .map(c -> factory.forKey(cipher.decrypt(KEY_PURPOSE, c.apiKeyEnc())))
+                .orElseGet(factory::client);
+    }
+
+    /** The exact URL Stripe must send events to. */
+    String webhookUrl() {
+        String base = publicUrl == null || publicUrl.isBlank() ? localServer.baseUrl() : publicUrl.replaceAll("/+$", "");
+        return base + "/stripe/webhook";
+    }
+
+    Optional<String> webhookSecret() {
+        return active().map(ConnectionRow::webhookSecretEnc).map(secret -> cipher.decrypt(WEBHOOK_PURPOSE, secret));
+    }
+
+    StripeConnectionInfo info() {
+        Optional<ConnectionRow> connection = active();
+        if (connection.isEmpty()) {
+            return StripeConnectionInfo.disconnected(webhookUrl());
+        }
+        ConnectionRow row = connection.get();
+        Account account = ApiResource.GSON.fromJson(row.accountJson(), Account.class);
+        return new StripeConnectionInfo(StripeStatus.of(account), row.sandbox(), row.accountId(), row.accountName(),
+                row.country(), row.defaultCurrency(), Boolean.TRUE.equals(account.getChargesEnabled()),
+                Boolean.TRUE.equals(account.getPayoutsEnabled()), StripeStatus.requirements(account),
+                row.apiKeyLast4(), row.webhookUrl(), row.webhookEndpointId() != null,
+                row.webhookSecretEnc() == null ? null : SecretCipher.lastFour(cipher.decrypt(WEBHOOK_PURPOSE, row.webhookSecretEnc())),
+                currencies(row), row.connectedAt(), row.connectedBy());
+    }
+
+    private static List<String> currencies(ConnectionRow row) {
+        if (row.supportedCurrencies() == null || row.supportedCurrencies().isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(row.supportedCurrencies().split(",")).map(c -> c.toUpperCase(Locale.ROOT)).toList();
+    }
+
+    /** Verifies the key with GET /v1/account, creates the webhook endpoint if the key may, and stores it all. */
+    StripeConnectionInfo connect(String country, boolean termsAccepted, String apiKey, String connectedBy) {
+        if (!termsAccepted) {
+            throw new StripeConnectionException(StripeConnectionException.Reason.TERMS_NOT_ACCEPTED);
+        }
+        String key = apiKey == null ? "" : apiKey.trim();
+        if (!KEY.matcher(key).matches()) {
+            throw new StripeConnectionException(StripeConnectionException.Reason.KEY_MALFORMED);
+        }
+        StripeClient client = factory.forKey(key);
+        Account account = retrieveAccount(client);
+        if (country != null && !country.equalsIgnoreCase(account.getCountry())) {
+            throw new StripeConnectionException(StripeConnectionException.Reason.COUNTRY_MISMATCH, account.getCountry());
+        }
+        return store(client, account, key, false, connectedBy);
+    }
+
+    /** With no key anywhere, the app connects itself to the built-in sandbox so that events flow. */
+    void connectSandbox() {
+        StripeClient client = factory.client();
+        Account account = retrieveAccount(client);
+        store(client, account, null, true, null);
+    }
+
+    private StripeConnectionInfo store(StripeClient client, Account account, String key, boolean sandbox, String by) {
+        String url = sandbox ? localServer.baseUrl() + "/stripe/webhook" : webhookUrl();
+        // Each connection creates its own endpoint: reusing a key after a disconnect would replay a deleted one.
+        long number = store.nextNumber();
+        WebhookEndpoint endpoint = createEndpoint(client, account, url, number);
+        List<String> supported = supportedCurrencies(client, account.getCountry());
+        Optional<ConnectionRow> previous = active();
+        ConnectionRow row = new ConnectionRow(0, account.getId(), accountName(account), account.getCountry(),
+                account.getDefaultCurrency(), sandbox, key != null && key.contains("_live_"),
+                key == null ? null : cipher.encrypt(KEY_PURPOSE, key), key == null ? null : SecretCipher.lastFour(key),
+                endpoint == null ? null : endpoint.getId(), url,
+                endpoint == null ? null : cipher.encrypt(WEBHOOK_PURPOSE, endpoint.getSecret()), account.toJson(),
+                String.join(",", supported), sandbox ? null : clock.instant(), by, clock.instant(), clock.instant());
+        transactions.executeWithoutResult(status -> {
+            store.disconnectAll(clock.instant());
+            store.insert(row);
+        });
+        previous.ifPresent(this::deleteEndpointQuietly);
+        return info();
+    }
+
+    private Account retrieveAccount(StripeClient client) {
+        try {
+            return client.v1().accounts().retrieveCurrent();
+        } catch (PermissionException e) {
+            throw new StripeConnectionException(StripeConnectionException.Reason.KEY_LACKS_PERMISSION);
+        } catch (AuthenticationException e) {
+            throw new StripeConnectionException(StripeConnectionException.Reason.KEY_INVALID);
+        } catch (StripeException e) {
+            throw new StripeConnectionException(StripeConnectionException.Reason.UNREACHABLE, e.getMessage());
+        }
+    }
+
+    /** Null when the key may not create endpoints or Stripe refuses the URL: the admin then pastes the secret. */
+    private WebhookEndpoint createEndpoint(StripeClient client, Account account, String url, long number) {
+        WebhookEndpointCreateParams.ApiVersion pinned = Arrays.stream(WebhookEndpointCreateParams.ApiVersion.values())
+                .filter(v -> Stripe.API_VERSION.equals(v.getValue())).findFirst().orElse(null);
+        WebhookEndpointCreateParams.Builder params = WebhookEndpointCreateParams.builder().setUrl(url)
+                .addAllEnabledEvent(EVENTS).setDescription("Commerce Hub");
+        if (pinned != null) {
+            params.setApiVersion(pinned);
+        }
+        try {
+            return client.v1().webhookEndpoints().create(params.build(),
+                    IdempotencyKeys.forWrite("webhook-endpoint", account.getId(), number, url));
+        } catch (PermissionException | InvalidRequestException refused) {
+            log.info("Stripe did not create the webhook endpoint ({}); the secret must be pasted", refused.getCode());
+            return null;
+        } catch (ApiConnectionException e) {
+            throw new StripeConnectionException(StripeConnectionException.Reason.UNREACHABLE, e.getMessage());
+        } catch (StripeException e) {
+            log.warn("Creating the webhook endpoint failed: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private List<String> supportedCurrencies(StripeClient client, String country) {
+        try {
+            CountrySpec spec = client.v1().countrySpecs().retrieve(country);
+            return spec.getSupportedPaymentCurrencies();
+        } catch (StripeException e) {
+            log.warn("Could not read the currencies Stripe supports for {}: {}", country, e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static String accountName(Account account) {
+        if (account.getBusinessProfile() != null && account.getBusinessProfile().getName() != null) {
+            return account.getBusinessProfile().getName();
+        }
+        if (account.getSettings() != null && account.getSettings().getDashboard() != null) {
+            return account.getSettings().getDashboard().getDisplayName();
+        }
+        return account.getEmail();
+    }
+
+    void saveWebhookSecret(String secret) {
+        String value = secret == null ? "" : secret.trim();
+        if (!WEBHOOK_SECRET.matcher(value).matches()) {
+            throw new StripeConnectionException(StripeConnectionException.Reason.WEBHOOK_SECRET_MALFORMED);
+        }
+        ConnectionRow row = active().orElseThrow(() -> new StripeConnectionException(StripeConnectionException.Reason.NOT_CONNECTED));
+        store.updateWebhookSecret(row.id(), cipher.encrypt(WEBHOOK_PURPOSE, value));
+    }
+
+    void disconnect() {
+        Optional<ConnectionRow> previous = active();
+        transactions.executeWithoutResult(status -> store.disconnectAll(clock.instant()));
+        previous.ifPresent(this::deleteEndpointQuietly);
+    }
+
+    /** Re-reads the account's readiness and currencies from Stripe (on a schedule and on account.updated). */
+    void refresh() {
+        Optional<ConnectionRow> connection = active();
+        if (connection.isEmpty()) {
+            return;
+        }
+        StripeClient client = client();
+        Account account = retrieveAccount(client);
+        store.updateAccount(connection.get().id(), accountName(account), account.getDefaultCurrency(), account.toJson(),
+                clock.instant());
+    }
+
+    private void deleteEndpointQuietly(ConnectionRow old) {
+        if (old.webhookEndpointId() == null) {
+            return;
+        }
+        try {
+            StripeClient client = old.sandbox() ? factory.client()
+                    : factory.forKey(cipher.decrypt(KEY_PURPOSE, old.apiKeyEnc()));
+            client.v1().webhookEndpoints().delete(old.webhookEndpointId());
+        } catch (StripeException | RuntimeException e) {
+            log.info("The old webhook endpoint {} could not be deleted: {}", old.webhookEndpointId(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Settings → Payments: connecting the business's Stripe account. */
+package com.commercehub.stripe.ui;
