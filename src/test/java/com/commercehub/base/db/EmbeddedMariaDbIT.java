@@ -24,7 +24,7 @@ class EmbeddedMariaDbIT {
 
     @Test
     void root_cannot_connect_over_tcp_and_the_app_password_file_is_private() throws Exception {
-        try (var lease = EmbeddedMariaDb.acquire(DIR, "restart_check", false)) {
+        try (var lease = EmbeddedMariaDb.acquire(DIR, "restart_check", false, true)) {
             assertThatThrownBy(() -> DriverManager.getConnection(lease.jdbcUrl(), "root", "").close())
                     .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("Access denied");
             assertThat(java.nio.file.Files.getPosixFilePermissions(DIR.resolve("app-credentials")))
@@ -35,13 +35,13 @@ class EmbeddedMariaDbIT {
 
     @Test
     void data_survives_a_restart_of_the_embedded_server() throws Exception {
-        try (var lease = EmbeddedMariaDb.acquire(DIR, "restart_check", true);
+        try (var lease = EmbeddedMariaDb.acquire(DIR, "restart_check", true, true);
              var connection = DriverManager.getConnection(lease.jdbcUrl(), lease.username(), lease.password())) {
             connection.createStatement().execute("CREATE TABLE note (text VARCHAR(50))");
             connection.createStatement().execute("INSERT INTO note VALUES ('kept')");
         }
         // The lease above was the last one: the server has stopped. Start it again from the same folder.
-        try (var lease = EmbeddedMariaDb.acquire(DIR, "restart_check", false);
+        try (var lease = EmbeddedMariaDb.acquire(DIR, "restart_check", false, true);
              var connection = DriverManager.getConnection(lease.jdbcUrl(), lease.username(), lease.password());
              var rows = connection.createStatement().executeQuery("SELECT text FROM note")) {
             assertThat(rows.next()).isTrue();
