@@ -402,7 +402,7 @@ class SandboxContractIT {
     void bad_keys_and_unknown_parameters_are_refused_like_stripe() {
         assertThatThrownBy(() -> stripe("sk_test_short").v1().accounts().retrieveCurrent())
                 .isInstanceOf(AuthenticationException.class);
-        assertThatThrownBy(() -> stripe("sk_live_abcdefghijklmnopqrstuvwx").v1().accounts().retrieveCurrent())
+        assertThatThrownBy(() -> stripe("sk_live_fake_key_for_the_test").v1().accounts().retrieveCurrent())
                 .isInstanceOf(AuthenticationException.class);
         InvalidRequestException unknown = catchThrowableOfType(InvalidRequestException.class,
                 () -> stripe().v1().customers().create(CustomerCreateParams.builder().putExtraParam("colour", "red").build()));

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** With a real Stripe key in use, the sandbox does not exist: every one of its routes is a 404. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "hub.stripe.api-key=rk_live_realkeyrealkeyrealkey1234")
+        properties = "hub.stripe.api-key=rk_live_fake_real_key_1234")
 @ActiveProfiles("test")
 class SandboxHiddenWithRealKeyIT {
 

@@ -134,7 +134,7 @@ class StripeWebhookIT {
     void wrong_secret_stale_timestamp_tampered_body_and_missing_header_are_400_and_store_nothing() throws Exception {
         String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
         String body = event(id);
-        assertThat(post(body, Webhook.Signature.generateSignatureHeader(body, "whsec_someoneelse123456"))).isEqualTo(400);
+        assertThat(post(body, Webhook.Signature.generateSignatureHeader(body, "whsec_someone_else_123456"))).isEqualTo(400);
         long stale = Instant.now().minus(Duration.ofSeconds(StripeWebhookController.TOLERANCE_SECONDS + 60)).getEpochSecond();
         assertThat(post(body, Webhook.Signature.generateSignatureHeader(body, secret(), stale))).isEqualTo(400);
         String header = Webhook.Signature.generateSignatureHeader(body, secret());

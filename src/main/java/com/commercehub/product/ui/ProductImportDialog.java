@@ -136,10 +136,10 @@ class ProductImportDialog extends Dialog {
     }
 
     private ImportProgress progressTo(UI ui) {
-        return (phase, done, total) -> BackgroundJobs.inUi(ui, () -> {
+        return (phase, done, rows) -> BackgroundJobs.inUi(ui, () -> {
             progress.setIndeterminate(false);
-            progress.setValue(total == 0 ? 1 : (double) done / total);
-            progressText.setText(getTranslation("import.progress." + phase.name().toLowerCase(), done, total));
+            progress.setValue(rows == 0 ? 1 : (double) done / rows);
+            progressText.setText(getTranslation("import.progress." + phase.name().toLowerCase(), done, rows));
         });
     }
 

@@ -76,7 +76,7 @@ class SecretCipherTest {
 
     @Test
     void only_the_last_four_characters_are_shown() {
-        assertThat(SecretCipher.lastFour("rk_live_51Habcdef9XyZ")).isEqualTo("••••9XyZ");
+        assertThat(SecretCipher.lastFour("rk_live_fake_key_9XyZ")).isEqualTo("••••9XyZ");
         assertThat(SecretCipher.lastFour("short")).isEqualTo("••••");
         assertThat(Set.of(SecretCipher.lastFour(null))).containsExactly("••••");
     }

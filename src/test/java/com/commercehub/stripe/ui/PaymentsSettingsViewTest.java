@@ -162,10 +162,10 @@ class PaymentsSettingsViewTest extends KaribuTest {
         assertThatThrownBy(() -> AsAdmin.call(() -> service.saveWebhookSecret("not-a-secret")))
                 .isInstanceOfSatisfying(com.commercehub.stripe.StripeConnectionException.class, e -> assertThat(e.reason())
                         .isEqualTo(com.commercehub.stripe.StripeConnectionException.Reason.WEBHOOK_SECRET_MALFORMED));
-        var withPasted = AsAdmin.call(() -> service.saveWebhookSecret("whsec_pastedFromTheDashboardAb12"));
+        var withPasted = AsAdmin.call(() -> service.saveWebhookSecret("whsec_pasted_from_the_dashboard_Ab12"));
         assertThat(withPasted.webhookSecretLast4()).isEqualTo("••••Ab12");
         assertThat(jdbc.sql("SELECT webhook_secret_enc FROM stripe_connection WHERE disconnected_at IS NULL")
-                .query(String.class).single()).doesNotContain("pastedFromTheDashboard");
+                .query(String.class).single()).doesNotContain("pasted_from_the_dashboard");
 
         // Reconnecting (another key) keeps the old connection on record, disconnected.
         view.apiKey.setValue("sk_test_secondKeyForReconnect77");
