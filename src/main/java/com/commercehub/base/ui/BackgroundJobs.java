@@ -32,13 +32,12 @@ public class BackgroundJobs implements DisposableBean {
 
     /**
      * Starts {@code work}; {@code onDone} or {@code onError} then run in the UI. The returned future
-     * completes after the work (not after the UI update), which tests use to wait.
+     * completes once that UI update is queued, which tests use to wait before a round trip.
      */
     public <T> CompletableFuture<T> run(UI ui, Supplier<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
         var asUser = new DelegatingSecurityContextExecutor(executor, SecurityContextHolder.getContext());
         ui.setPollInterval(POLL_MILLIS);
-        CompletableFuture<T> future = CompletableFuture.supplyAsync(work, asUser);
-        future.whenComplete((result, error) -> ui.access(() -> {
+        return CompletableFuture.supplyAsync(work, asUser).whenComplete((result, error) -> ui.access(() -> {
             ui.setPollInterval(-1);
             if (error == null) {
                 onDone.accept(result);
@@ -48,7 +47,6 @@ public class BackgroundJobs implements DisposableBean {
                 onError.accept(cause);
             }
         }));
-        return future;
     }
 
     /** Applies a progress update in the UI from the worker thread. */

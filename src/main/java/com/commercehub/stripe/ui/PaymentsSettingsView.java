@@ -1,6 +1,7 @@
 package com.commercehub.stripe.ui;
 
 import com.commercehub.base.security.Role;
+import com.commercehub.base.ui.BackgroundJobs;
 import com.commercehub.base.ui.CurrentUser;
 import com.commercehub.stripe.StripeConnectionException;
 import com.commercehub.stripe.StripeConnectionInfo;
@@ -25,11 +26,13 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** ADMIN: connect the business's Stripe account, see whether it can take payments, disconnect it. */
 @Route("settings/payments")
@@ -66,8 +69,12 @@ public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTi
 
     private final StripeConnectionService service;
     private final CurrentUser currentUser;
+    private final BackgroundJobs jobs;
+    /** The Stripe call in flight, for tests to wait on. */
+    CompletableFuture<StripeConnectionInfo> running = CompletableFuture.completedFuture(null);
 
-    PaymentsSettingsView(StripeConnectionService service, CurrentUser currentUser) {
+    PaymentsSettingsView(StripeConnectionService service, CurrentUser currentUser, BackgroundJobs jobs) {
+        this.jobs = jobs;
         this.service = service;
         this.currentUser = currentUser;
         setMaxWidth("56rem");
@@ -100,17 +107,11 @@ public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTi
 
         disconnect.setText(getTranslation("payments.disconnect"));
         disconnect.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        disconnect.addClickListener(e -> show(service.disconnect()));
+        disconnect.addClickListener(e -> inBackground(disconnect, service::disconnect, null));
         useSandbox.setText(getTranslation("payments.use-sandbox"));
-        useSandbox.addClickListener(e -> show(service.useSandbox()));
+        useSandbox.addClickListener(e -> inBackground(useSandbox, service::useSandbox, null));
         refresh.setText(getTranslation("payments.refresh"));
-        refresh.addClickListener(e -> {
-            try {
-                show(service.refresh());
-            } catch (StripeConnectionException failure) {
-                Notification.show(getTranslation(failure.reason().messageKey(), failure.details()));
-            }
-        });
+        refresh.addClickListener(e -> inBackground(refresh, service::refresh, null));
 
         add(new H2(getTranslation("payments.account.heading")), status, sandboxNote, account, requirements, currencies,
                 new HorizontalLayout(refresh, disconnect, useSandbox),
@@ -135,29 +136,38 @@ public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTi
             country.setInvalid(true);
             return;
         }
-        // Verifying talks to Stripe (timeouts, retries): off the UI thread, the page polls until it is done.
         String chosenCountry = country.getValue();
         boolean accepted = terms.getValue();
         String key = apiKey.getValue();
         String admin = currentUser.email().orElse(null);
+        inBackground(connect, () -> service.connect(chosenCountry, accepted, key, admin), this::connectFailed);
+    }
+
+    /**
+     * Every action here talks to Stripe (timeouts, retries), so it runs off the UI thread as the signed-in
+     * admin while the page polls; the button stays disabled until the answer is shown.
+     */
+    private void inBackground(Button trigger, Supplier<StripeConnectionInfo> call,
+                              Consumer<StripeConnectionException> onRefused) {
         UI ui = UI.getCurrent();
-        connect.setEnabled(false);
-        ui.setPollInterval(500);
-        Thread.ofVirtual().start(new DelegatingSecurityContextRunnable(() -> {
-            try {
-                StripeConnectionInfo info = service.connect(chosenCountry, accepted, key, admin);
-                ui.access(() -> connected(info));
-            } catch (StripeConnectionException failure) {
-                ui.access(() -> connectFailed(failure));
-            } catch (RuntimeException unexpected) {
-                ui.access(() -> connectFailed(new StripeConnectionException(StripeConnectionException.Reason.UNREACHABLE)));
-            } finally {
-                ui.access(() -> {
-                    connect.setEnabled(true);
-                    ui.setPollInterval(-1);
-                });
+        trigger.setEnabled(false);
+        running = jobs.run(ui, call, info -> {
+            trigger.setEnabled(true);
+            if (trigger == connect) {
+                connected(info);
+            } else {
+                show(info);
             }
-        }));
+        }, error -> {
+            trigger.setEnabled(true);
+            StripeConnectionException failure = error instanceof StripeConnectionException refused ? refused
+                    : new StripeConnectionException(StripeConnectionException.Reason.UNREACHABLE);
+            if (onRefused != null) {
+                onRefused.accept(failure);
+            } else {
+                Notification.show(getTranslation(failure.reason().messageKey(), failure.details()));
+            }
+        });
     }
 
     private void connected(StripeConnectionInfo info) {
