@@ -1,5 +1,6 @@
 package com.commercehub.crm;
 
+import com.commercehub.base.db.SqlLike;
 import com.commercehub.base.security.Role;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
@@ -33,7 +34,7 @@ public class CompanyService {
                         SELECT id, version, name, domain, address, country FROM company
                         WHERE name LIKE :like ESCAPE '!' OR domain LIKE :like ESCAPE '!'
                         ORDER BY name, id LIMIT :limit OFFSET :offset""")
-                .param("like", Text.like(search)).param("limit", page.getPageSize()).param("offset", page.getOffset())
+                .param("like", SqlLike.contains(search)).param("limit", page.getPageSize()).param("offset", page.getOffset())
                 .query((rs, n) -> new CompanySummary(rs.getLong("id"), rs.getLong("version"), rs.getString("name"),
                         rs.getString("domain"), rs.getString("address"), rs.getString("country")))
                 .list();
@@ -43,7 +44,7 @@ public class CompanyService {
     @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
     public int count(String search) {
         return jdbc.sql("SELECT COUNT(*) FROM company WHERE name LIKE :like ESCAPE '!' OR domain LIKE :like ESCAPE '!'")
-                .param("like", Text.like(search)).query(Integer.class).single();
+                .param("like", SqlLike.contains(search)).query(Integer.class).single();
     }
 
     @Transactional

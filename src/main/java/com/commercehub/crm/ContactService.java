@@ -1,5 +1,6 @@
 package com.commercehub.crm;
 
+import com.commercehub.base.db.SqlLike;
 import com.commercehub.base.security.Role;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
@@ -44,7 +45,7 @@ public class ContactService {
         return jdbc.sql(SELECT + """
                          WHERE CONCAT(c.first_name, ' ', c.last_name) LIKE :like ESCAPE '!' OR c.email LIKE :like ESCAPE '!'
                         ORDER BY c.last_name, c.first_name, c.id LIMIT :limit OFFSET :offset""")
-                .param("like", Text.like(search)).param("limit", page.getPageSize()).param("offset", page.getOffset())
+                .param("like", SqlLike.contains(search)).param("limit", page.getPageSize()).param("offset", page.getOffset())
                 .query((rs, n) -> summary(rs)).list();
     }
 
@@ -54,7 +55,7 @@ public class ContactService {
         return jdbc.sql("""
                         SELECT COUNT(*) FROM contact c
                         WHERE CONCAT(c.first_name, ' ', c.last_name) LIKE :like ESCAPE '!' OR c.email LIKE :like ESCAPE '!'""")
-                .param("like", Text.like(search)).query(Integer.class).single();
+                .param("like", SqlLike.contains(search)).query(Integer.class).single();
     }
 
     /** Several contacts by id in one query. */

@@ -2,6 +2,7 @@ package com.commercehub.crm;
 
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Actors;
+import com.commercehub.base.db.SqlLike;
 import com.commercehub.base.security.Role;
 import com.commercehub.product.ProductDetails;
 import com.commercehub.product.ProductService;
@@ -58,7 +59,7 @@ public class DealService {
                         FROM deal d LEFT JOIN company c ON c.id = d.company
                         WHERE d.name LIKE :like ESCAPE '!' AND (:stage IS NULL OR d.stage = :stage)
                         ORDER BY d.name, d.id LIMIT :limit OFFSET :offset""")
-                .param("like", Text.like(search)).param("stage", stage == null ? null : stage.name())
+                .param("like", SqlLike.contains(search)).param("stage", stage == null ? null : stage.name())
                 .param("limit", page.getPageSize()).param("offset", page.getOffset())
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("name"), DealStage.valueOf(rs.getString("stage")),
                         rs.getString("currency"), rs.getString("company_name"), rs.getString("owner"),
@@ -86,7 +87,7 @@ public class DealService {
     @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
     public int count(String search, DealStage stage) {
         return jdbc.sql("SELECT COUNT(*) FROM deal d WHERE d.name LIKE :like ESCAPE '!' AND (:stage IS NULL OR d.stage = :stage)")
-                .param("like", Text.like(search)).param("stage", stage == null ? null : stage.name())
+                .param("like", SqlLike.contains(search)).param("stage", stage == null ? null : stage.name())
                 .query(Integer.class).single();
     }
 

@@ -8,9 +8,4 @@ final class Text {
     static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
-
-    static String like(String search) {
-        String text = search == null ? "" : search.strip();
-        return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-    }
 }

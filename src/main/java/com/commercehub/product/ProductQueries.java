@@ -1,5 +1,6 @@
 package com.commercehub.product;
 
+import com.commercehub.base.db.SqlLike;
 import com.commercehub.base.money.Money;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -15,7 +16,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -55,9 +55,8 @@ class ProductQueries {
         String search = filter.search() == null ? "" : filter.search().strip();
         if (!search.isEmpty()) {
             conditions.add("(p.name LIKE :contains ESCAPE '!' OR p.sku_key LIKE :prefix ESCAPE '!')");
-            String escaped = escapeLike(search);
-            params.addValue("contains", "%" + escaped + "%");
-            params.addValue("prefix", escaped.toUpperCase(Locale.ROOT) + "%");
+            params.addValue("contains", SqlLike.contains(search));
+            params.addValue("prefix", SqlLike.upperPrefix(search));
         }
         if (filter.billing() == ProductFilter.BillingKind.ONE_TIME) {
             conditions.add("p.billing_interval IS NULL");
@@ -69,10 +68,6 @@ class ProductQueries {
             params.addValue("currency", filter.currency());
         }
         return new Where(" WHERE " + String.join(" AND ", conditions), params);
-    }
-
-    static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private static String orderBy(Sort sort) {

@@ -49,11 +49,6 @@ public class BackgroundJobs implements DisposableBean {
         }));
     }
 
-    /** Applies a progress update in the UI from the worker thread. */
-    public static void inUi(UI ui, Runnable update) {
-        ui.access(update::run);
-    }
-
     @Override
     public void destroy() {
         executor.shutdownNow();

@@ -10,8 +10,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -26,7 +24,7 @@ import java.util.stream.Collectors;
 @RolesAllowed(Role.Names.ADMIN)
 public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
-    final TextField search = new TextField();
+    final SearchField search;
     final Button add = new Button();
     final Grid<UserSummary> grid = new Grid<>();
 
@@ -35,11 +33,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     UsersView(UserService users) {
         this.users = users;
         setSizeFull();
+        search = new SearchField(getTranslation("users.search"));
 
-        search.setPlaceholder(getTranslation("users.search"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         add.setText(getTranslation("users.add"));

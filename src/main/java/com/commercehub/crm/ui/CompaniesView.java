@@ -5,6 +5,7 @@ import com.commercehub.crm.CompanyDraft;
 import com.commercehub.crm.CompanyService;
 import com.commercehub.crm.CompanySummary;
 import com.commercehub.crm.CrmValidationException;
+import com.commercehub.base.ui.SearchField;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -16,7 +17,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -34,7 +34,7 @@ import java.util.Map;
 @RolesAllowed({Role.Names.SALES, Role.Names.FINANCE, Role.Names.ADMIN})
 public class CompaniesView extends VerticalLayout implements HasDynamicTitle {
 
-    final TextField search = new TextField();
+    final SearchField search;
     final Button add = new Button();
     final Grid<CompanySummary> grid = new Grid<>();
     private final CompanyService companies;
@@ -44,10 +44,7 @@ public class CompaniesView extends VerticalLayout implements HasDynamicTitle {
         this.companies = companies;
         this.editable = authentication.hasAnyRole(Role.Names.SALES, Role.Names.ADMIN);
         setSizeFull();
-        search.setPlaceholder(getTranslation("crm.search"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search = new SearchField(getTranslation("crm.search"));
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         add.setText(getTranslation("crm.company.add"));
         add.setIcon(VaadinIcon.PLUS.create());

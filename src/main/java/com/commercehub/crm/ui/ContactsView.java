@@ -8,6 +8,7 @@ import com.commercehub.crm.ContactDraft;
 import com.commercehub.crm.ContactService;
 import com.commercehub.crm.ContactSummary;
 import com.commercehub.crm.CrmValidationException;
+import com.commercehub.base.ui.SearchField;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -20,7 +21,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -38,7 +38,7 @@ import java.util.Map;
 @RolesAllowed({Role.Names.SALES, Role.Names.FINANCE, Role.Names.ADMIN})
 public class ContactsView extends VerticalLayout implements HasDynamicTitle {
 
-    final TextField search = new TextField();
+    final SearchField search;
     final Button add = new Button();
     final Grid<ContactSummary> grid = new Grid<>();
     private final ContactService contacts;
@@ -50,10 +50,7 @@ public class ContactsView extends VerticalLayout implements HasDynamicTitle {
         this.companies = companies;
         this.editable = authentication.hasAnyRole(Role.Names.SALES, Role.Names.ADMIN);
         setSizeFull();
-        search.setPlaceholder(getTranslation("crm.search"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search = new SearchField(getTranslation("crm.search"));
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         add.setText(getTranslation("crm.contact.add"));
         add.setIcon(VaadinIcon.PLUS.create());

@@ -9,6 +9,7 @@ import com.commercehub.crm.ContactService;
 import com.commercehub.crm.DealListEntry;
 import com.commercehub.crm.DealService;
 import com.commercehub.crm.DealStage;
+import com.commercehub.base.ui.SearchField;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -18,8 +19,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -34,7 +33,7 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({Role.Names.SALES, Role.Names.FINANCE, Role.Names.ADMIN})
 public class DealsView extends VerticalLayout implements HasDynamicTitle {
 
-    final TextField search = new TextField();
+    final SearchField search;
     final Select<DealStage> stage = new Select<>();
     final Button add = new Button();
     final Grid<DealListEntry> grid = new Grid<>();
@@ -42,10 +41,7 @@ public class DealsView extends VerticalLayout implements HasDynamicTitle {
     DealsView(DealService deals, CompanyService companies, ContactService contacts, UserService users,
               AuthenticationContext authentication) {
         setSizeFull();
-        search.setPlaceholder(getTranslation("crm.search"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search = new SearchField(getTranslation("crm.search"));
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         stage.setLabel(getTranslation("crm.deal.stage"));
         stage.setItems(DealStage.values());

@@ -136,7 +136,7 @@ class ProductImportDialog extends Dialog {
     }
 
     private ImportProgress progressTo(UI ui) {
-        return (phase, done, rows) -> BackgroundJobs.inUi(ui, () -> {
+        return (phase, done, rows) -> ui.access(() -> {
             progress.setIndeterminate(false);
             progress.setValue(rows == 0 ? 1 : (double) done / rows);
             progressText.setText(getTranslation("import.progress." + phase.name().toLowerCase(), done, rows));

@@ -9,6 +9,7 @@ import com.commercehub.product.ProductFilter;
 import com.commercehub.product.ProductListEntry;
 import com.commercehub.product.ProductService;
 import com.commercehub.product.TaxRateService;
+import com.commercehub.base.ui.SearchField;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -22,8 +23,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -43,7 +42,7 @@ import java.time.ZoneId;
 @RolesAllowed({Role.Names.SALES, Role.Names.FINANCE, Role.Names.ADMIN})
 public class ProductLibraryView extends VerticalLayout implements HasDynamicTitle {
 
-    final TextField search = new TextField();
+    final SearchField search;
     final Select<ProductFilter.BillingKind> billing = new Select<>();
     final ComboBox<String> currency = new ComboBox<>();
     final Select<ProductFilter.Status> status = new Select<>();
@@ -73,14 +72,9 @@ public class ProductLibraryView extends VerticalLayout implements HasDynamicTitl
         this.editable = authentication.hasAnyRole(Role.Names.SALES, Role.Names.ADMIN);
         boolean admin = authentication.hasRole(Role.Names.ADMIN);
         setSizeFull();
+        search = new SearchField(getTranslation("products.search"));
         addClassName("product-library");
 
-        search.setPlaceholder(getTranslation("products.search"));
-        search.setAriaLabel(getTranslation("products.search"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setValueChangeTimeout(250);
         billing.setLabel(getTranslation("product.billing"));
         billing.setItems(ProductFilter.BillingKind.values());
         billing.setEmptySelectionAllowed(true);
