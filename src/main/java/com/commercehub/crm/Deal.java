@@ -100,10 +100,10 @@ class Deal {
 
     DealDetails details(CompanySummary companySummary, List<ContactSummary> contactSummaries) {
         Currency c = currency();
-        List<DealLineDetails> lineDetails = new ArrayList<>();
+        List<LineItemDetails> lineDetails = new ArrayList<>();
         Money amount = Money.zero(c);
         for (int i = 0; i < lines.size(); i++) {
-            DealLineDetails line = lines.get(i).details(i, c);
+            LineItemDetails line = lines.get(i).details(i, c);
             lineDetails.add(line);
             amount = amount.plus(line.net());
         }

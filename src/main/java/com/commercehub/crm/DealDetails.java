@@ -9,5 +9,5 @@ import java.util.List;
 /** A deal with its company, contacts and lines; {@code amount} is the sum of the lines' nets. */
 public record DealDetails(long id, long version, String name, String owner, DealStage stage, Currency currency,
                           CompanySummary company, List<ContactSummary> contacts, LocalDate closeDate,
-                          List<DealLineDetails> lines, Money amount) {
+                          List<LineItemDetails> lines, Money amount) {
 }

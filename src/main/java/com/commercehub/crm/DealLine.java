@@ -28,22 +28,21 @@ class DealLine {
     private Integer billingIntervalCount;
     private Integer termPeriods;
 
-    static DealLine of(DealLineDraft draft) {
+    static DealLine of(LineItemDraft entered) {
+        LineItemDraft draft = entered.normalized();
         DealLine line = new DealLine();
         line.product = draft.productId();
-        line.name = draft.name().strip();
-        line.sku = Text.blankToNull(draft.sku());
+        line.name = draft.name();
+        line.sku = draft.sku();
         line.quantity = draft.quantity();
         line.unitPrice = draft.unitPrice();
-        boolean discounted = draft.discountKind() != null && draft.discountValue() != null
-                && draft.discountValue().signum() > 0;
-        line.discountKind = discounted ? draft.discountKind().name() : null;
-        line.discountValue = discounted ? draft.discountValue() : null;
+        line.discountKind = draft.discountKind() == null ? null : draft.discountKind().name();
+        line.discountValue = draft.discountValue();
         line.taxPercentage = draft.taxPercentage();
-        line.taxInclusive = draft.taxPercentage() != null && draft.taxInclusive();
+        line.taxInclusive = draft.taxInclusive();
         line.billingInterval = draft.frequency() == null ? null : draft.frequency().unit().name();
         line.billingIntervalCount = draft.frequency() == null ? null : draft.frequency().count();
-        line.termPeriods = draft.frequency() == null ? null : draft.termPeriods();
+        line.termPeriods = draft.termPeriods();
         return line;
     }
 
@@ -68,10 +67,10 @@ class DealLine {
         return new Money(net, currency);
     }
 
-    DealLineDetails details(int index, Currency currency) {
+    LineItemDetails details(int index, Currency currency) {
         BillingFrequency frequency = billingInterval == null ? null
                 : new BillingFrequency(IntervalUnit.valueOf(billingInterval), billingIntervalCount);
-        return new DealLineDetails(index, product, name, sku, quantity, new Money(unitPrice, currency),
+        return new LineItemDetails(index, product, name, sku, quantity, new Money(unitPrice, currency),
                 discountKind == null ? null : DiscountKind.valueOf(discountKind), discountValue, taxPercentage,
                 taxInclusive, frequency, termPeriods, net(currency));
     }

@@ -4,10 +4,6 @@ import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Actors;
 import com.commercehub.base.db.SqlLike;
 import com.commercehub.base.security.Role;
-import com.commercehub.product.ProductDetails;
-import com.commercehub.product.ProductService;
-import com.commercehub.product.TaxRateService;
-import com.commercehub.product.TaxRateSummary;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,23 +22,19 @@ import java.util.Map;
 @Service
 public class DealService {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
     private final DealRepository deals;
     private final CompanyRepository companies;
     private final ContactService contacts;
-    private final ProductService products;
-    private final TaxRateService taxRates;
+    private final LibraryLines libraryLines;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DealService(DealRepository deals, CompanyRepository companies, ContactService contacts, ProductService products,
-                TaxRateService taxRates, JdbcClient jdbc, Clock clock) {
+    DealService(DealRepository deals, CompanyRepository companies, ContactService contacts, LibraryLines libraryLines,
+                JdbcClient jdbc, Clock clock) {
         this.deals = deals;
         this.companies = companies;
         this.contacts = contacts;
-        this.products = products;
-        this.taxRates = taxRates;
+        this.libraryLines = libraryLines;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -133,38 +125,27 @@ public class DealService {
     @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
     public DealDetails addProduct(long dealId, long expectedVersion, long productId, BigDecimal quantity) {
         Deal deal = load(dealId, expectedVersion);
-        ProductDetails product = products.get(productId);
-        if (product.archived()) {
-            throw new CrmValidationException(Map.of("product", "crm.line.product-archived"));
-        }
-        if (!product.price().currency().equals(deal.currency())) {
-            throw new CrmValidationException(Map.of("product", "crm.line.currency-mismatch"));
-        }
-        TaxRateSummary tax = product.taxRateId() == null ? null : taxRates.all().stream()
-                .filter(rate -> rate.id() == product.taxRateId()).findFirst().orElse(null);
-        DealLineDraft line = new DealLineDraft(product.id(), product.name(), product.sku(), quantity,
-                product.price().amount(), null, null, tax == null ? null : tax.percentage(),
-                tax != null && tax.inclusive(), product.frequency(), product.termPeriods());
-        validateLine(line, deal.currency());
+        LineItemDraft line = libraryLines.copy(productId, quantity, deal.currency());
+        LineItemRules.check(line, deal.currency());
         deal.addLine(DealLine.of(line), clock.instant());
         return details(deals.save(deal));
     }
 
     @Transactional
     @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
-    public DealDetails addLine(long dealId, long expectedVersion, DealLineDraft line) {
+    public DealDetails addLine(long dealId, long expectedVersion, LineItemDraft line) {
         Deal deal = load(dealId, expectedVersion);
-        validateLine(line, deal.currency());
+        LineItemRules.check(line, deal.currency());
         deal.addLine(DealLine.of(line), clock.instant());
         return details(deals.save(deal));
     }
 
     @Transactional
     @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
-    public DealDetails updateLine(long dealId, long expectedVersion, int index, DealLineDraft line) {
+    public DealDetails updateLine(long dealId, long expectedVersion, int index, LineItemDraft line) {
         Deal deal = load(dealId, expectedVersion);
         checkIndex(deal, index);
-        validateLine(line, deal.currency());
+        LineItemRules.check(line, deal.currency());
         deal.replaceLine(index, DealLine.of(line), clock.instant());
         return details(deals.save(deal));
     }
@@ -208,31 +189,6 @@ public class DealService {
         }
         if (draft.stage() == null) {
             problems.put("stage", "crm.deal.stage-required");
-        }
-        if (!problems.isEmpty()) {
-            throw new CrmValidationException(problems);
-        }
-    }
-
-    private static void validateLine(DealLineDraft line, Currency currency) {
-        Map<String, String> problems = new HashMap<>();
-        if (line.name() == null || line.name().isBlank()) {
-            problems.put("name", "crm.name.required");
-        }
-        if (line.quantity() == null || line.quantity().signum() <= 0) {
-            problems.put("quantity", "crm.line.quantity-positive");
-        }
-        if (line.unitPrice() == null || line.unitPrice().signum() < 0) {
-            problems.put("unitPrice", "product.price.negative");
-        } else if (!new Money(line.unitPrice(), currency).hasCurrencyPrecision()) {
-            problems.put("unitPrice", "crm.line.price-decimals");
-        }
-        if (line.discountValue() != null && (line.discountValue().signum() < 0
-                || (line.discountKind() == DiscountKind.PERCENT && line.discountValue().compareTo(HUNDRED) > 0))) {
-            problems.put("discount", "crm.line.discount-range");
-        }
-        if (line.frequency() != null && !line.frequency().isValid()) {
-            problems.put("frequency", "product.interval.invalid.short");
         }
         if (!problems.isEmpty()) {
             throw new CrmValidationException(problems);

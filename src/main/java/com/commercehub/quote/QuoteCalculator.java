@@ -35,6 +35,15 @@ public final class QuoteCalculator {
 
     public static QuoteTotals calculate(Currency currency, List<QuoteLineInput> lines, Adjustment quoteDiscount,
                                         List<Adjustment> fees) {
+        return calculate(currency, lines, quoteDiscount == null ? List.of() : List.of(quoteDiscount), fees);
+    }
+
+    /**
+     * With several quote discounts, each is taken of the same subtotal (a percentage never compounds
+     * on another discount), and together they never exceed it.
+     */
+    public static QuoteTotals calculate(Currency currency, List<QuoteLineInput> lines, List<Adjustment> quoteDiscounts,
+                                        List<Adjustment> fees) {
         int scale = Money.decimalsOf(currency);
         int count = lines.size();
         BigDecimal[] gross = new BigDecimal[count];
@@ -54,8 +63,12 @@ public final class QuoteCalculator {
             subtotal = subtotal.add(net[i]);
         }
 
-        BigDecimal quoteDiscountTotal = quoteDiscount == null ? BigDecimal.ZERO.setScale(scale)
-                : discountOf(quoteDiscount, subtotal).setScale(scale, RoundingMode.HALF_UP);
+        BigDecimal quoteDiscountTotal = BigDecimal.ZERO.setScale(scale);
+        for (Adjustment quoteDiscount : quoteDiscounts) {
+            quoteDiscountTotal = quoteDiscountTotal.add(
+                    discountOf(quoteDiscount, subtotal).setScale(scale, RoundingMode.HALF_UP));
+        }
+        quoteDiscountTotal = quoteDiscountTotal.min(subtotal.max(BigDecimal.ZERO));
         BigDecimal[] shares = spread(quoteDiscountTotal, net, subtotal, scale);
 
         BigDecimal discountedSubtotal = subtotal.subtract(quoteDiscountTotal);

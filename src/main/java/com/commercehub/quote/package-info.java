@@ -1,6 +1,7 @@
 /**
- * Quotes: so far the calculator that prices a quote's lines, discounts, fees and taxes, and the rules a
- * quote must meet to collect payment through Stripe Checkout. The quote
- * aggregate, its lifecycle and the builder views come with the rest of the quote issue.
+ * Quotes: the {@code Quote} aggregate made from a deal (line items, quote-level discounts and fees,
+ * signature and payment step), its numbering and defaults, the calculator that prices it, the rules
+ * it must meet to collect payment through Stripe Checkout, and its lifecycle — published versions
+ * frozen with a buyer link, viewed, signed, paid, expired, recalled.
  */
 package com.commercehub.quote;

@@ -65,7 +65,7 @@ class DealServiceIT {
         assertThat(deal.owner()).isEqualTo("sam@example.com");
 
         DealDetails withLine = deals.addProduct(deal.id(), deal.version(), support.id(), new BigDecimal("3"));
-        DealLineDetails line = withLine.lines().getFirst();
+        LineItemDetails line = withLine.lines().getFirst();
         assertThat(line.productId()).isEqualTo(support.id());
         assertThat(line.name()).isEqualTo("Support");
         assertThat(line.sku()).isEqualTo("SUP-1");
@@ -109,19 +109,19 @@ class DealServiceIT {
     @Test
     void custom_lines_with_discounts_are_priced_exactly_and_the_list_shows_each_deals_amount() {
         DealDetails deal = newDeal("Yen deal", "JPY");
-        DealDetails priced = deals.addLine(deal.id(), deal.version(), new DealLineDraft(null, "Setup", null,
+        DealDetails priced = deals.addLine(deal.id(), deal.version(), new LineItemDraft(null, "Setup", null,
                 new BigDecimal("3"), new BigDecimal("333"), DiscountKind.PERCENT, new BigDecimal("10"), null, false,
                 null, null));
         assertThat(priced.amount()).isEqualTo(Money.of("899", "JPY"));
         DealDetails other = newDeal("Another", "EUR");
-        deals.addLine(other.id(), other.version(), new DealLineDraft(null, "Hours", null, new BigDecimal("1.5"),
+        deals.addLine(other.id(), other.version(), new LineItemDraft(null, "Hours", null, new BigDecimal("1.5"),
                 new BigDecimal("80.00"), DiscountKind.AMOUNT, new BigDecimal("20"), null, false, null, null));
 
         assertThat(deals.page("", null, PageRequest.of(0, 10)))
                 .extracting(DealListEntry::name, DealListEntry::amount)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Another", Money.of("100.00", "EUR")),
                         org.assertj.core.groups.Tuple.tuple("Yen deal", Money.of("899", "JPY")));
-        assertThatThrownBy(() -> deals.addLine(priced.id(), priced.version(), new DealLineDraft(null, "Half yen", null,
+        assertThatThrownBy(() -> deals.addLine(priced.id(), priced.version(), new LineItemDraft(null, "Half yen", null,
                 BigDecimal.ONE, new BigDecimal("0.5"), null, null, null, false, null, null)))
                 .isInstanceOf(CrmValidationException.class).hasMessageContaining("crm.line.price-decimals");
     }
@@ -129,7 +129,7 @@ class DealServiceIT {
     @Test
     void the_currency_is_locked_once_the_deal_has_lines() {
         DealDetails deal = newDeal("Locked", "EUR");
-        DealDetails withLine = deals.addLine(deal.id(), deal.version(), new DealLineDraft(null, "Item", null,
+        DealDetails withLine = deals.addLine(deal.id(), deal.version(), new LineItemDraft(null, "Item", null,
                 BigDecimal.ONE, BigDecimal.TEN, null, null, null, false, null, null));
         assertThatThrownBy(() -> deals.update(withLine.id(), withLine.version(), new DealDraft("Locked", null,
                 DealStage.PROPOSAL, Currency.getInstance("USD"), null, Set.of(), null)))

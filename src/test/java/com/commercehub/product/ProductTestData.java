@@ -20,6 +20,7 @@ public final class ProductTestData {
 
     public static void clear(JdbcClient jdbc) {
         // Deal lines refer to products; the deals go first (their lines with them).
+        jdbc.sql("DELETE FROM quote").update();
         jdbc.sql("DELETE FROM deal").update();
         jdbc.sql("DELETE FROM product").update();
         jdbc.sql("DELETE FROM tax_rate").update();

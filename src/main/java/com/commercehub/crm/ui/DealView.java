@@ -9,7 +9,7 @@ import com.commercehub.crm.ContactService;
 import com.commercehub.crm.ContactSummary;
 import com.commercehub.crm.CrmValidationException;
 import com.commercehub.crm.DealDetails;
-import com.commercehub.crm.DealLineDetails;
+import com.commercehub.crm.LineItemDetails;
 import com.commercehub.crm.DealService;
 import com.commercehub.crm.DiscountKind;
 import com.commercehub.product.ProductFilter;
@@ -57,7 +57,7 @@ public class DealView extends VerticalLayout implements BeforeEnterObserver, Has
     final BigDecimalField quantity = new BigDecimalField();
     final Button addProduct = new Button();
     final Button addCustom = new Button();
-    final Grid<DealLineDetails> lines = new Grid<>();
+    final Grid<LineItemDetails> lines = new Grid<>();
 
     private final DealService deals;
     private final CompanyService companies;
@@ -103,7 +103,7 @@ public class DealView extends VerticalLayout implements BeforeEnterObserver, Has
         picker.setAlignItems(FlexComponent.Alignment.BASELINE);
         picker.setVisible(editable);
 
-        lines.addColumn(DealLineDetails::name).setHeader(getTranslation("product.name")).setFlexGrow(2);
+        lines.addColumn(LineItemDetails::name).setHeader(getTranslation("product.name")).setFlexGrow(2);
         lines.addColumn(l -> l.sku() == null ? "" : l.sku()).setHeader(getTranslation("product.sku")).setAutoWidth(true);
         lines.addColumn(l -> Formats.number(l.quantity(), getLocale())).setHeader(getTranslation("crm.line.quantity"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
@@ -191,7 +191,7 @@ public class DealView extends VerticalLayout implements BeforeEnterObserver, Has
         }
     }
 
-    private String discountText(DealLineDetails line) {
+    private String discountText(LineItemDetails line) {
         if (line.discountKind() == null) {
             return "";
         }

@@ -1,8 +1,8 @@
 package com.commercehub.crm.ui;
 
 import com.commercehub.crm.CrmValidationException;
-import com.commercehub.crm.DealLineDetails;
-import com.commercehub.crm.DealLineDraft;
+import com.commercehub.crm.LineItemDetails;
+import com.commercehub.crm.LineItemDraft;
 import com.commercehub.crm.DiscountKind;
 import com.commercehub.product.BillingFrequency;
 import com.commercehub.product.IntervalUnit;
@@ -34,7 +34,7 @@ class LineDialog extends Dialog {
     final IntegerField intervalCount = new IntegerField();
     final Button save = new Button();
 
-    LineDialog(DealLineDetails existing, Function<DealLineDraft, Boolean> onSave) {
+    LineDialog(LineItemDetails existing, Function<LineItemDraft, Boolean> onSave) {
         setHeaderTitle(getTranslation(existing == null ? "crm.line.custom" : "crm.line.edit"));
         name.setLabel(getTranslation("product.name"));
         quantity.setLabel(getTranslation("crm.line.quantity"));
@@ -79,7 +79,7 @@ class LineDialog extends Dialog {
         save.addClickListener(e -> {
             BillingFrequency frequency = interval.getValue() == null ? null
                     : new BillingFrequency(interval.getValue(), intervalCount.getValue() == null ? 0 : intervalCount.getValue());
-            DealLineDraft draft = new DealLineDraft(existing == null ? null : existing.productId(), name.getValue(),
+            LineItemDraft draft = new LineItemDraft(existing == null ? null : existing.productId(), name.getValue(),
                     existing == null ? null : existing.sku(), quantity.getValue(), unitPrice.getValue(),
                     discountKind.getValue(), discountValue.getValue(), taxPercentage.getValue(), taxInclusive.getValue(),
                     frequency, existing == null ? null : existing.termPeriods());

@@ -1,0 +1,54 @@
+package com.commercehub.quote;
+
+import com.commercehub.base.secrets.SecretCipher;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Buyer links of published quotes. A token is 256 random bits; the database holds its SHA-256 (how
+ * a buyer's request finds the quote) and an AES-GCM sealed copy (so staff can copy the link again),
+ * never the token itself.
+ */
+@Component
+class BuyerLinks {
+
+    static final String PATH = "/quote/";
+    private static final String PURPOSE = "quote-buyer-link";
+    private static final int TOKEN_BYTES = 32;
+
+    record Issued(String token, String hash, String sealed) {
+    }
+
+    private final SecretCipher cipher;
+    private final SecureRandom random = new SecureRandom();
+
+    BuyerLinks(SecretCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    Issued issue() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return new Issued(token, hash(token), cipher.encrypt(PURPOSE, token));
+    }
+
+    String reveal(String sealed) {
+        return cipher.decrypt(PURPOSE, sealed);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package com.commercehub.quote;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What happens to a published quote outside the builder: the buyer opens, signs and pays it through
+ * the link (no staff login: the link's token is the credential), and it expires after its date.
+ * Each step goes through {@link QuoteStatus#canMoveTo}, is logged, and repeating it changes nothing.
+ */
+@Component
+public class QuoteLifecycle {
+
+    private final QuoteRepository quotes;
+    private final QuoteVersions versions;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    QuoteLifecycle(QuoteRepository quotes, QuoteVersions versions, JdbcClient jdbc, TransactionTemplate transactions,
+                   Clock clock) {
+        this.quotes = quotes;
+        this.versions = versions;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * The buyer opens the link: the frozen version, and the quote counts as viewed. A link that was
+     * recalled or replaced by a newer version finds nothing; an overdue quote expires on the spot.
+     */
+    public Optional<BuyerQuote> openByBuyer(String token) {
+        return transactions.execute(tx -> versions.byToken(token).map(found -> {
+            Quote quote = quotes.findById(found.quoteId()).orElseThrow();
+            expireIfDue(quote);
+            if (quote.status() == QuoteStatus.PUBLISHED) {
+                move(quote, QuoteStatus.VIEWED, "buyer");
+            }
+            return new BuyerQuote(found.quoteId(), found.versionNo(), quote.status(), found.content());
+        }));
+    }
+
+    /** The buyer signs (only quotes that ask for a signature, before they expire). */
+    public BuyerQuote signByBuyer(String token, String signerName) {
+        return transactions.execute(tx -> {
+            QuoteVersions.Found found = versions.byToken(token)
+                    .orElseThrow(() -> new OptimisticLockingFailureException("the link no longer works"));
+            Quote quote = quotes.findById(found.quoteId()).orElseThrow();
+            expireIfDue(quote);
+            if (!quote.requireSignature()) {
+                throw new QuoteTransitionException(quote.status(), QuoteStatus.SIGNED);
+            }
+            if (quote.status() != QuoteStatus.SIGNED) {
+                move(quote, QuoteStatus.SIGNED, signerName);
+            }
+            return new BuyerQuote(found.quoteId(), found.versionNo(), quote.status(), found.content());
+        });
+    }
+
+    /**
+     * Payment for a version arrived. A quote that asks for a signature must be signed first; a payment
+     * already recorded is not recorded again.
+     */
+    public void recordPayment(long quoteId, int versionNo) {
+        transactions.executeWithoutResult(tx -> {
+            Quote quote = quotes.findById(quoteId).orElseThrow();
+            if (quote.status() == QuoteStatus.PAID) {
+                return;
+            }
+            if (quote.publishedVersion() != versionNo
+                    || (quote.requireSignature() && quote.status() != QuoteStatus.SIGNED)) {
+                throw new QuoteTransitionException(quote.status(), QuoteStatus.PAID);
+            }
+            move(quote, QuoteStatus.PAID, "buyer");
+        });
+    }
+
+    /** Expires every open quote past its date; each in its own transaction, so one conflict skips one quote. */
+    @Scheduled(fixedDelayString = "${hub.quotes.expiry-check:PT5M}", initialDelayString = "PT20S")
+    public int expireDue() {
+        List<Long> due = jdbc.sql("""
+                        SELECT id FROM quote WHERE status IN ('PUBLISHED', 'VIEWED', 'SIGNED') AND expires_on < :today""")
+                .param("today", Date.valueOf(today())).query(Long.class).list();
+        int expired = 0;
+        for (long id : due) {
+            try {
+                Boolean done = transactions.execute(tx -> {
+                    Quote quote = quotes.findById(id).orElseThrow();
+                    return expireIfDue(quote);
+                });
+                expired += Boolean.TRUE.equals(done) ? 1 : 0;
+            } catch (OptimisticLockingFailureException changedMeanwhile) {
+                // The buyer acted at the same moment; the next run looks again.
+            }
+        }
+        return expired;
+    }
+
+    /** A signed quote that collects no payment is complete: it does not expire. */
+    private boolean expireIfDue(Quote quote) {
+        boolean open = quote.status() == QuoteStatus.PUBLISHED || quote.status() == QuoteStatus.VIEWED
+                || (quote.status() == QuoteStatus.SIGNED && quote.collectPayment());
+        if (open && quote.expiresOn().isBefore(today())) {
+            move(quote, QuoteStatus.EXPIRED, null);
+            return true;
+        }
+        return false;
+    }
+
+    private void move(Quote quote, QuoteStatus next, String actor) {
+        var now = clock.instant();
+        quote.moveTo(next, now);
+        Quote saved = quotes.save(quote);
+        versions.log(saved.id(), saved.publishedVersion(), next, actor, now);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
+    }
+}
