@@ -11,6 +11,8 @@ import java.util.Map;
 public final class LineItemRules {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** The same limit as the library's products. */
+    private static final int TERM_MAX = 999;
 
     private LineItemRules() {
     }
@@ -35,6 +37,9 @@ public final class LineItemRules {
         }
         if (line.frequency() != null && !line.frequency().isValid()) {
             problems.put("frequency", "product.interval.invalid.short");
+        }
+        if (line.termPeriods() != null && (line.termPeriods() < 1 || line.termPeriods() > TERM_MAX)) {
+            problems.put("term", "crm.line.term-range");
         }
         if (!problems.isEmpty()) {
             throw new CrmValidationException(problems);

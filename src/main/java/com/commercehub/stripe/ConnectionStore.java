@@ -55,11 +55,12 @@ class ConnectionStore {
                 .param("at", utc(at)).update();
     }
 
-    void updateAccount(long id, String name, String currency, String json, Instant at) {
+    /** {@code supportedCurrencies} null keeps the stored list (Stripe could not be asked this time). */
+    void updateAccount(long id, String name, String currency, String json, String supportedCurrencies, Instant at) {
         jdbc.sql("UPDATE stripe_connection SET account_name = :name, default_currency = :currency, account_json = :json, "
-                        + "refreshed_at = :at WHERE id = :id")
-                .param("name", name).param("currency", currency).param("json", json).param("at", utc(at))
-                .param("id", id).update();
+                        + "supported_currencies = COALESCE(:currencies, supported_currencies), refreshed_at = :at WHERE id = :id")
+                .param("name", name).param("currency", currency).param("json", json)
+                .param("currencies", supportedCurrencies).param("at", utc(at)).param("id", id).update();
     }
 
     void updateWebhookSecret(long id, String secretEnc) {

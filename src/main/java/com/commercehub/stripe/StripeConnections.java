@@ -250,8 +250,9 @@ class StripeConnections {
         }
         StripeClient client = client();
         Account account = retrieveAccount(client);
+        List<String> currencies = supportedCurrencies(client, account.getCountry());
         store.updateAccount(connection.get().id(), accountName(account), account.getDefaultCurrency(), account.toJson(),
-                clock.instant());
+                currencies.isEmpty() ? null : String.join(",", currencies), clock.instant());
     }
 
     private void deleteEndpointQuietly(ConnectionRow old) {

@@ -288,6 +288,31 @@ class QuoteServiceIT {
     }
 
     @Test
+    void stripe_takes_one_quote_discount_and_amounts_within_its_limits() {
+        QuoteDetails draft = quotes.createFromDeal(deal.id());
+        draft = quotes.setCollectPayment(draft.id(), draft.version(), true);
+        draft = quotes.addAdjustment(draft.id(), draft.version(), AdjustmentDraft.Type.DISCOUNT, "Loyalty",
+                Adjustment.Kind.PERCENT, new BigDecimal("5"));
+        assertThat(draft.payment().rules().violations()).isEmpty();
+        draft = quotes.addAdjustment(draft.id(), draft.version(), AdjustmentDraft.Type.DISCOUNT, "Launch",
+                Adjustment.Kind.AMOUNT, new BigDecimal("100.00"));
+        assertThat(draft.payment().rules().violations()).extracting(PaymentStepRules.Finding::messageKey)
+                .containsExactly("quote.payment.one-discount");
+        // 5 % of 2,499.00 = 124.95 and 100.00 off, spread over both lines before their 19 % tax.
+        assertThat(draft.totals().quoteDiscount()).isEqualTo(Money.of("224.95", "EUR"));
+
+        draft = quotes.removeAdjustment(draft.id(), draft.version(), 1);
+        // With the 5 % (124.95), all but 0.20 of 2,499.00 is off: about 0.24 with tax is due, under Stripe's
+        // EUR minimum of 0.50.
+        draft = quotes.addAdjustment(draft.id(), draft.version(), AdjustmentDraft.Type.DISCOUNT, "Almost all",
+                Adjustment.Kind.AMOUNT, new BigDecimal("2373.85"));
+        assertThat(draft.totals().quoteDiscount()).isEqualTo(Money.of("2498.80", "EUR"));
+        assertThat(draft.totals().firstPayment().amount()).isBetween(new BigDecimal("0.20"), new BigDecimal("0.25"));
+        assertThat(draft.payment().rules().violations()).extracting(PaymentStepRules.Finding::messageKey)
+                .contains("quote.payment.one-discount", "quote.payment.below-minimum");
+    }
+
+    @Test
     void concurrent_edits_of_one_version_let_exactly_one_through() throws Exception {
         QuoteDetails draft = quotes.createFromDeal(deal.id());
         List<Callable<QuoteDetails>> edits = new ArrayList<>();

@@ -97,6 +97,16 @@ class StripeWebhookIT {
     }
 
     @Test
+    void the_scheduled_refresh_reads_the_chargeable_currencies_again() {
+        jdbc.sql("UPDATE stripe_connection SET supported_currencies = 'usd' WHERE disconnected_at IS NULL").update();
+        assertThat(connections.info().supportedCurrencies()).containsExactly("USD");
+
+        maintenance.refreshAccount();
+
+        assertThat(connections.info().supportedCurrencies()).hasSizeGreaterThan(10).contains("USD", "EUR", "JPY");
+    }
+
+    @Test
     void account_updated_refreshes_the_status_label() throws Exception {
         assertThat(connections.info().status()).isEqualTo(StripeStatus.READY);
         try {

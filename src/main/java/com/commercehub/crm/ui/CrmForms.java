@@ -9,12 +9,12 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.Map;
 
 /** Shows a service's validation problems next to the fields they belong to. */
-final class CrmForms {
+public final class CrmForms {
 
     private CrmForms() {
     }
 
-    static void show(Component translator, CrmValidationException e, Map<String, HasValidation> fields) {
+    public static void show(Component translator, CrmValidationException e, Map<String, HasValidation> fields) {
         e.problems().forEach((field, key) -> {
             String message = translator.getTranslation(key);
             HasValidation target = fields.get(field);

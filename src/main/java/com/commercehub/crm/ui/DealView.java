@@ -11,13 +11,9 @@ import com.commercehub.crm.CrmValidationException;
 import com.commercehub.crm.DealDetails;
 import com.commercehub.crm.LineItemDetails;
 import com.commercehub.crm.DealService;
-import com.commercehub.crm.DiscountKind;
-import com.commercehub.product.ProductFilter;
-import com.commercehub.product.ProductListEntry;
 import com.commercehub.product.ProductService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -27,7 +23,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -36,9 +31,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.PageRequest;
 
-import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -53,29 +48,28 @@ public class DealView extends VerticalLayout implements BeforeEnterObserver, Has
     final Span summary = new Span();
     final Span amount = new Span();
     final Button edit = new Button();
-    final ComboBox<ProductListEntry> product = new ComboBox<>();
-    final BigDecimalField quantity = new BigDecimalField();
-    final Button addProduct = new Button();
-    final Button addCustom = new Button();
+    final LineItemPicker picker;
     final Grid<LineItemDetails> lines = new Grid<>();
 
     private final DealService deals;
     private final CompanyService companies;
     private final ContactService contacts;
-    private final ProductService products;
     private final UserService users;
     private final boolean editable;
+    private final List<DealPageSection> sectionSources;
+    private final VerticalLayout sections = new VerticalLayout();
     private DealDetails deal;
 
     DealView(DealService deals, CompanyService companies, ContactService contacts, ProductService products,
-             UserService users, AuthenticationContext authentication) {
+             UserService users, AuthenticationContext authentication, List<DealPageSection> sectionSources) {
         this.deals = deals;
         this.companies = companies;
         this.contacts = contacts;
-        this.products = products;
         this.users = users;
         this.editable = authentication.hasAnyRole(Role.Names.SALES, Role.Names.ADMIN);
-        setSizeFull();
+        this.sectionSources = sectionSources.stream().sorted(Comparator.comparingInt(DealPageSection::order)).toList();
+        sections.setPadding(false);
+        lines.setAllRowsVisible(true);
 
         stage.getElement().getThemeList().add("badge");
         edit.setText(getTranslation("crm.deal.edit"));
@@ -86,21 +80,9 @@ public class DealView extends VerticalLayout implements BeforeEnterObserver, Has
         HorizontalLayout header = new HorizontalLayout(title, stage, edit);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
 
-        product.setLabel(getTranslation("crm.line.product"));
-        product.setPlaceholder(getTranslation("products.search"));
-        product.setItemLabelGenerator(p -> p.name() + " · " + p.sku() + " · " + Formats.money(p.price(), getLocale()));
-        product.setWidth("28rem");
-        quantity.setLabel(getTranslation("crm.line.quantity"));
-        quantity.setValue(BigDecimal.ONE);
-        quantity.setWidth("8rem");
-        addProduct.setText(getTranslation("crm.line.add"));
-        addProduct.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        addProduct.addClickListener(e -> addSelectedProduct());
-        addCustom.setText(getTranslation("crm.line.custom"));
-        addCustom.addClickListener(e -> new LineDialog(null, draft -> apply(
-                () -> deals.addLine(deal.id(), deal.version(), draft))).open());
-        HorizontalLayout picker = new HorizontalLayout(product, quantity, addProduct, addCustom);
-        picker.setAlignItems(FlexComponent.Alignment.BASELINE);
+        picker = new LineItemPicker(products, (productId, amount) -> change(
+                () -> deals.addProduct(deal.id(), deal.version(), productId, amount)),
+                draft -> apply(() -> deals.addLine(deal.id(), deal.version(), draft)));
         picker.setVisible(editable);
 
         lines.addColumn(LineItemDetails::name).setHeader(getTranslation("product.name")).setFlexGrow(2);
@@ -109,7 +91,7 @@ public class DealView extends VerticalLayout implements BeforeEnterObserver, Has
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         lines.addColumn(l -> Formats.money(l.unitPrice(), getLocale())).setHeader(getTranslation("product.price"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        lines.addColumn(this::discountText).setHeader(getTranslation("crm.line.discount")).setAutoWidth(true);
+        lines.addColumn(line -> LineItemTexts.discount(line, getLocale())).setHeader(getTranslation("crm.line.discount")).setAutoWidth(true);
         lines.addColumn(l -> com.commercehub.product.ui.BillingLabels.of(this, l.frequency(), l.termPeriods()))
                 .setHeader(getTranslation("product.billing")).setAutoWidth(true);
         lines.addColumn(l -> Formats.money(l.net(), getLocale())).setHeader(getTranslation("crm.deal.amount"))
@@ -129,7 +111,7 @@ public class DealView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         lines.setEmptyStateText(getTranslation("crm.line.empty"));
         amount.addClassName("deal-amount");
-        add(header, summary, new H3(getTranslation("crm.deal.lines")), picker, lines, amount);
+        add(header, summary, new H3(getTranslation("crm.deal.lines")), picker, lines, amount, sections);
     }
 
     @Override
@@ -155,23 +137,9 @@ public class DealView extends VerticalLayout implements BeforeEnterObserver, Has
                 .filter(java.util.Objects::nonNull).toList()));
         amount.setText(getTranslation("crm.deal.total", Formats.money(details.amount(), getLocale())));
         lines.setItems(details.lines());
-        product.setItems(query -> products.page(new ProductFilter(query.getFilter().orElse(""), null,
-                        details.currency().getCurrencyCode(), ProductFilter.Status.ACTIVE),
-                PageRequest.of(query.getPage(), query.getPageSize())).stream());
-    }
-
-    private void addSelectedProduct() {
-        if (product.getValue() == null) {
-            product.setErrorMessage(getTranslation("crm.line.pick-product"));
-            product.setInvalid(true);
-            return;
-        }
-        boolean added = change(() -> deals.addProduct(deal.id(), deal.version(), product.getValue().id(),
-                quantity.getValue() == null ? BigDecimal.ZERO : quantity.getValue()));
-        if (added) {
-            product.clear();
-            quantity.setValue(BigDecimal.ONE);
-        }
+        sections.removeAll();
+        sectionSources.forEach(source -> sections.add(source.create(details)));
+        picker.offer(details.currency());
     }
 
     /** Applies a change made in a dialog; its problems go back to the dialog. */
@@ -186,19 +154,9 @@ public class DealView extends VerticalLayout implements BeforeEnterObserver, Has
             show(action.get());
             return true;
         } catch (CrmValidationException problem) {
-            CrmForms.show(this, problem, Map.of("product", product, "quantity", quantity));
+            CrmForms.show(this, problem, Map.of("product", picker.product, "quantity", picker.quantity));
             return false;
         }
-    }
-
-    private String discountText(LineItemDetails line) {
-        if (line.discountKind() == null) {
-            return "";
-        }
-        return line.discountKind() == DiscountKind.PERCENT
-                ? Formats.number(line.discountValue(), getLocale()) + " %"
-                : Formats.money(new com.commercehub.base.money.Money(line.discountValue(), line.unitPrice().currency()),
-                getLocale());
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** Adds a custom line or edits a line: quantity, price, discount, tax, billing. */
-class LineDialog extends Dialog {
+public class LineDialog extends Dialog {
 
     final TextField name = new TextField();
     final BigDecimalField quantity = new BigDecimalField();
@@ -32,9 +32,10 @@ class LineDialog extends Dialog {
     final Checkbox taxInclusive = new Checkbox();
     final Select<IntervalUnit> interval = new Select<>();
     final IntegerField intervalCount = new IntegerField();
+    final IntegerField term = new IntegerField();
     final Button save = new Button();
 
-    LineDialog(LineItemDetails existing, Function<LineItemDraft, Boolean> onSave) {
+    public LineDialog(LineItemDetails existing, Function<LineItemDraft, Boolean> onSave) {
         setHeaderTitle(getTranslation(existing == null ? "crm.line.custom" : "crm.line.edit"));
         name.setLabel(getTranslation("product.name"));
         quantity.setLabel(getTranslation("crm.line.quantity"));
@@ -53,6 +54,17 @@ class LineDialog extends Dialog {
                 : getTranslation("interval." + u.name().toLowerCase()));
         intervalCount.setLabel(getTranslation("product.every"));
         intervalCount.setMin(1);
+        term.setLabel(getTranslation("product.term"));
+        term.setHelperText(getTranslation("product.term.stripe-note"));
+        term.setMin(1);
+        term.setClearButtonVisible(true);
+        term.setEnabled(false);
+        interval.addValueChangeListener(e -> {
+            term.setEnabled(e.getValue() != null);
+            if (e.getValue() == null) {
+                term.clear();
+            }
+        });
         discountKind.setValue(DiscountKind.PERCENT);
         quantity.setValue(BigDecimal.ONE);
         intervalCount.setValue(1);
@@ -70,10 +82,11 @@ class LineDialog extends Dialog {
             if (existing.frequency() != null) {
                 interval.setValue(existing.frequency().unit());
                 intervalCount.setValue(existing.frequency().count());
+                term.setValue(existing.termPeriods());
             }
         }
         add(new FormLayout(name, quantity, unitPrice, discountKind, discountValue, taxPercentage, taxInclusive,
-                interval, intervalCount));
+                interval, intervalCount, term));
         save.setText(getTranslation("action.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
@@ -82,14 +95,14 @@ class LineDialog extends Dialog {
             LineItemDraft draft = new LineItemDraft(existing == null ? null : existing.productId(), name.getValue(),
                     existing == null ? null : existing.sku(), quantity.getValue(), unitPrice.getValue(),
                     discountKind.getValue(), discountValue.getValue(), taxPercentage.getValue(), taxInclusive.getValue(),
-                    frequency, existing == null ? null : existing.termPeriods());
+                    frequency, frequency == null ? null : term.getValue());
             try {
                 if (onSave.apply(draft)) {
                     close();
                 }
             } catch (CrmValidationException problem) {
                 CrmForms.show(this, problem, Map.of("name", name, "quantity", quantity, "unitPrice", unitPrice,
-                        "discount", discountValue, "frequency", intervalCount));
+                        "discount", discountValue, "frequency", intervalCount, "term", term));
             }
         });
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);

@@ -54,14 +54,14 @@ class DealViewTest extends KaribuTest {
         var offered = products.page(new com.commercehub.product.ProductFilter("", null, "EUR",
                 com.commercehub.product.ProductFilter.Status.ACTIVE), PageRequest.of(0, 10));
         assertThat(offered).extracting(p -> p.sku()).containsExactly("WS-1");
-        view.product.setValue(offered.getFirst());
-        view.quantity.setValue(new BigDecimal("2"));
-        ButtonKt._click(view.addProduct);
+        view.picker.product.setValue(offered.getFirst());
+        view.picker.quantity.setValue(new BigDecimal("2"));
+        ButtonKt._click(view.picker.addProduct);
 
         assertThat(GridKt._size(view.lines)).isEqualTo(1);
         assertThat(view.amount.getText()).isEqualTo("Deal amount: €2,400.00");
 
-        ButtonKt._click(view.addCustom);
+        ButtonKt._click(view.picker.addCustom);
         LineDialog dialog = _get(LineDialog.class);
         dialog.name.setValue("Travel");
         dialog.unitPrice.setValue(new BigDecimal("300.00"));
@@ -78,7 +78,7 @@ class DealViewTest extends KaribuTest {
     void a_bad_custom_line_is_refused_next_to_the_field() {
         navigate("deals/" + deal.id());
         DealView view = _get(DealView.class);
-        ButtonKt._click(view.addCustom);
+        ButtonKt._click(view.picker.addCustom);
         LineDialog dialog = _get(LineDialog.class);
         dialog.name.setValue("Nothing");
         dialog.quantity.setValue(BigDecimal.ZERO);
@@ -96,8 +96,8 @@ class DealViewTest extends KaribuTest {
         navigate("deals/" + deal.id());
         DealView view = _get(DealView.class);
         assertThat(view.edit.isVisible()).isFalse();
-        assertThat(view.addProduct.isVisible()).isTrue();
-        assertThat(view.addProduct.getParent().orElseThrow().isVisible()).isFalse();
+        assertThat(view.picker.addProduct.isVisible()).isTrue();
+        assertThat(view.picker.addProduct.getParent().orElseThrow().isVisible()).isFalse();
     }
 
     @Test

@@ -1,0 +1,75 @@
+package com.commercehub.crm.ui;
+
+import com.commercehub.base.i18n.Formats;
+import com.commercehub.crm.LineItemDraft;
+import com.commercehub.product.ProductFilter;
+import com.commercehub.product.ProductListEntry;
+import com.commercehub.product.ProductService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import org.springframework.data.domain.PageRequest;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+
+/**
+ * Adds line items to a deal or a quote: an active library product in the right currency with a
+ * quantity, or a custom item typed in a {@link LineDialog}. The owner applies the addition and shows
+ * its problems (next to {@link #product} and {@link #quantity}).
+ */
+public class LineItemPicker extends HorizontalLayout {
+
+    public final ComboBox<ProductListEntry> product = new ComboBox<>();
+    public final BigDecimalField quantity = new BigDecimalField();
+    public final Button addProduct = new Button();
+    public final Button addCustom = new Button();
+
+    private final ProductService products;
+
+    /**
+     * @param onProduct adds the product with the quantity; true when it was added
+     * @param onCustom  adds a custom line; true when it was added (the dialog then closes)
+     */
+    public LineItemPicker(ProductService products, BiPredicate<Long, BigDecimal> onProduct,
+                          Function<LineItemDraft, Boolean> onCustom) {
+        this.products = products;
+        product.setLabel(getTranslation("crm.line.product"));
+        product.setPlaceholder(getTranslation("products.search"));
+        product.setItemLabelGenerator(p -> p.name() + " · " + p.sku() + " · " + Formats.money(p.price(), getLocale()));
+        product.setWidth("28rem");
+        quantity.setLabel(getTranslation("crm.line.quantity"));
+        quantity.setValue(BigDecimal.ONE);
+        quantity.setWidth("8rem");
+        addProduct.setText(getTranslation("crm.line.add"));
+        addProduct.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        addProduct.addClickListener(e -> {
+            if (product.getValue() == null) {
+                product.setErrorMessage(getTranslation("crm.line.pick-product"));
+                product.setInvalid(true);
+                return;
+            }
+            if (onProduct.test(product.getValue().id(), quantity.getValue() == null ? BigDecimal.ZERO : quantity.getValue())) {
+                product.clear();
+                product.setInvalid(false);
+                quantity.setValue(BigDecimal.ONE);
+            }
+        });
+        addCustom.setText(getTranslation("crm.line.custom"));
+        addCustom.addClickListener(e -> new LineDialog(null, onCustom).open());
+        add(product, quantity, addProduct, addCustom);
+        setAlignItems(FlexComponent.Alignment.BASELINE);
+    }
+
+    /** Offers the active products priced in {@code currency}. */
+    public void offer(Currency currency) {
+        product.setItems(query -> products.page(new ProductFilter(query.getFilter().orElse(""), null,
+                        currency.getCurrencyCode(), ProductFilter.Status.ACTIVE),
+                PageRequest.of(query.getPage(), query.getPageSize())).stream());
+    }
+}

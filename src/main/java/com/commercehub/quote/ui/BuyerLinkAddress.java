@@ -1,0 +1,34 @@
+package com.commercehub.quote.ui;
+
+import com.vaadin.flow.server.VaadinServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a buyer link's path into the address to send: under PUBLIC_URL when it is set (behind a
+ * proxy the browser's own address is not what buyers can reach), else under the address staff use.
+ */
+@Component
+class BuyerLinkAddress {
+
+    private final String publicUrl;
+
+    BuyerLinkAddress(@Value("${hub.public-url:}") String publicUrl) {
+        this.publicUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
+    }
+
+    String absolute(String path) {
+        if (!publicUrl.isEmpty()) {
+            return publicUrl + path;
+        }
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        if (request == null) {
+            return path;
+        }
+        var http = request.getHttpServletRequest();
+        boolean defaultPort = ("http".equals(http.getScheme()) && http.getServerPort() == 80)
+                || ("https".equals(http.getScheme()) && http.getServerPort() == 443);
+        return http.getScheme() + "://" + http.getServerName() + (defaultPort ? "" : ":" + http.getServerPort())
+                + http.getContextPath() + path;
+    }
+}

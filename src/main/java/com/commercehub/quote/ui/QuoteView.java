@@ -1,0 +1,464 @@
+package com.commercehub.quote.ui;
+
+import com.commercehub.base.i18n.Formats;
+import com.commercehub.base.i18n.Messages;
+import com.commercehub.base.money.Money;
+import com.commercehub.base.security.Role;
+import com.commercehub.base.security.StaffMember;
+import com.commercehub.base.security.UserService;
+import com.commercehub.crm.ContactSummary;
+import com.commercehub.crm.CrmValidationException;
+import com.commercehub.crm.LineItemDetails;
+import com.commercehub.crm.ui.CrmForms;
+import com.commercehub.crm.ui.DealView;
+import com.commercehub.crm.ui.LineDialog;
+import com.commercehub.crm.ui.LineItemPicker;
+import com.commercehub.crm.ui.LineItemTexts;
+import com.commercehub.product.BillingFrequency;
+import com.commercehub.product.ProductService;
+import com.commercehub.product.ui.BillingLabels;
+import com.commercehub.quote.Adjustment;
+import com.commercehub.quote.AdjustmentDraft;
+import com.commercehub.quote.PaymentStepRules;
+import com.commercehub.quote.QuoteDetails;
+import com.commercehub.quote.QuoteHeaderDraft;
+import com.commercehub.quote.QuotePublishException;
+import com.commercehub.quote.QuoteService;
+import com.commercehub.quote.QuoteStatus;
+import com.commercehub.quote.QuoteTotals;
+import com.commercehub.quote.QuoteTransitionException;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.dao.OptimisticLockingFailureException;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The quote builder: the quote's details, its line items, quote-level discounts and fees, the live
+ * totals, the signature and payment step, and publishing. Every change is saved as it is made.
+ */
+@Route("quotes/:id")
+@RolesAllowed({Role.Names.SALES, Role.Names.FINANCE, Role.Names.ADMIN})
+public class QuoteView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    final H2 heading = new H2();
+    final Span status = new Span();
+    final RouterLink dealLink = new RouterLink();
+    final Button publish = new Button();
+    final Button recall = new Button();
+    final Button duplicate = new Button();
+    final Button copyLink = new Button();
+    final UnorderedList publishProblems = new UnorderedList();
+
+    final TextField title = new TextField();
+    final DatePicker expiresOn = new DatePicker();
+    final Select<Locale> locale = new Select<>();
+    final Select<ContactSummary> buyer = new Select<>();
+    final Select<String> owner = new Select<>();
+    final TextArea comments = new TextArea();
+    final TextArea purchaseTerms = new TextArea();
+
+    final LineItemPicker picker;
+    final Grid<LineItemDetails> lines = new Grid<>();
+
+    final Select<AdjustmentDraft.Type> adjustmentType = new Select<>();
+    final TextField adjustmentLabel = new TextField();
+    final Select<Adjustment.Kind> adjustmentKind = new Select<>();
+    final BigDecimalField adjustmentValue = new BigDecimalField();
+    final Button addAdjustment = new Button();
+    final Grid<AdjustmentDraft> adjustments = new Grid<>();
+
+    final Div totals = new Div();
+    final Span firstPayment = new Span();
+
+    final Checkbox requireSignature = new Checkbox();
+    final Select<String> countersigner = new Select<>();
+    final Checkbox collectPayment = new Checkbox();
+    final Span paymentUnavailable = new Span();
+    final UnorderedList paymentViolations = new UnorderedList();
+    final UnorderedList paymentWarnings = new UnorderedList();
+
+    private final QuoteService quotes;
+    private final BuyerLinkAddress address;
+    private final boolean mayEdit;
+    private final Map<String, String> staffNames;
+    private final HorizontalLayout adjustmentPicker;
+    private QuoteDetails quote;
+
+    QuoteView(QuoteService quotes, ProductService products, UserService users, BuyerLinkAddress address,
+              AuthenticationContext authentication) {
+        this.quotes = quotes;
+        this.address = address;
+        this.mayEdit = authentication.hasAnyRole(Role.Names.SALES, Role.Names.ADMIN);
+        List<StaffMember> staff = users.activeStaff();
+        this.staffNames = staff.stream().collect(java.util.stream.Collectors.toMap(StaffMember::email,
+                StaffMember::displayName, (a, b) -> a));
+
+        status.getElement().getThemeList().add("badge");
+        publish.setText(getTranslation("quote.publish"));
+        publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        publish.addClickListener(e -> publish());
+        recall.setText(getTranslation("quote.recall"));
+        recall.addClickListener(e -> QuoteActions.transition(this, () -> quotes.recall(quote.id(), quote.version()))
+                .ifPresent(this::show));
+        duplicate.setText(getTranslation("quote.duplicate"));
+        duplicate.addClickListener(e -> QuoteActions.open(this, quotes.duplicate(quote.id()).id()));
+        copyLink.setText(getTranslation("quote.link.copy"));
+        copyLink.setIcon(VaadinIcon.LINK.create());
+        copyLink.addClickListener(e -> QuoteActions.copyLink(this, quotes, address, quote.id()));
+        HorizontalLayout header = new HorizontalLayout(heading, status, publish, recall, copyLink, duplicate);
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.setWrap(true);
+        publishProblems.addClassName("quote-problems");
+
+        title.setLabel(getTranslation("quote.title"));
+        expiresOn.setLabel(getTranslation("quote.expires"));
+        locale.setLabel(getTranslation("quote.language"));
+        locale.setItems(Messages.SUPPORTED);
+        locale.setItemLabelGenerator(l -> l == null ? "" : l.getDisplayLanguage(l));
+        buyer.setLabel(getTranslation("quote.buyer"));
+        buyer.setEmptySelectionAllowed(true);
+        buyer.setItemLabelGenerator(c -> c == null ? "" : c.fullName() + " · " + c.email());
+        owner.setLabel(getTranslation("quote.owner"));
+        owner.setItems(staff.stream().map(StaffMember::email).toList());
+        owner.setItemLabelGenerator(email -> email == null ? "" : staffNames.getOrDefault(email, email));
+        comments.setLabel(getTranslation("quote.comments"));
+        purchaseTerms.setLabel(getTranslation("quote.terms"));
+        FormLayout details = new FormLayout(title, expiresOn, buyer, locale, owner, comments, purchaseTerms);
+        details.setColspan(comments, 2);
+        details.setColspan(purchaseTerms, 2);
+        title.addValueChangeListener(e -> headerChanged(e.isFromClient()));
+        expiresOn.addValueChangeListener(e -> headerChanged(e.isFromClient()));
+        locale.addValueChangeListener(e -> headerChanged(e.isFromClient()));
+        buyer.addValueChangeListener(e -> headerChanged(e.isFromClient()));
+        owner.addValueChangeListener(e -> headerChanged(e.isFromClient()));
+        comments.addValueChangeListener(e -> headerChanged(e.isFromClient()));
+        purchaseTerms.addValueChangeListener(e -> headerChanged(e.isFromClient()));
+
+        picker = new LineItemPicker(products, this::addProduct,
+                draft -> {
+                    show(quotes.addLine(quote.id(), quote.version(), draft));
+                    return true;
+                });
+        buildLineGrid();
+
+        adjustmentType.setLabel(getTranslation("quote.adjustment.type"));
+        adjustmentType.setItems(AdjustmentDraft.Type.values());
+        adjustmentType.setItemLabelGenerator(t -> getTranslation("quote.adjustment." + t.name().toLowerCase()));
+        adjustmentType.setValue(AdjustmentDraft.Type.DISCOUNT);
+        adjustmentLabel.setLabel(getTranslation("quote.adjustment.label"));
+        adjustmentKind.setLabel(getTranslation("quote.adjustment.kind"));
+        adjustmentKind.setItems(Adjustment.Kind.values());
+        adjustmentKind.setItemLabelGenerator(k -> getTranslation("crm.discount." + k.name().toLowerCase()));
+        adjustmentKind.setValue(Adjustment.Kind.PERCENT);
+        adjustmentValue.setLabel(getTranslation("quote.adjustment.value"));
+        adjustmentValue.setWidth("8rem");
+        addAdjustment.setText(getTranslation("crm.line.add"));
+        addAdjustment.addClickListener(e -> addAdjustment());
+        adjustmentPicker = new HorizontalLayout(adjustmentType, adjustmentLabel, adjustmentKind, adjustmentValue,
+                addAdjustment);
+        adjustmentPicker.setAlignItems(FlexComponent.Alignment.BASELINE);
+        adjustmentPicker.setWrap(true);
+        adjustments.addColumn(a -> getTranslation("quote.adjustment." + a.type().name().toLowerCase()))
+                .setHeader(getTranslation("quote.adjustment.type")).setAutoWidth(true);
+        adjustments.addColumn(AdjustmentDraft::label).setHeader(getTranslation("quote.adjustment.label")).setFlexGrow(2);
+        adjustments.addColumn(this::adjustmentText).setHeader(getTranslation("quote.adjustment.value"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        adjustments.addComponentColumn(a -> {
+            Button remove = new Button(VaadinIcon.TRASH.create(), e -> change(() -> quotes.removeAdjustment(quote.id(),
+                    quote.version(), quote.adjustments().indexOf(a)), Map.of()));
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+            remove.setAriaLabel(getTranslation("quote.adjustment.remove"));
+            remove.setVisible(editable());
+            return remove;
+        }).setAutoWidth(true).setFlexGrow(0);
+        adjustments.setAllRowsVisible(true);
+        adjustments.setEmptyStateText(getTranslation("quote.adjustment.empty"));
+
+        totals.addClassName("quote-totals");
+        firstPayment.addClassName("quote-first-payment");
+
+        requireSignature.setLabel(getTranslation("quote.signature.require"));
+        requireSignature.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                change(() -> quotes.setSignature(quote.id(), quote.version(), e.getValue(), countersigner.getValue()),
+                        Map.of());
+            }
+        });
+        countersigner.setLabel(getTranslation("quote.signature.countersigner"));
+        countersigner.setEmptySelectionAllowed(true);
+        countersigner.setEmptySelectionCaption(getTranslation("quote.signature.no-countersigner"));
+        countersigner.setItems(staff.stream().map(StaffMember::email).toList());
+        countersigner.setItemLabelGenerator(email -> email == null ? getTranslation("quote.signature.no-countersigner")
+                : staffNames.getOrDefault(email, email));
+        countersigner.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                change(() -> quotes.setSignature(quote.id(), quote.version(), true, e.getValue()),
+                        Map.of("countersigner", countersigner));
+            }
+        });
+        collectPayment.setLabel(getTranslation("quote.payment.collect"));
+        collectPayment.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                change(() -> quotes.setCollectPayment(quote.id(), quote.version(), e.getValue()), Map.of());
+            }
+        });
+        paymentUnavailable.setText(getTranslation("quote.payment.not-ready"));
+        paymentViolations.addClassName("quote-payment-violations");
+        paymentWarnings.addClassName("quote-payment-warnings");
+        VerticalLayout step = new VerticalLayout(requireSignature, countersigner, collectPayment, paymentUnavailable,
+                paymentViolations, paymentWarnings);
+        step.setPadding(false);
+        step.setSpacing(false);
+
+        add(header, dealLink, publishProblems, details,
+                new H3(getTranslation("crm.deal.lines")), picker, lines,
+                new H3(getTranslation("quote.adjustments")), adjustmentPicker, adjustments,
+                new H3(getTranslation("quote.totals")), totals, firstPayment,
+                new H3(getTranslation("quote.step")), step);
+    }
+
+    private void buildLineGrid() {
+        lines.addColumn(LineItemDetails::name).setHeader(getTranslation("product.name")).setFlexGrow(2);
+        lines.addComponentColumn(line -> {
+            if (!editable()) {
+                return new Span(Formats.number(line.quantity(), getLocale()));
+            }
+            BigDecimalField field = new BigDecimalField();
+            field.setValue(line.quantity().stripTrailingZeros());
+            field.setWidth("7rem");
+            field.setAriaLabel(getTranslation("crm.line.quantity"));
+            field.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    change(() -> quotes.changeQuantity(quote.id(), quote.version(), line.index(),
+                            e.getValue() == null ? BigDecimal.ZERO : e.getValue()), Map.of("quantity", field));
+                }
+            });
+            return field;
+        }).setKey("quantity").setHeader(getTranslation("crm.line.quantity")).setAutoWidth(true);
+        lines.addColumn(l -> Formats.money(l.unitPrice(), getLocale())).setHeader(getTranslation("product.price"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        lines.addColumn(l -> LineItemTexts.discount(l, getLocale())).setHeader(getTranslation("crm.line.discount"))
+                .setAutoWidth(true);
+        lines.addColumn(l -> LineItemTexts.tax(l, getLocale())).setHeader(getTranslation("crm.line.tax"))
+                .setAutoWidth(true);
+        lines.addColumn(l -> BillingLabels.of(this, l.frequency(), l.termPeriods()))
+                .setHeader(getTranslation("product.billing")).setAutoWidth(true);
+        lines.addColumn(l -> Formats.money(l.net(), getLocale())).setHeader(getTranslation("crm.deal.amount"))
+                .setKey("net").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        lines.addComponentColumn(line -> {
+            Button edit = new Button(VaadinIcon.EDIT.create(), e -> new LineDialog(line, draft -> {
+                show(quotes.updateLine(quote.id(), quote.version(), line.index(), draft));
+                return true;
+            }).open());
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            edit.setAriaLabel(getTranslation("crm.line.edit"));
+            Button remove = new Button(VaadinIcon.TRASH.create(), e -> change(
+                    () -> quotes.removeLine(quote.id(), quote.version(), line.index()), Map.of()));
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+            remove.setAriaLabel(getTranslation("crm.line.remove"));
+            HorizontalLayout actions = new HorizontalLayout(edit, remove);
+            actions.setVisible(editable());
+            return actions;
+        }).setAutoWidth(true).setFlexGrow(0);
+        lines.setAllRowsVisible(true);
+        lines.setEmptyStateText(getTranslation("quote.lines.empty"));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            show(quotes.get(Long.parseLong(event.getRouteParameters().get("id").orElse(""))));
+        } catch (NumberFormatException | OptimisticLockingFailureException e) {
+            event.rerouteToError(NotFoundException.class);
+        }
+    }
+
+    void show(QuoteDetails details) {
+        quote = details;
+        boolean editable = editable();
+        heading.setText(details.number() + " · " + details.title());
+        status.setText(details.publishedVersion() == 0 ? getTranslation(details.status().messageKey())
+                : getTranslation("quote.status.with-version", getTranslation(details.status().messageKey()),
+                details.publishedVersion()));
+        dealLink.setText(getTranslation("quote.for-deal", details.dealName()));
+        dealLink.setRoute(DealView.class, new RouteParameters("id", Long.toString(details.dealId())));
+        publish.setVisible(mayEdit && details.status().canMoveTo(QuoteStatus.PUBLISHED));
+        recall.setVisible(mayEdit && details.status().canMoveTo(QuoteStatus.RECALLED));
+        copyLink.setVisible(details.status().linkLive() || details.status() == QuoteStatus.EXPIRED);
+        duplicate.setVisible(mayEdit);
+        publishProblems.removeAll();
+
+        title.setValue(details.title());
+        expiresOn.setValue(details.expiresOn());
+        locale.setValue(details.locale());
+        buyer.setItems(details.dealContacts());
+        buyer.setValue(details.dealContacts().stream().filter(c -> details.contactId() != null
+                && c.id() == details.contactId()).findFirst().orElse(null));
+        owner.setValue(details.owner());
+        comments.setValue(details.comments() == null ? "" : details.comments());
+        purchaseTerms.setValue(details.purchaseTerms() == null ? "" : details.purchaseTerms());
+        List<com.vaadin.flow.component.HasValue<?, ?>> headerFields = List.of(title, expiresOn, locale, buyer, owner,
+                comments, purchaseTerms);
+        for (var field : headerFields) {
+            field.setReadOnly(!editable);
+            ((HasValidation) field).setInvalid(false);
+        }
+
+        picker.setVisible(editable);
+        adjustmentPicker.setVisible(editable);
+        lines.setItems(details.lines());
+        adjustments.setItems(details.adjustments());
+        picker.offer(details.currency());
+        showTotals(details.totals());
+
+        requireSignature.setValue(details.requireSignature());
+        requireSignature.setReadOnly(!editable);
+        countersigner.setValue(details.countersigner());
+        countersigner.setVisible(details.requireSignature());
+        countersigner.setReadOnly(!editable);
+        collectPayment.setValue(details.collectPayment());
+        boolean ready = details.payment().processorReady();
+        // Payment can be switched on only through a ready account; a quote already collecting can always switch it off.
+        collectPayment.setReadOnly(!editable || (!ready && !details.collectPayment()));
+        paymentUnavailable.setVisible(!ready);
+        showFindings(paymentViolations, details.collectPayment() ? details.payment().rules().violations() : List.of());
+        showFindings(paymentWarnings, details.collectPayment() ? details.payment().rules().warnings() : List.of());
+    }
+
+    private boolean editable() {
+        return mayEdit && quote != null && quote.editable();
+    }
+
+    private void showTotals(QuoteTotals sums) {
+        totals.removeAll();
+        totalRow("quote.totals.subtotal", sums.subtotal());
+        if (!sums.quoteDiscount().isZero()) {
+            totalRow("quote.totals.discount", sums.quoteDiscount().negate());
+        }
+        if (!sums.fees().isZero()) {
+            totalRow("quote.totals.fees", sums.fees());
+        }
+        if (!sums.taxAdded().isZero()) {
+            totalRow("quote.totals.tax", sums.taxAdded());
+        }
+        if (!sums.taxIncluded().isZero()) {
+            totalRow("quote.totals.tax-included", sums.taxIncluded());
+        }
+        totalRow("quote.totals.one-time", sums.oneTimeTotal());
+        sums.recurringTotals().forEach((frequency, amount) -> totals.add(new Div(getTranslation(
+                "quote.totals.recurring", BillingLabels.of(this, frequency, null), Formats.money(amount, getLocale())))));
+        firstPayment.setText(getTranslation("quote.totals.first-payment", Formats.money(sums.firstPayment(), getLocale())));
+    }
+
+    private void totalRow(String key, Money amount) {
+        totals.add(new Div(getTranslation(key, Formats.money(amount, getLocale()))));
+    }
+
+    private void showFindings(UnorderedList list, List<PaymentStepRules.Finding> findings) {
+        list.removeAll();
+        findings.forEach(finding -> list.add(new ListItem(message(finding))));
+        list.setVisible(!findings.isEmpty());
+    }
+
+    private String message(PaymentStepRules.Finding finding) {
+        Object[] args = finding.args().stream()
+                .map(arg -> arg instanceof Money money ? Formats.money(money, getLocale()) : arg).toArray();
+        return getTranslation(finding.messageKey(), args);
+    }
+
+    private void headerChanged(boolean fromClient) {
+        if (!fromClient || !editable()) {
+            return;
+        }
+        change(() -> quotes.updateHeader(quote.id(), quote.version(), new QuoteHeaderDraft(title.getValue(),
+                        expiresOn.getValue(), locale.getValue(), buyer.getValue() == null ? null : buyer.getValue().id(),
+                        owner.getValue(), comments.getValue(), purchaseTerms.getValue())),
+                Map.of("title", title, "expiresOn", expiresOn, "locale", locale, "contact", buyer, "owner", owner));
+    }
+
+    private boolean addProduct(long productId, BigDecimal amount) {
+        return change(() -> quotes.addProduct(quote.id(), quote.version(), productId, amount),
+                Map.of("product", picker.product, "quantity", picker.quantity));
+    }
+
+    private void addAdjustment() {
+        if (change(() -> quotes.addAdjustment(quote.id(), quote.version(), adjustmentType.getValue(),
+                adjustmentLabel.getValue(), adjustmentKind.getValue(), adjustmentValue.getValue()),
+                Map.of("label", adjustmentLabel, "value", adjustmentValue))) {
+            adjustmentLabel.clear();
+            adjustmentValue.clear();
+        }
+    }
+
+    private void publish() {
+        try {
+            QuoteService.Published published = quotes.publish(quote.id(), quote.version());
+            show(published.quote());
+            QuoteActions.notify(getTranslation("quote.published", address.absolute(published.linkPath())), true);
+        } catch (QuotePublishException refused) {
+            publishProblems.removeAll();
+            refused.problems().forEach(problem -> publishProblems.add(new ListItem(message(problem))));
+        } catch (QuoteTransitionException refused) {
+            QuoteActions.notify(getTranslation(refused.messageKey(), getTranslation(refused.from().messageKey())), false);
+        }
+    }
+
+    /** Applies a change; problems show next to their fields (or as a notification), the lifecycle's refusals too. */
+    private boolean change(Supplier<QuoteDetails> action, Map<String, HasValidation> fields) {
+        try {
+            show(action.get());
+            return true;
+        } catch (CrmValidationException problem) {
+            CrmForms.show(this, problem, fields);
+            return false;
+        } catch (QuoteTransitionException refused) {
+            QuoteActions.notify(getTranslation(refused.messageKey(), getTranslation(refused.from().messageKey())), false);
+            return false;
+        }
+    }
+
+    private String adjustmentText(AdjustmentDraft adjustment) {
+        return adjustment.adjustment().kind() == Adjustment.Kind.PERCENT
+                ? Formats.number(adjustment.adjustment().value(), getLocale()) + " %"
+                : Formats.money(new Money(adjustment.adjustment().value(), quote.currency()), getLocale());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return quote == null ? getTranslation("nav.quotes") : quote.number() + " · " + quote.title();
+    }
+}

@@ -1,0 +1,230 @@
+package com.commercehub.quote.ui;
+
+import com.commercehub.base.money.Money;
+import com.commercehub.base.security.Role;
+import com.commercehub.base.security.UserService;
+import com.commercehub.crm.CompanyService;
+import com.commercehub.crm.ContactService;
+import com.commercehub.crm.ContactSummary;
+import com.commercehub.crm.DealDetails;
+import com.commercehub.crm.DealDraft;
+import com.commercehub.crm.DealService;
+import com.commercehub.crm.DealStage;
+import com.commercehub.crm.ui.DealView;
+import com.commercehub.product.BillingFrequency;
+import com.commercehub.product.ProductFilter;
+import com.commercehub.product.ProductService;
+import com.commercehub.product.ProductTestData;
+import com.commercehub.quote.QuoteDetails;
+import com.commercehub.quote.QuoteService;
+import com.commercehub.quote.QuoteStatus;
+import com.commercehub.quote.QuoteTestData;
+import com.commercehub.stripe.StripeConnectionService;
+import com.commercehub.testsupport.AsAdmin;
+import com.commercehub.testsupport.KaribuTest;
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The quote builder, the quotes list and the deal page's quotes, with the sandbox as the connected account. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class QuoteViewTest extends KaribuTest {
+
+    @Autowired
+    QuoteService quotes;
+    @Autowired
+    DealService deals;
+    @Autowired
+    CompanyService companies;
+    @Autowired
+    ContactService contacts;
+    @Autowired
+    ProductService products;
+    @Autowired
+    UserService users;
+    @Autowired
+    StripeConnectionService stripe;
+    @Autowired
+    JdbcClient jdbc;
+
+    private DealDetails deal;
+    private QuoteDetails quote;
+
+    @BeforeEach
+    void quoteFromADeal() {
+        QuoteTestData.clear(jdbc);
+        QuoteTestData.staff(users, "sam@example.com", Role.SALES);
+        AsAdmin.call(stripe::useSandbox);
+        login("sam@example.com", Role.SALES);
+        ContactSummary buyer = QuoteTestData.buyer(companies, contacts, Locale.ENGLISH);
+        deal = QuoteTestData.dealWithLines(deals, buyer);
+        products.create(ProductTestData.oneTime("Training day", "TR-1", "500.00", "EUR"));
+        quote = quotes.createFromDeal(deal.id());
+    }
+
+    private QuoteView open() {
+        navigate("quotes/" + quote.id());
+        return _get(QuoteView.class);
+    }
+
+    private static List<String> texts(UnorderedList list) {
+        return list.getChildren().map(item -> item.getElement().getText()).toList();
+    }
+
+    @Test
+    void adding_a_library_product_and_changing_a_quantity_updates_the_totals() {
+        QuoteView view = open();
+        assertThat(view.heading.getText()).isEqualTo("Q-1001 · Acme rollout");
+        assertThat(view.status.getText()).isEqualTo("Draft");
+        assertThat(view.firstPayment.getText()).isEqualTo("Due at checkout: €2,973.81");
+
+        view.picker.product.setValue(products.page(new ProductFilter("Training", null, "EUR", ProductFilter.Status.ACTIVE),
+                PageRequest.of(0, 5)).getFirst());
+        view.picker.quantity.setValue(new BigDecimal("2"));
+        ButtonKt._click(view.picker.addProduct);
+
+        assertThat(GridKt._size(view.lines)).isEqualTo(3);
+        assertThat(GridKt._get(view.lines, 2).name()).isEqualTo("Training day");
+        assertThat(view.firstPayment.getText()).isEqualTo("Due at checkout: €3,973.81");
+
+        // The workshop's quantity goes from 2 to 3: + 1,200 + 19 % tax.
+        Component cell = GridKt._getCellComponent(view.lines, 0, "quantity");
+        HasValueUtilsKt._setValue((BigDecimalField) cell, new BigDecimal("3"));
+
+        assertThat(view.firstPayment.getText()).isEqualTo("Due at checkout: €5,401.81");
+        assertThat(quotes.get(quote.id()).totals().firstPayment()).isEqualTo(Money.of("5401.81", "EUR"));
+        assertThat(deals.get(deal.id()).lines().getFirst().quantity()).isEqualByComparingTo("2");
+    }
+
+    @Test
+    void turning_payment_on_lists_every_problem_and_blocks_publishing() {
+        quote = quotes.addLine(quote.id(), quote.version(), QuoteTestData.line("Support", "49.00",
+                BillingFrequency.YEARLY, 12));
+        QuoteView view = open();
+        assertThat(view.paymentViolations.isVisible()).isFalse();
+        assertThat(view.paymentUnavailable.isVisible()).isFalse();
+
+        HasValueUtilsKt._setValue(view.collectPayment, true);
+
+        assertThat(texts(view.paymentViolations)).containsExactlyInAnyOrder(
+                "“Support” is recurring with a term; Stripe checkout does not support a term. Remove the term.",
+                "All recurring line items must have the same billing frequency; one-time items may be mixed in.");
+        assertThat(texts(view.paymentWarnings)).singleElement().asString().startsWith("Renewals are charged without");
+
+        ButtonKt._click(view.publish);
+        assertThat(texts(view.publishProblems)).hasSize(2);
+        assertThat(quotes.get(quote.id()).status()).isEqualTo(QuoteStatus.DRAFT);
+
+        HasValueUtilsKt._setValue(view.collectPayment, false);
+        assertThat(view.paymentViolations.isVisible()).isFalse();
+        assertThat(quotes.get(quote.id()).collectPayment()).isFalse();
+    }
+
+    @Test
+    void a_published_quote_is_read_only_until_recalled() {
+        QuoteView view = open();
+        ButtonKt._click(view.publish);
+
+        assertThat(view.status.getText()).isEqualTo("Published, version 1");
+        assertThat(view.title.isReadOnly()).isTrue();
+        assertThat(view.picker.addProduct.getParent().orElseThrow().isVisible()).isFalse();
+        assertThat(GridKt._getCellComponent(view.lines, 0, "quantity")).isNotInstanceOf(BigDecimalField.class);
+        assertThat(view.copyLink.isVisible()).isTrue();
+        assertThat(quotes.buyerLink(quote.id())).isPresent();
+
+        ButtonKt._click(view.recall);
+        assertThat(view.status.getText()).isEqualTo("Recalled, version 1");
+        assertThat(view.title.isReadOnly()).isFalse();
+        assertThat(quotes.buyerLink(quote.id())).isEmpty();
+
+        HasValueUtilsKt._setValue(view.title, "Acme rollout, revised");
+        assertThat(quotes.get(quote.id()).title()).isEqualTo("Acme rollout, revised");
+        ButtonKt._click(view.publish);
+        assertThat(view.status.getText()).isEqualTo("Published, version 2");
+    }
+
+    @Test
+    void a_bad_expiry_date_is_refused_next_to_the_field() {
+        QuoteView view = open();
+        HasValueUtilsKt._setValue(view.expiresOn, java.time.LocalDate.now().minusDays(3));
+        assertThat(view.expiresOn.isInvalid()).isTrue();
+        assertThat(view.expiresOn.getErrorMessage()).isEqualTo("The expiration date must be today or later");
+        assertThat(quotes.get(quote.id()).expiresOn()).isEqualTo(quote.expiresOn());
+    }
+
+    @Test
+    void finance_reads_a_quote_but_cannot_change_it() {
+        login("fin@example.com", Role.FINANCE);
+        QuoteView view = open();
+        assertThat(view.publish.isVisible()).isFalse();
+        assertThat(view.title.isReadOnly()).isTrue();
+        assertThat(view.collectPayment.isReadOnly()).isTrue();
+    }
+
+    @Test
+    void the_deal_page_lists_its_quotes_and_refuses_a_quote_without_products() {
+        navigate("deals/" + deal.id());
+        QuotesOnDeal.Panel panel = _get(QuotesOnDeal.Panel.class);
+        assertThat(GridKt._size(panel.grid)).isEqualTo(1);
+        ButtonKt._click(panel.create);
+        assertThat(_get(QuoteView.class).heading.getText()).isEqualTo("Q-1002 · Acme rollout");
+
+        DealDetails empty = deals.create(new DealDraft("Empty deal", null, DealStage.QUALIFIED,
+                Currency.getInstance("EUR"), null, Set.of(), null));
+        navigate("deals/" + empty.id());
+        _get(DealView.class);
+        QuotesOnDeal.Panel emptyPanel = _get(QuotesOnDeal.Panel.class);
+        ButtonKt._click(emptyPanel.create);
+        assertThat(emptyPanel.problem.isVisible()).isTrue();
+        assertThat(emptyPanel.problem.getText())
+                .isEqualTo("Products must be added to the deal before a quote can be created.");
+        assertThat(quotes.ofDeal(empty.id())).isEmpty();
+    }
+
+    @Test
+    void the_quotes_list_filters_and_its_quick_actions_recall_and_duplicate() {
+        quotes.publish(quote.id(), quote.version());
+        QuoteDetails draft = quotes.createFromDeal(deal.id());
+        navigate("quotes");
+        QuotesView list = _get(QuotesView.class);
+        assertThat(GridKt._size(list.grid)).isEqualTo(2);
+
+        list.status.setValue(QuoteStatus.PUBLISHED);
+        assertThat(GridKt._size(list.grid)).isEqualTo(1);
+        assertThat(GridKt._get(list.grid, 0).number()).isEqualTo("Q-1001");
+        list.status.clear();
+        list.expiringWithin.setValue(40);
+        assertThat(GridKt._size(list.grid)).isEqualTo(1);
+        list.expiringWithin.clear();
+        list.search.setValue("1002");
+        assertThat(GridKt._get(list.grid, 0).id()).isEqualTo(draft.id());
+        list.search.clear();
+
+        // Newest first: row 1 is the published Q-1001.
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout actions =
+                (com.vaadin.flow.component.orderedlayout.HorizontalLayout) GridKt._getCellComponent(list.grid, 1, "actions");
+        ButtonKt._click((com.vaadin.flow.component.button.Button) actions.getComponentAt(2));
+        assertThat(quotes.get(quote.id()).status()).isEqualTo(QuoteStatus.RECALLED);
+
+        ButtonKt._click((com.vaadin.flow.component.button.Button) actions.getComponentAt(3));
+        assertThat(_get(QuoteView.class).heading.getText()).isEqualTo("Q-1003 · Acme rollout");
+    }
+}
