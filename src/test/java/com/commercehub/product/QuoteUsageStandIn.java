@@ -7,8 +7,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Stands in for the quote feature, which will report the products on its quotes: products whose ids
- * are in {@link #USED} count as used twice.
+ * A test double of the {@link ProductUsage} port, so the library's own tests need no quotes: products
+ * whose ids are in {@link #USED} count as used on two quotes. (QuoteServiceIT proves the real one.)
  */
 @TestConfiguration
 public class QuoteUsageStandIn {

@@ -12,6 +12,10 @@ import com.commercehub.crm.DealDraft;
 import com.commercehub.crm.DealService;
 import com.commercehub.crm.DealStage;
 import com.commercehub.product.BillingFrequency;
+import com.commercehub.product.ProductDetails;
+import com.commercehub.product.ProductInUseException;
+import com.commercehub.product.ProductService;
+import com.commercehub.product.ProductTestData;
 import com.commercehub.stripe.StripeConnectionService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +67,8 @@ class QuoteServiceIT {
     UserService users;
     @Autowired
     StripeConnectionService stripe;
+    @Autowired
+    ProductService products;
     @Autowired
     JdbcClient jdbc;
 
@@ -310,6 +316,20 @@ class QuoteServiceIT {
         assertThat(draft.totals().firstPayment().amount()).isBetween(new BigDecimal("0.20"), new BigDecimal("0.25"));
         assertThat(draft.payment().rules().violations()).extracting(PaymentStepRules.Finding::messageKey)
                 .contains("quote.payment.one-discount", "quote.payment.below-minimum");
+    }
+
+    @Test
+    void a_product_on_a_quote_only_is_archived_not_deleted() {
+        ProductDetails product = products.create(ProductTestData.oneTime("Audit", "AUD-1", "800.00", "EUR"));
+        QuoteDetails draft = quotes.createFromDeal(deal.id());
+        quotes.addProduct(draft.id(), draft.version(), product.id(), BigDecimal.ONE);
+
+        assertThatThrownBy(() -> products.delete(product.id(), product.version()))
+                .isInstanceOfSatisfying(ProductInUseException.class, e -> {
+                    assertThat(e.reasonKey()).isEqualTo("product.in-use.quotes");
+                    assertThat(e.uses()).isEqualTo(1);
+                });
+        assertThat(quotes.get(draft.id()).lines().getLast().productId()).isEqualTo(product.id());
     }
 
     @Test
