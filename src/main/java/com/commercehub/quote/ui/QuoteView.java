@@ -128,6 +128,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
                 StaffMember::displayName, (a, b) -> a));
 
         status.getElement().getThemeList().add("badge");
+        status.addClassName("quote-status");
         publish.setText(getTranslation("quote.publish"));
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         publish.addClickListener(e -> publish());

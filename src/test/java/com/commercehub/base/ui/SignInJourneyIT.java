@@ -53,6 +53,12 @@ class SignInJourneyIT {
     UserService users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.commercehub.crm.DealService deals;
+    @Autowired
+    com.commercehub.crm.CompanyService companies;
+    @Autowired
+    com.commercehub.crm.ContactService contacts;
 
     private WebDriver browser;
 
@@ -88,15 +94,7 @@ class SignInJourneyIT {
         AsAdmin.call(() -> users.create("journey@example.com", "Jo Journey", "journey password 123",
                 EnumSet.of(Role.ADMIN)));
 
-        browser.get("http://localhost:" + port + "/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form")));
-        assertThat(browser.getCurrentUrl()).endsWith("/login");
-
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
-                .sendKeys("journey@example.com");
-        browser.findElement(By.cssSelector("input[name='password']")).sendKeys("journey password 123", Keys.ENTER);
-
+        WebDriverWait wait = signIn("/", "journey@example.com", "journey password 123");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-side-nav-item[path='users']")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h2"), "Welcome, Jo Journey"));
         assertThat(browser.findElement(By.cssSelector(".sandbox-badge")).getText())
@@ -112,6 +110,49 @@ class SignInJourneyIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("vaadin-grid"), "Support plan"));
         assertThat(browser.findElement(By.cssSelector("vaadin-grid")).getText()).contains("DEMO-CONSULT");
         screenshot("product-library.png");
+    }
+
+    @Test
+    void a_sales_rep_creates_a_quote_from_a_deal_turns_payment_on_and_publishes_it() throws IOException {
+        com.commercehub.quote.QuoteTestData.clear(jdbc);
+        jdbc.sql("DELETE FROM app_user WHERE email = 'rep@example.com'").update();
+        AsAdmin.call(() -> users.create("rep@example.com", "Rita Rep", "journey password 123", EnumSet.of(Role.SALES)));
+        var deal = AsAdmin.call(() -> com.commercehub.quote.QuoteTestData.dealWithLines(deals,
+                com.commercehub.quote.QuoteTestData.buyer(companies, contacts, java.util.Locale.ENGLISH)));
+
+        WebDriverWait wait = signIn("/deals/" + deal.id(), "rep@example.com", "journey password 123");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-button[normalize-space()='Create quote']")))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h2"), "Q-1001 · Acme rollout"));
+        assertThat(browser.findElement(By.cssSelector(".quote-first-payment")).getText())
+                .isEqualTo("Due at checkout: €2,973.81");
+
+        WebElement collectPayment = browser.findElement(
+                By.xpath("//vaadin-checkbox[normalize-space()='Use connected Stripe account (collect payment at checkout)']"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                collectPayment);
+        collectPayment.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".quote-payment-warnings"),
+                "Renewals are charged without the buyer present"));
+        screenshot("quote-payment-on.png");
+        WebElement publish = browser.findElement(By.xpath("//vaadin-button[normalize-space()='Publish']"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                publish);
+        publish.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".quote-status"),
+                "Published, version 1"));
+        screenshot("quote-published.png");
+    }
+
+    /** Opens {@code path}, is sent to the login page, signs in and lands back on it. */
+    private WebDriverWait signIn(String path, String email, String password) {
+        browser.get("http://localhost:" + port + path);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form")));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']"))).sendKeys(email);
+        browser.findElement(By.cssSelector("input[name='password']")).sendKeys(password, Keys.ENTER);
+        return wait;
     }
 
     private void screenshot(String name) throws IOException {
