@@ -127,21 +127,22 @@ class SignInJourneyIT {
         assertThat(browser.findElement(By.cssSelector(".quote-first-payment")).getText())
                 .isEqualTo("Due at checkout: €2,973.81");
 
-        WebElement collectPayment = browser.findElement(
-                By.xpath("//vaadin-checkbox[normalize-space()='Use connected Stripe account (collect payment at checkout)']"));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
-                collectPayment);
-        collectPayment.click();
+        clickInView(browser.findElement(
+                By.xpath("//vaadin-checkbox[normalize-space()='Use connected Stripe account (collect payment at checkout)']")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".quote-payment-warnings"),
                 "Renewals are charged without the buyer present"));
         screenshot("quote-payment-on.png");
-        WebElement publish = browser.findElement(By.xpath("//vaadin-button[normalize-space()='Publish']"));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
-                publish);
-        publish.click();
+        clickInView(browser.findElement(By.xpath("//vaadin-button[normalize-space()='Publish']")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".quote-status"),
                 "Published, version 1"));
         screenshot("quote-published.png");
+    }
+
+    /** The builder is longer than the window: scroll the element to the middle, then click it. */
+    private void clickInView(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                element);
+        element.click();
     }
 
     /** Opens {@code path}, is sent to the login page, signs in and lands back on it. */
