@@ -1,15 +1,19 @@
 package com.commercehub.quote;
 
+import com.commercehub.base.time.BusinessCalendar;
+import com.commercehub.base.time.BusinessTimeMoved;
+
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,15 +29,27 @@ public class QuoteLifecycle {
     private final QuoteVersions versions;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate ownTransactions;
+    private final BusinessCalendar calendar;
     private final Clock clock;
 
     QuoteLifecycle(QuoteRepository quotes, QuoteVersions versions, JdbcClient jdbc, TransactionTemplate transactions,
-                   Clock clock) {
+                   BusinessCalendar calendar, Clock clock) {
         this.quotes = quotes;
         this.versions = versions;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        // Expiry may run right after another transaction committed (business time moved): it needs its own.
+        this.ownTransactions = new TransactionTemplate(transactions.getTransactionManager());
+        this.ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.calendar = calendar;
         this.clock = clock;
+    }
+
+    /** The sandbox clock jumped: quotes whose date passed meanwhile expire now, not at the next run. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onBusinessTimeMoved(BusinessTimeMoved moved) {
+        expireDue();
     }
 
     /**
@@ -95,7 +111,7 @@ public class QuoteLifecycle {
         int expired = 0;
         for (long id : due) {
             try {
-                Boolean done = transactions.execute(tx -> {
+                Boolean done = ownTransactions.execute(tx -> {
                     Quote quote = quotes.findById(id).orElseThrow();
                     return expireIfDue(quote);
                 });
@@ -126,6 +142,6 @@ public class QuoteLifecycle {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
+        return calendar.today();
     }
 }

@@ -7,6 +7,7 @@ import com.commercehub.base.security.Actors;
 import com.commercehub.base.security.Role;
 import com.commercehub.base.security.StaffMember;
 import com.commercehub.base.security.UserService;
+import com.commercehub.base.time.BusinessCalendar;
 import com.commercehub.crm.ContactSummary;
 import com.commercehub.crm.CrmValidationException;
 import com.commercehub.crm.DealDetails;
@@ -27,7 +28,6 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -57,11 +57,12 @@ public class QuoteService {
     private final UserService users;
     private final StripeConnectionService stripe;
     private final JdbcClient jdbc;
+    private final BusinessCalendar calendar;
     private final Clock clock;
 
     QuoteService(QuoteRepository quotes, QuoteVersions versions, QuoteSettingsService settings, BuyerLinks links,
                  DealService deals, LibraryLines libraryLines, UserService users, StripeConnectionService stripe,
-                 JdbcClient jdbc, Clock clock) {
+                 JdbcClient jdbc, BusinessCalendar calendar, Clock clock) {
         this.quotes = quotes;
         this.versions = versions;
         this.settings = settings;
@@ -71,6 +72,7 @@ public class QuoteService {
         this.users = users;
         this.stripe = stripe;
         this.jdbc = jdbc;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -433,7 +435,7 @@ public class QuoteService {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
+        return calendar.today();
     }
 
     private PaymentCheck paymentCheck(Quote quote) {

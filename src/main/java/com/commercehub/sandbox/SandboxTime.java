@@ -1,9 +1,12 @@
 package com.commercehub.sandbox;
 
+import com.commercehub.base.time.BusinessTimeMoved;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * The sandbox's "now" in Unix seconds: the app's clock plus the offset the sandbox clock has been
@@ -14,10 +17,12 @@ class SandboxTime {
 
     private final Clock clock;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    SandboxTime(Clock clock, JdbcClient jdbc) {
+    SandboxTime(Clock clock, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.clock = clock;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     long now() {
@@ -37,6 +42,8 @@ class SandboxTime {
         }
         jdbc.sql("UPDATE sandbox_clock SET offset_seconds = offset_seconds + :delta WHERE id = 1")
                 .param("delta", target - now).update();
+        // Business time moves with this clock (SandboxTimeShift): what fell due in between is handled now.
+        events.publishEvent(new BusinessTimeMoved(Instant.ofEpochSecond(target)));
         return target;
     }
 }

@@ -3,6 +3,7 @@ package com.commercehub.quote;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
 import com.commercehub.base.security.UserService;
+import com.commercehub.base.time.BusinessCalendar;
 import com.commercehub.crm.CompanyService;
 import com.commercehub.crm.ContactService;
 import com.commercehub.crm.ContactSummary;
@@ -16,6 +17,7 @@ import com.commercehub.product.ProductDetails;
 import com.commercehub.product.ProductInUseException;
 import com.commercehub.product.ProductService;
 import com.commercehub.product.ProductTestData;
+import com.commercehub.sandbox.SandboxClockService;
 import com.commercehub.stripe.StripeConnectionService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,10 @@ class QuoteServiceIT {
     @Autowired
     ProductService products;
     @Autowired
+    BusinessCalendar calendar;
+    @Autowired
+    SandboxClockService sandboxClock;
+    @Autowired
     JdbcClient jdbc;
 
     private ContactSummary buyer;
@@ -111,7 +117,7 @@ class QuoteServiceIT {
         assertThat(quote.contactId()).isEqualTo(buyer.id());
         assertThat(quote.companyName()).isEqualTo("Acme GmbH");
         assertThat(quote.locale()).isEqualTo(Locale.GERMAN);
-        assertThat(quote.expiresOn()).isEqualTo(LocalDate.now().plusDays(30));
+        assertThat(quote.expiresOn()).isEqualTo(calendar.today().plusDays(30));
         assertThat(quote.lines()).extracting(l -> l.name()).containsExactly("Workshop", "Licence");
         // 2 × 1,200 + 19 % and 99 + 19 %: first payment 2,856.00 + 117.81
         assertThat(quote.totals().firstPayment()).isEqualTo(Money.of("2973.81", "EUR"));
@@ -136,7 +142,7 @@ class QuoteServiceIT {
         settings.update(current.version(), "ACME-2026/", 5000, 14, "Payable within 14 days.");
         QuoteDetails quote = quotes.createFromDeal(deal.id());
         assertThat(quote.number()).isEqualTo("ACME-2026/5000");
-        assertThat(quote.expiresOn()).isEqualTo(LocalDate.now().plusDays(14));
+        assertThat(quote.expiresOn()).isEqualTo(calendar.today().plusDays(14));
         assertThat(quote.purchaseTerms()).isEqualTo("Payable within 14 days.");
     }
 
@@ -204,13 +210,13 @@ class QuoteServiceIT {
         QuoteDetails draft = quotes.createFromDeal(deal.id());
         long id = draft.id();
         long version = draft.version();
-        assertThatThrownBy(() -> quotes.updateHeader(id, version, new QuoteHeaderDraft(" ", LocalDate.now().minusDays(1),
+        assertThatThrownBy(() -> quotes.updateHeader(id, version, new QuoteHeaderDraft(" ", calendar.today().minusDays(1),
                 Locale.JAPANESE, 424242L, "nobody@example.com", null, null)))
                 .isInstanceOfSatisfying(CrmValidationException.class, e -> assertThat(e.problems().keySet())
                         .containsExactlyInAnyOrder("title", "expiresOn", "locale", "contact", "owner"));
 
         QuoteDetails saved = quotes.updateHeader(id, version, new QuoteHeaderDraft("Acme rollout — phase 1",
-                LocalDate.now().plusDays(10), Locale.of("da"), buyer.id(), "cora@example.com", "Hej Erika",
+                calendar.today().plusDays(10), Locale.of("da"), buyer.id(), "cora@example.com", "Hej Erika",
                 "Net 30"));
         assertThat(saved.title()).isEqualTo("Acme rollout — phase 1");
         assertThat(saved.locale()).isEqualTo(Locale.of("da"));
@@ -246,8 +252,8 @@ class QuoteServiceIT {
         QuoteService.Published published = quotes.publish(draft.id(), draft.version());
         QuoteDetails other = quotes.createFromDeal(deal.id());
         quotes.publish(other.id(), other.version());
-        jdbc.sql("UPDATE quote SET expires_on = CURRENT_DATE - INTERVAL 1 DAY WHERE id = :id")
-                .param("id", draft.id()).update();
+        jdbc.sql("UPDATE quote SET expires_on = :yesterday WHERE id = :id")
+                .param("yesterday", java.sql.Date.valueOf(calendar.today().minusDays(1))).param("id", draft.id()).update();
 
         assertThat(quotes.count(new QuoteFilter("", null, null, null, 7))).isEqualTo(0);
         assertThat(quotes.count(new QuoteFilter("", null, null, null, 31))).isEqualTo(1);
@@ -258,6 +264,21 @@ class QuoteServiceIT {
         assertThat(quotes.get(other.id()).status()).isEqualTo(QuoteStatus.PUBLISHED);
         assertThat(lifecycle.openByBuyer(token(published)).orElseThrow().status()).isEqualTo(QuoteStatus.EXPIRED);
         assertThat(quotes.count(new QuoteFilter("", QuoteStatus.EXPIRED, null, null, null))).isEqualTo(1);
+    }
+
+    @Test
+    void advancing_the_sandbox_clock_past_the_expiry_date_expires_the_quote_at_once() {
+        QuoteDetails draft = quotes.createFromDeal(deal.id());
+        QuoteService.Published published = quotes.publish(draft.id(), draft.version());
+        LocalDate before = calendar.today();
+
+        sandboxClock.advance(java.time.Duration.ofDays(31));
+
+        assertThat(calendar.today()).isEqualTo(before.plusDays(31));
+        assertThat(quotes.get(draft.id()).status()).isEqualTo(QuoteStatus.EXPIRED);
+        assertThat(lifecycle.openByBuyer(token(published)).orElseThrow().status()).isEqualTo(QuoteStatus.EXPIRED);
+        // A quote made now expires 30 days after the moved date.
+        assertThat(quotes.createFromDeal(deal.id()).expiresOn()).isEqualTo(before.plusDays(61));
     }
 
     @Test
