@@ -196,8 +196,24 @@ class CheckoutResources extends SandboxRoutes {
         session.put("mode", mode);
         session.put("payment_intent", null);
         session.put("payment_link", null);
-        session.put("payment_method_types", p.strings("payment_method_types").isEmpty() ? List.of("card")
-                : p.strings("payment_method_types"));
+        List<String> methodTypes = p.strings("payment_method_types").isEmpty() ? List.of("card")
+                : p.strings("payment_method_types");
+        for (String type : methodTypes) {
+            if (!type.equals("card") && !type.equals("sepa_debit")) {
+                throw StripeError.invalid("payment_method_types", "payment_method_unactivated",
+                        "The sandbox supports the payment method types card and sepa_debit, not " + type + ".");
+            }
+        }
+        if (methodTypes.contains("sepa_debit") && !"eur".equals(currency)) {
+            throw StripeError.invalid("payment_method_types", "payment_method_currency_mismatch",
+                    "The payment method `sepa_debit` cannot be used with currency " + currency + "; it supports eur.");
+        }
+        if (methodTypes.contains("sepa_debit") && !"payment".equals(mode)) {
+            // A sandbox simplification: Stripe also takes SEPA Direct Debit for subscriptions.
+            throw StripeError.invalid("payment_method_types", "payment_method_unactivated",
+                    "The sandbox takes sepa_debit in payment mode only.");
+        }
+        session.put("payment_method_types", methodTypes);
         session.put("payment_status", "unpaid");
         Params phone = p.child("phone_number_collection");
         session.put("phone_number_collection", Obj.of("enabled", phone != null && Boolean.TRUE.equals(phone.bool("enabled"))));
@@ -469,24 +485,82 @@ class CheckoutResources extends SandboxRoutes {
             complete(call, session);
             return new Payment(session, new PaymentResources.Attempt(Obj.of("status", "succeeded"), null));
         }
-        Map<String, Object> intentData = Obj.map(session, "_payment_intent_data");
-        Map<String, Object> intent;
-        String existing = Obj.str(session, "payment_intent");
-        if (existing != null) {
-            intent = store.getForUpdate(existing, "payment_intent", "payment_intent", "payment_intent");
-        } else {
-            intent = payments.newIntent(call, amount, Obj.str(session, "currency"),
-                    Obj.str(session, "customer"), (String) intentData.get("description"),
-                    intentData.get("metadata") == null ? Obj.of() : Obj.map(intentData, "metadata"),
-                    (String) intentData.get("receipt_email"));
-            session.put("payment_intent", intent.get("id"));
-        }
-        store.update(session);
+        Map<String, Object> intent = intentFor(call, session, amount);
         PaymentResources.Attempt attempt = payments.attempt(call, intent, cardNumber, false, null);
         if ("succeeded".equals(attempt.intent().get("status"))) {
             complete(call, session);
         }
         return new Payment(session, attempt);
+    }
+
+    /** The session's payment intent: the one of an earlier attempt, or a new one for {@code amount}. */
+    private Map<String, Object> intentFor(Call call, Map<String, Object> session, long amount) {
+        String existing = Obj.str(session, "payment_intent");
+        if (existing != null) {
+            store.update(session);
+            return store.getForUpdate(existing, "payment_intent", "payment_intent", "payment_intent");
+        }
+        Map<String, Object> intentData = Obj.map(session, "_payment_intent_data");
+        Map<String, Object> intent = payments.newIntent(call, amount, Obj.str(session, "currency"),
+                Obj.str(session, "customer"), (String) intentData.get("description"),
+                intentData.get("metadata") == null ? Obj.of() : Obj.map(intentData, "metadata"),
+                (String) intentData.get("receipt_email"));
+        session.put("payment_intent", intent.get("id"));
+        store.update(session);
+        return intent;
+    }
+
+    /** Whether the buyer may pay this session by SEPA Direct Debit (asked for at creation, EUR, payment mode). */
+    static boolean takesBankDebit(Map<String, Object> session) {
+        return Obj.list(session, "payment_method_types").contains("sepa_debit");
+    }
+
+    /**
+     * Pays an open session by SEPA Direct Debit from a test IBAN. As with Stripe, the session completes
+     * at once with {@code payment_status: unpaid}; {@link #settleDebits} later sends
+     * {@code checkout.session.async_payment_succeeded} or {@code _failed}.
+     */
+    Payment payByDebit(Call call, String sessionId, String iban, String email, String name) {
+        Map<String, Object> session = session(call, sessionId, true);
+        if (!"open".equals(session.get("status"))) {
+            throw StripeError.invalid(null, "checkout_session_not_open", "This Checkout Session is no longer open.");
+        }
+        if (!takesBankDebit(session)) {
+            throw StripeError.invalid("payment_method_types", "payment_method_unactivated",
+                    "This Checkout Session does not take sepa_debit.");
+        }
+        session.put("customer_details", Obj.of("address", null, "email", email, "name", name, "phone", null,
+                "tax_exempt", "none", "tax_ids", new ArrayList<>()));
+        Map<String, Object> intent = intentFor(call, session, Obj.longOf(session, "amount_total"));
+        PaymentResources.Attempt attempt = payments.debit(call, intent, iban, name, email);
+        if (attempt.error() == null) {
+            complete(call, session, "unpaid");
+        }
+        return new Payment(session, attempt);
+    }
+
+    /**
+     * Bank debits whose settlement time has come succeed or fail, and their sessions say so with
+     * {@code checkout.session.async_payment_succeeded} or {@code checkout.session.async_payment_failed}.
+     * Runs when the sandbox clock moves and every few seconds.
+     */
+    void settleDebits(Call call) {
+        for (Map<String, Object> intent : payments.settleDue(call)) {
+            String intentId = Obj.str(intent, "id");
+            store.list("checkout.session", s -> intentId.equals(s.get("payment_intent")), 1, null).data().stream()
+                    .findFirst().ifPresent(found -> {
+                        Map<String, Object> session = store.getForUpdate(Obj.str(found, "id"), "checkout.session",
+                                "session", "checkout.session");
+                        boolean succeeded = "succeeded".equals(intent.get("status"));
+                        if (succeeded) {
+                            session.put("payment_status", "paid");
+                            store.update(session);
+                        }
+                        events.emit(call, succeeded ? "checkout.session.async_payment_succeeded"
+                                : "checkout.session.async_payment_failed", session,
+                                succeeded ? Obj.of("payment_status", "unpaid") : null);
+                    });
+        }
     }
 
     /** Today's charge: everything, or with a trial only the one-time items. */
@@ -516,6 +590,11 @@ class CheckoutResources extends SandboxRoutes {
 
     /** After a successful payment: the session is complete and paid, a customer exists when asked for. */
     void complete(Call call, Map<String, Object> session) {
+        complete(call, session, firstPayment(session) == 0 ? "no_payment_required" : "paid");
+    }
+
+    /** {@code paymentStatus} is "unpaid" while a bank debit is still processing. */
+    private void complete(Call call, Map<String, Object> session, String paymentStatus) {
         Map<String, Object> details = Obj.map(session, "customer_details");
         if (session.get("customer") == null && "always".equals(session.get("customer_creation"))) {
             session.put("customer", newCustomer(call, details == null ? null : details.get("email"),
@@ -533,7 +612,7 @@ class CheckoutResources extends SandboxRoutes {
             session.put("_payment_intent", intentId);
         }
         session.put("status", "complete");
-        session.put("payment_status", firstPayment(session) == 0 ? "no_payment_required" : "paid");
+        session.put("payment_status", paymentStatus);
         session.put("url", null);
         store.update(session);
         for (Object discount : Obj.list(session, "discounts")) {

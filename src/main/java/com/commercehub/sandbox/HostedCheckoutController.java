@@ -79,6 +79,7 @@ class HostedCheckoutController {
 
     @PostMapping("/sandbox/checkout/{id}")
     ResponseEntity<String> pay(@PathVariable String id, @RequestParam(defaultValue = "") String card,
+                               @RequestParam(defaultValue = "") String iban,
                                @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
                                HttpServletRequest request) {
         if (!mode.isSandbox()) {
@@ -98,7 +99,10 @@ class HostedCheckoutController {
         Call call = pageCall(request);
         CheckoutResources.Payment payment;
         try {
-            payment = transactions.execute(status -> checkout.pay(call, id, card, email, name.isBlank() ? null : name));
+            String payer = name.isBlank() ? null : name;
+            payment = transactions.execute(status -> iban.isBlank() || !CheckoutResources.takesBankDebit(loaded.get())
+                    ? checkout.pay(call, id, card, email, payer)
+                    : checkout.payByDebit(call, id, iban, email, payer));
         } catch (StripeError error) {
             return html(HttpStatus.OK, checkoutPage(loaded.get(), locale, error.getMessage(), email, name));
         }
@@ -269,7 +273,8 @@ class HostedCheckoutController {
     private ResponseEntity<String> afterPayment(Map<String, Object> session, Locale locale) {
         String successUrl = Obj.str(session, "success_url");
         if (successUrl == null) {
-            return html(HttpStatus.OK, page(locale, null, "<p id=\"paid\">" + htmlEscape(text(locale, "sandbox.checkout.paid")) + "</p>"));
+            String key = "unpaid".equals(session.get("payment_status")) ? "sandbox.checkout.processing" : "sandbox.checkout.paid";
+            return html(HttpStatus.OK, page(locale, null, "<p id=\"paid\">" + htmlEscape(text(locale, key)) + "</p>"));
         }
         return redirect(successUrl.replace("{CHECKOUT_SESSION_ID}", Obj.str(session, "id")));
     }
@@ -301,7 +306,9 @@ class HostedCheckoutController {
         body.append(row(locale, "sandbox.checkout.total", Obj.longOf(session, "amount_total"), currency, true));
         body.append("</table>");
         if ("complete".equals(status)) {
-            body.append("<p id=\"paid\">").append(htmlEscape(text(locale, "sandbox.checkout.paid"))).append("</p>");
+            boolean processing = "unpaid".equals(session.get("payment_status"));
+            body.append("<p id=\"paid\">").append(htmlEscape(text(locale, processing
+                    ? "sandbox.checkout.processing" : "sandbox.checkout.paid"))).append("</p>");
             return page(locale, branding, body.toString());
         }
         if ("expired".equals(status)) {
@@ -319,6 +326,12 @@ class HostedCheckoutController {
                 .append(field(locale, "name", "sandbox.checkout.name", "text", name, "name"))
                 .append(field(locale, "card", "sandbox.checkout.card", "text", "", "cc-number"))
                 .append("<p class=\"hint\">").append(htmlEscape(text(locale, "sandbox.checkout.test-cards"))).append("</p>");
+        if (CheckoutResources.takesBankDebit(session)) {
+            body.append(field(locale, "iban", "sandbox.checkout.iban", "text", "", "off"))
+                    .append("<p class=\"hint\">").append(htmlEscape(text(locale, "sandbox.checkout.test-ibans")))
+                    .append("</p><p class=\"hint\">").append(htmlEscape(text(locale, "sandbox.checkout.mandate",
+                            String.valueOf(displayName)))).append("</p>");
+        }
         if (submitText != null) {
             body.append("<p>").append(htmlEscape(Obj.str(submitText, "message"))).append("</p>");
         }

@@ -258,6 +258,85 @@ class PaymentResources extends SandboxRoutes {
         return method;
     }
 
+    /**
+     * Stripe's SEPA Direct Debit test IBANs: each is accepted at once, stays "processing", and settles
+     * (succeeds or fails) {@link #DEBIT_SETTLES_AFTER} seconds later — on the sandbox clock.
+     */
+    static final Map<String, Boolean> TEST_IBANS = Map.of(
+            "DE89370400440532013000", true, "AT611904300234573201", true, "NL39RABO0300065264", true,
+            "DE62370400440532013001", false, "AT861904300235473202", false, "NL91ABNA0417164300", false);
+    static final long DEBIT_SETTLES_AFTER = 180;
+
+    /**
+     * Debits a test IBAN for the intent: the charge is pending and the intent processing until
+     * {@link #settleDue} runs after the settlement time. An IBAN that is not a test IBAN is refused
+     * (thrown, so that nothing of the attempt is kept).
+     */
+    Attempt debit(Call call, Map<String, Object> intent, String iban, String name, String email) {
+        String account = iban == null ? "" : iban.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT);
+        Boolean succeeds = TEST_IBANS.get(account);
+        if (succeeds == null) {
+            throw StripeError.invalid("payment_method_data[sepa_debit][iban]", "invalid_bank_account_iban",
+                    "The IBAN you provided is not one of the test IBANs.");
+        }
+        Map<String, Object> method = Obj.base(SandboxIds.next("pm_"), "payment_method", call.now());
+        method.put("billing_details", Obj.of("address", null, "email", email, "name", name, "phone", null));
+        method.put("sepa_debit", Obj.of("bank_code", account.substring(4, 12), "branch_code", "",
+                "country", account.substring(0, 2), "fingerprint", SandboxIds.random(16),
+                "last4", account.substring(account.length() - 4)));
+        method.put("customer", intent.get("customer"));
+        method.put("metadata", Obj.of());
+        method.put("type", "sepa_debit");
+        store.insert(method);
+        Map<String, Object> charge = charge(call, intent, method, "pending", null);
+        charge.put("payment_method_details", Obj.of("sepa_debit", method.get("sepa_debit"), "type", "sepa_debit"));
+        store.update(charge);
+        events.emit(call, "charge.pending", charge, null);
+        String previousStatus = Obj.str(intent, "status");
+        intent.put("payment_method", method.get("id"));
+        intent.put("payment_method_types", List.of("sepa_debit"));
+        intent.put("latest_charge", charge.get("id"));
+        intent.put("status", "processing");
+        intent.put("_settles_at", call.now() + DEBIT_SETTLES_AFTER);
+        intent.put("_settles", succeeds);
+        store.update(intent);
+        events.emit(call, "payment_intent.processing", intent, Obj.of("status", previousStatus));
+        return new Attempt(intent, null);
+    }
+
+    /** Settles every bank debit whose time has come; returns the intents settled (succeeded or failed). */
+    List<Map<String, Object>> settleDue(Call call) {
+        List<Map<String, Object>> settled = new ArrayList<>();
+        for (Map<String, Object> due : store.list("payment_intent", i -> "processing".equals(i.get("status"))
+                && i.get("_settles_at") != null && Obj.longOf(i, "_settles_at") <= call.now(), 100, null).data()) {
+            Map<String, Object> intent = store.getForUpdate(Obj.str(due, "id"), "payment_intent", "payment_intent",
+                    "payment_intent");
+            if (!"processing".equals(intent.get("status"))) {
+                continue;
+            }
+            Map<String, Object> charge = store.getForUpdate(Obj.str(intent, "latest_charge"), "charge", "charge", "charge");
+            intent.remove("_settles_at");
+            if (Boolean.TRUE.equals(intent.remove("_settles"))) {
+                settle(call, intent, charge, false);
+            } else {
+                charge.put("status", "failed");
+                charge.put("failure_code", "insufficient_funds");
+                charge.put("failure_message", "The customer's account has insufficient funds to cover this payment.");
+                store.update(charge);
+                events.emit(call, "charge.failed", charge, Obj.of("status", "pending"));
+                intent.put("status", "requires_payment_method");
+                intent.put("last_payment_error", Obj.of("type", "invalid_request_error", "code", "insufficient_funds",
+                        "decline_code", null, "message", charge.get("failure_message"), "charge", charge.get("id"),
+                        "payment_method", SandboxApiController.render(store.get(Obj.str(intent, "payment_method"),
+                                "payment_method", "payment_method", "PaymentMethod"))));
+                store.update(intent);
+                events.emit(call, "payment_intent.payment_failed", intent, Obj.of("status", "processing"));
+            }
+            settled.add(intent);
+        }
+        return settled;
+    }
+
     private Attempt decline(Call call, Map<String, Object> intent, TestCard card, Map<String, Object> method,
                             boolean authenticationRequired) {
         String code = authenticationRequired ? "authentication_required" : card.code;
@@ -293,12 +372,23 @@ class PaymentResources extends SandboxRoutes {
     }
 
     private Map<String, Object> succeed(Call call, Map<String, Object> intent, TestCard card, Map<String, Object> method) {
+        Map<String, Object> charge = charge(call, intent, method, "succeeded", null);
+        settle(call, intent, charge, card == TestCard.AVAILABLE_IMMEDIATELY);
+        if (card == TestCard.DISPUTE_LATER) {
+            dispute(call, charge);
+        }
+        return intent;
+    }
+
+    /** The money arrived: the charge succeeds with its balance transaction (fee and net), the intent too. */
+    private void settle(Call call, Map<String, Object> intent, Map<String, Object> charge, boolean availableNow) {
         long amount = Obj.longOf(intent, "amount");
         String currency = Obj.str(intent, "currency");
-        Map<String, Object> charge = charge(call, intent, method, "succeeded", null);
         long fee = SandboxCurrencies.fee(amount, currency);
         Map<String, Object> transaction = balanceTransaction(call, amount, fee, currency, "charge", "charge",
-                Obj.str(charge, "id"), card == TestCard.AVAILABLE_IMMEDIATELY);
+                Obj.str(charge, "id"), availableNow);
+        String previousChargeStatus = Obj.str(charge, "status");
+        charge.put("status", "succeeded");
         charge.put("balance_transaction", transaction.get("id"));
         charge.put("paid", true);
         charge.put("captured", true);
@@ -306,7 +396,8 @@ class PaymentResources extends SandboxRoutes {
         charge.put("outcome", Obj.of("network_status", "approved_by_network", "reason", null, "risk_level", "normal",
                 "seller_message", "Payment complete.", "type", "authorized"));
         store.update(charge);
-        events.emit(call, "charge.succeeded", charge, null);
+        events.emit(call, "charge.succeeded", charge,
+                "pending".equals(previousChargeStatus) ? Obj.of("status", previousChargeStatus) : null);
         String previousStatus = Obj.str(intent, "status");
         intent.put("status", "succeeded");
         intent.put("amount_received", amount);
@@ -315,10 +406,6 @@ class PaymentResources extends SandboxRoutes {
         intent.put("next_action", null);
         store.update(intent);
         events.emit(call, "payment_intent.succeeded", intent, Obj.of("status", previousStatus));
-        if (card == TestCard.DISPUTE_LATER) {
-            dispute(call, charge);
-        }
-        return intent;
     }
 
     private Map<String, Object> charge(Call call, Map<String, Object> intent, Map<String, Object> method, String status,

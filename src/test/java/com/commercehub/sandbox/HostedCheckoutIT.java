@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A buyer on the sandbox's hosted checkout page, with Stripe's test cards. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -146,5 +147,86 @@ class HostedCheckoutIT {
         assertThat(cancel.statusCode()).isEqualTo(303);
         assertThat(cancel.headers().firstValue("Location")).hasValue("https://shop.example/cancelled");
         assertThat(get("/sandbox/checkout/cs_test_nope").statusCode()).isEqualTo(404);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    SandboxClockService clock;
+
+    private Session debitSession(String currency) throws Exception {
+        return stripe().v1().checkout().sessions().create(SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.PAYMENT).setLocale(SessionCreateParams.Locale.EN)
+                .addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD)
+                .addPaymentMethodType(SessionCreateParams.PaymentMethodType.SEPA_DEBIT)
+                .addLineItem(SessionCreateParams.LineItem.builder().setQuantity(1L)
+                        .setPriceData(SessionCreateParams.LineItem.PriceData.builder().setCurrency(currency)
+                                .setUnitAmount(10_000L).setProductData(SessionCreateParams.LineItem.PriceData.ProductData
+                                        .builder().setName("Annual audit").build()).build()).build())
+                .setSuccessUrl("https://shop.example/paid?session={CHECKOUT_SESSION_ID}").build());
+    }
+
+    private HttpResponse<String> payByDebit(Session session, String iban) throws Exception {
+        return post("/sandbox/checkout/" + session.getId(), "email=buyer%40example.com&name=Jana+Berg&iban="
+                + URLEncoder.encode(iban, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void a_sepa_debit_completes_the_session_unpaid_and_succeeds_asynchronously_when_the_clock_moves() throws Exception {
+        Session session = debitSession("eur");
+        assertThat(get("/sandbox/checkout/" + session.getId()).body()).contains("IBAN").contains("DE89 3704");
+
+        HttpResponse<String> response = payByDebit(session, "DE89 3704 0044 0532 0130 00");
+        assertThat(response.statusCode()).isEqualTo(303);
+        Session completed = stripe().v1().checkout().sessions().retrieve(session.getId());
+        assertThat(completed.getStatus()).isEqualTo("complete");
+        assertThat(completed.getPaymentStatus()).isEqualTo("unpaid");
+        PaymentIntent processing = stripe().v1().paymentIntents().retrieve(completed.getPaymentIntent());
+        assertThat(processing.getStatus()).isEqualTo("processing");
+        assertThat(eventTypesFor(session.getId())).contains("checkout.session.completed")
+                .doesNotContain("checkout.session.async_payment_succeeded");
+        assertThat(payByDebit(session, "DE89370400440532013000").body()).contains("being processed");
+
+        com.commercehub.testsupport.AsAdmin.call(() -> clock.advance(java.time.Duration.ofMinutes(4)));
+
+        Session paid = stripe().v1().checkout().sessions().retrieve(session.getId());
+        assertThat(paid.getPaymentStatus()).isEqualTo("paid");
+        PaymentIntent intent = stripe().v1().paymentIntents().retrieve(paid.getPaymentIntent());
+        assertThat(intent.getStatus()).isEqualTo("succeeded");
+        assertThat(intent.getAmountReceived()).isEqualTo(10_000L);
+        var charge = stripe().v1().charges().retrieve(intent.getLatestCharge());
+        assertThat(charge.getPaymentMethodDetails().getType()).isEqualTo("sepa_debit");
+        var transaction = stripe().v1().balanceTransactions().retrieve(charge.getBalanceTransaction());
+        assertThat(transaction.getFee()).isEqualTo(320L); // 2.9 % of 100.00 + 0.30
+        assertThat(eventTypesFor(session.getId())).contains("checkout.session.async_payment_succeeded");
+        assertThat(eventTypesFor(intent.getId())).contains("payment_intent.processing", "payment_intent.succeeded");
+    }
+
+    @Test
+    void a_failing_sepa_debit_sends_async_payment_failed_and_leaves_the_session_unpaid() throws Exception {
+        Session session = debitSession("eur");
+        assertThat(payByDebit(session, "DE62370400440532013001").statusCode()).isEqualTo(303);
+
+        com.commercehub.testsupport.AsAdmin.call(() -> clock.advance(java.time.Duration.ofMinutes(4)));
+
+        Session after = stripe().v1().checkout().sessions().retrieve(session.getId());
+        assertThat(after.getPaymentStatus()).isEqualTo("unpaid");
+        PaymentIntent intent = stripe().v1().paymentIntents().retrieve(after.getPaymentIntent());
+        assertThat(intent.getStatus()).isEqualTo("requires_payment_method");
+        assertThat(intent.getLastPaymentError().getCode()).isEqualTo("insufficient_funds");
+        assertThat(eventTypesFor(session.getId())).contains("checkout.session.async_payment_failed")
+                .doesNotContain("checkout.session.async_payment_succeeded");
+        assertThat(eventTypesFor(intent.getId())).contains("payment_intent.payment_failed", "charge.failed");
+    }
+
+    @Test
+    void only_test_ibans_are_taken_and_sepa_debit_only_in_euro() throws Exception {
+        Session session = debitSession("eur");
+        HttpResponse<String> refused = payByDebit(session, "DE02120300000000202051");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("not one of the test IBANs");
+        assertThat(stripe().v1().checkout().sessions().retrieve(session.getId()).getStatus()).isEqualTo("open");
+
+        assertThatThrownBy(() -> debitSession("usd")).isInstanceOfSatisfying(
+                com.stripe.exception.InvalidRequestException.class,
+                e -> assertThat(e.getStripeError().getParam()).isEqualTo("payment_method_types"));
     }
 }
