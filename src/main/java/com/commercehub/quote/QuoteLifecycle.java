@@ -1,5 +1,6 @@
 package com.commercehub.quote;
 
+import com.commercehub.base.db.OwnTransactions;
 import com.commercehub.base.time.BusinessCalendar;
 import com.commercehub.base.time.BusinessTimeMoved;
 
@@ -7,7 +8,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,9 +39,8 @@ public class QuoteLifecycle {
         this.versions = versions;
         this.jdbc = jdbc;
         this.transactions = transactions;
-        // Expiry may run right after another transaction committed (business time moved): it needs its own.
-        this.ownTransactions = new TransactionTemplate(transactions.getTransactionManager());
-        this.ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // Expiry may run right after another transaction committed (business time moved).
+        this.ownTransactions = OwnTransactions.of(transactions);
         this.calendar = calendar;
         this.clock = clock;
     }

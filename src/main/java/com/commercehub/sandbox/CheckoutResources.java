@@ -26,14 +26,16 @@ class CheckoutResources extends SandboxRoutes {
     private final CoreResources core;
     private final PaymentResources payments;
     private final SubscriptionResources subscriptions;
+    private final InvoiceResources invoices;
 
     CheckoutResources(SandboxStore store, SandboxEvents events, CoreResources core, PaymentResources payments,
-                      SubscriptionResources subscriptions) {
+                      SubscriptionResources subscriptions, InvoiceResources invoices) {
         this.store = store;
         this.events = events;
         this.core = core;
         this.payments = payments;
         this.subscriptions = subscriptions;
+        this.invoices = invoices;
 
         post("/v1/checkout/sessions", this::create);
         get("/v1/checkout/sessions/{id}/line_items", call -> {
@@ -635,6 +637,8 @@ class CheckoutResources extends SandboxRoutes {
         if (session != null && "succeeded".equals(attempt.intent().get("status"))) {
             session = store.getForUpdate(Obj.str(session, "id"), "checkout.session", "session", "checkout.session");
             complete(call, session);
+        } else if (session == null && "succeeded".equals(attempt.intent().get("status"))) {
+            invoices.authenticated(call, intentId);
         }
         return new Payment(session, attempt);
     }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,7 @@ class HostedCheckoutController {
     private final CheckoutResources checkout;
     private final PaymentLinkResources links;
     private final SubscriptionResources subscriptions;
+    private final InvoiceResources invoices;
     private final CoreResources core;
     private final SandboxStore store;
     private final SandboxTime time;
@@ -43,13 +45,14 @@ class HostedCheckoutController {
     private final String publicUrl;
 
     HostedCheckoutController(PaymentProcessorMode mode, CheckoutResources checkout, PaymentLinkResources links,
-                             SubscriptionResources subscriptions, CoreResources core,
+                             SubscriptionResources subscriptions, InvoiceResources invoices, CoreResources core,
                              SandboxStore store, SandboxTime time, TransactionTemplate transactions, Messages messages,
                              @Value("${hub.public-url:}") String publicUrl) {
         this.mode = mode;
         this.checkout = checkout;
         this.links = links;
         this.subscriptions = subscriptions;
+        this.invoices = invoices;
         this.core = core;
         this.store = store;
         this.time = time;
@@ -261,6 +264,75 @@ class HostedCheckoutController {
         return redirect(cancelUrl);
     }
 
+    @GetMapping("/sandbox/invoice/{id}")
+    ResponseEntity<String> invoicePage(@PathVariable String id, HttpServletRequest request) {
+        if (!mode.isSandbox()) {
+            return ResponseEntity.notFound().build();
+        }
+        Locale locale = Messages.supported(request.getLocale());
+        return loadInvoice(id).map(invoice -> html(HttpStatus.OK, invoicePage(invoice, locale, null)))
+                .orElseGet(() -> html(HttpStatus.NOT_FOUND, page(locale, null,
+                        "<p>" + htmlEscape(text(locale, "sandbox.invoice.not-found")) + "</p>")));
+    }
+
+    @PostMapping("/sandbox/invoice/{id}")
+    ResponseEntity<String> payInvoice(@PathVariable String id, @RequestParam(defaultValue = "") String card,
+                                      HttpServletRequest request) {
+        if (!mode.isSandbox() || loadInvoice(id).isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Locale locale = Messages.supported(request.getLocale());
+        Call call = pageCall(request);
+        PaymentResources.Attempt attempt;
+        try {
+            attempt = transactions.execute(status -> invoices.attempt(call, store.getForUpdate(id, "invoice", "id",
+                    "invoice"), card));
+        } catch (StripeError refused) {
+            return html(HttpStatus.OK, invoicePage(loadInvoice(id).orElseThrow(), locale, refused.getMessage()));
+        }
+        if (attempt.needsAuthentication()) {
+            return redirect("/sandbox/authenticate/" + attempt.intent().get("id"));
+        }
+        return html(HttpStatus.OK, invoicePage(loadInvoice(id).orElseThrow(), locale,
+                attempt.error() == null ? null : declineText(locale, attempt.error())));
+    }
+
+    private Optional<Map<String, Object>> loadInvoice(String id) {
+        return store.find(id).filter(found -> "invoice".equals(found.get("object")));
+    }
+
+    private String invoicePage(Map<String, Object> invoice, Locale locale, String error) {
+        StringBuilder body = new StringBuilder();
+        String currency = Obj.str(invoice, "currency");
+        body.append("<h1>").append(htmlEscape(String.valueOf(Obj.str(Obj.map(core.account(time.now()),
+                "business_profile"), "name")))).append("</h1><p>").append(htmlEscape(text(locale, "sandbox.invoice.number",
+                String.valueOf(invoice.get("number"))))).append("</p>");
+        if (invoice.get("due_date") != null) {
+            body.append("<p id=\"due\">").append(htmlEscape(text(locale, "sandbox.invoice.due",
+                    java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                            .withLocale(locale).format(java.time.LocalDate.ofInstant(java.time.Instant.ofEpochSecond(
+                                    Obj.longOf(invoice, "due_date")), java.time.ZoneOffset.UTC))))).append("</p>");
+        }
+        body.append("<table class=\"lines\">");
+        lineRows(body, Obj.list(Obj.map(invoice, "lines"), "data"), "amount", currency, locale);
+        body.append(row(locale, "sandbox.checkout.total", Obj.longOf(invoice, "amount_due"), currency, true))
+                .append("</table>");
+        String status = Obj.str(invoice, "status");
+        if (!"open".equals(status)) {
+            body.append("<p id=\"status\">").append(htmlEscape(text(locale, "paid".equals(status)
+                    ? "sandbox.invoice.paid" : "sandbox.invoice.closed"))).append("</p>");
+            return page(locale, null, body.toString());
+        }
+        if (error != null) {
+            body.append("<p class=\"error\" id=\"error\" role=\"alert\">").append(htmlEscape(error)).append("</p>");
+        }
+        body.append("<form method=\"post\">").append(field(locale, "card", "sandbox.checkout.card", "text", "", "cc-number"))
+                .append("<p class=\"hint\">").append(htmlEscape(text(locale, "sandbox.checkout.test-cards"))).append("</p>")
+                .append("<button type=\"submit\" id=\"pay\">").append(htmlEscape(text(locale, "sandbox.checkout.pay",
+                        format(Obj.longOf(invoice, "amount_due"), currency, locale)))).append("</button></form>");
+        return page(locale, null, body.toString());
+    }
+
     private Optional<Map<String, Object>> loadSession(String id, HttpServletRequest request) {
         Call call = pageCall(request);
         try {
@@ -288,13 +360,7 @@ class HostedCheckoutController {
         String status = Obj.str(session, "status");
         String currency = Obj.str(session, "currency");
         body.append("<table class=\"lines\">");
-        for (Object item : Obj.list(Obj.map(session, "_line_items"), "data")) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> line = (Map<String, Object>) item;
-            body.append("<tr><td>").append(htmlEscape(String.valueOf(line.get("description")))).append(" × ")
-                    .append(line.get("quantity")).append("</td><td class=\"amount\">")
-                    .append(htmlEscape(format(Obj.longOf(line, "amount_subtotal"), currency, locale))).append("</td></tr>");
-        }
+        lineRows(body, Obj.list(Obj.map(session, "_line_items"), "data"), "amount_subtotal", currency, locale);
         Map<String, Object> totals = Obj.map(session, "total_details");
         body.append(row(locale, "sandbox.checkout.subtotal", Obj.longOf(session, "amount_subtotal"), currency, false));
         if (Obj.longOf(totals, "amount_discount") > 0) {
@@ -340,6 +406,17 @@ class HostedCheckoutController {
         body.append("<p><a id=\"cancel\" href=\"/sandbox/checkout/").append(htmlEscape(Obj.str(session, "id")))
                 .append("/cancel\">").append(htmlEscape(text(locale, "sandbox.checkout.back"))).append("</a></p>");
         return page(locale, branding, body.toString());
+    }
+
+    /** One table row per line item: "description × quantity" and the amount under {@code amountKey}. */
+    private static void lineRows(StringBuilder body, List<Object> lines, String amountKey, String currency, Locale locale) {
+        for (Object item : lines) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> line = (Map<String, Object>) item;
+            body.append("<tr><td>").append(htmlEscape(String.valueOf(line.get("description")))).append(" × ")
+                    .append(line.get("quantity")).append("</td><td class=\"amount\">")
+                    .append(htmlEscape(format(Obj.longOf(line, amountKey), currency, locale))).append("</td></tr>");
+        }
     }
 
     private String row(Locale locale, String key, long amount, String currency, boolean strong) {
