@@ -138,6 +138,9 @@ class StripeWebhookIT {
         assertThat(post(body, header)).isEqualTo(200);
         assertThat(post(body, header)).isEqualTo(200);
         assertThat(stored(id)).isEqualTo(1);
+        // Which account the event came from is kept with it, so a later reconnect does not re-home it.
+        assertThat(jdbc.sql("SELECT account_id FROM stripe_event WHERE id = :id").param("id", id).query(String.class)
+                .single()).isEqualTo(connections.active().orElseThrow().accountId());
     }
 
     @Test
