@@ -227,4 +227,27 @@ class QuoteViewTest extends KaribuTest {
         ButtonKt._click((com.vaadin.flow.component.button.Button) actions.getComponentAt(3));
         assertThat(_get(QuoteView.class).heading.getText()).isEqualTo("Q-1003 · Acme rollout");
     }
+
+    @Test
+    void a_new_quote_from_the_list_needs_a_deal_with_products() {
+        DealDetails empty = deals.create(new DealDraft("Bare deal", null, DealStage.QUALIFIED,
+                Currency.getInstance("EUR"), null, Set.of(), null));
+        navigate("quotes");
+        ButtonKt._click(_get(QuotesView.class).add);
+        NewQuoteDialog dialog = _get(NewQuoteDialog.class);
+
+        ButtonKt._click(dialog.create);
+        assertThat(dialog.deal.getErrorMessage()).isEqualTo("Choose the deal the quote is for");
+
+        dialog.deal.setValue(deals.page("Bare", null, PageRequest.of(0, 5)).getFirst());
+        ButtonKt._click(dialog.create);
+        assertThat(dialog.deal.isInvalid()).isTrue();
+        assertThat(dialog.deal.getErrorMessage())
+                .isEqualTo("Products must be added to the deal before a quote can be created.");
+        assertThat(quotes.ofDeal(empty.id())).isEmpty();
+
+        dialog.deal.setValue(deals.page("Acme", null, PageRequest.of(0, 5)).getFirst());
+        ButtonKt._click(dialog.create);
+        assertThat(_get(QuoteView.class).heading.getText()).isEqualTo("Q-1002 · Acme rollout");
+    }
 }
