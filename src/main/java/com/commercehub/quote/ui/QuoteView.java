@@ -245,11 +245,21 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         step.setPadding(false);
         step.setSpacing(false);
 
-        add(header, dealLink, publishProblems, details,
-                new H3(getTranslation("crm.deal.lines")), picker, lines,
-                new H3(getTranslation("quote.adjustments")), adjustmentPicker, adjustments,
-                new H3(getTranslation("quote.totals")), totals, firstPayment,
+        // Wide screens keep the totals and the signature/payment step beside the content they sum up.
+        VerticalLayout content = new VerticalLayout(details, new H3(getTranslation("crm.deal.lines")), picker, lines,
+                new H3(getTranslation("quote.adjustments")), adjustmentPicker, adjustments);
+        content.setPadding(false);
+        content.addClassName("quote-content");
+        VerticalLayout summary = new VerticalLayout(new H3(getTranslation("quote.totals")), totals, firstPayment,
                 new H3(getTranslation("quote.step")), step);
+        summary.setPadding(false);
+        summary.addClassName("quote-summary");
+        com.vaadin.flow.component.orderedlayout.FlexLayout columns =
+                new com.vaadin.flow.component.orderedlayout.FlexLayout(content, summary);
+        columns.setFlexWrap(com.vaadin.flow.component.orderedlayout.FlexLayout.FlexWrap.WRAP);
+        columns.setWidthFull();
+        columns.addClassName("quote-columns");
+        add(header, dealLink, publishProblems, columns);
     }
 
     private void buildLineGrid() {
