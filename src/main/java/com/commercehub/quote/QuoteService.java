@@ -319,8 +319,9 @@ public class QuoteService {
         if (quote.expiresOn().isBefore(today())) {
             problems.add(PaymentStepRules.Finding.of("quote.expires.past"));
         }
+        QuoteTotals totals = quote.totals();
         if (quote.collectPayment()) {
-            PaymentCheck check = paymentCheck(quote);
+            PaymentCheck check = paymentCheck(quote, totals);
             if (!check.processorReady()) {
                 problems.add(PaymentStepRules.Finding.of("quote.payment.not-ready"));
             }
@@ -336,7 +337,6 @@ public class QuoteService {
                 .orElseThrow(() -> new OptimisticLockingFailureException("the buyer left the deal"));
         String ownerName = users.activeStaff().stream().filter(s -> s.email().equals(quote.owner()))
                 .map(StaffMember::displayName).findFirst().orElse(quote.owner());
-        QuoteTotals totals = quote.totals();
         QuoteContent content = new QuoteContent(quote.number(), versionNo, quote.title(), quote.currency(),
                 quote.locale().toLanguageTag(), quote.expiresOn(), quote.comments(), quote.purchaseTerms(),
                 buyer.fullName(), buyer.email(), deal.company() == null ? null : deal.company().name(), quote.owner(),
@@ -438,8 +438,7 @@ public class QuoteService {
         return calendar.today();
     }
 
-    private PaymentCheck paymentCheck(Quote quote) {
-        QuoteTotals totals = quote.totals();
+    private PaymentCheck paymentCheck(Quote quote, QuoteTotals totals) {
         List<LineItemDraft> drafts = quote.lineDrafts();
         List<PaymentStepRules.Line> lines = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
@@ -467,6 +466,6 @@ public class QuoteService {
                 quote.locale(), quote.expiresOn(), quote.comments(), quote.purchaseTerms(), List.copyOf(lines),
                 quote.adjustmentDrafts(), totals, quote.requireSignature(), quote.countersigner(),
                 quote.collectPayment(), quote.status(), quote.publishedVersion(), quote.publishedAt(),
-                deal.contacts(), paymentCheck(quote));
+                deal.contacts(), paymentCheck(quote, totals));
     }
 }
