@@ -291,12 +291,4 @@ class Quote {
     Instant publishedAt() {
         return publishedAt;
     }
-
-    Instant statusChangedAt() {
-        return statusChangedAt;
-    }
-
-    Instant updatedAt() {
-        return updatedAt;
-    }
 }

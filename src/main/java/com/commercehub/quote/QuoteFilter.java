@@ -5,8 +5,4 @@ package com.commercehub.quote;
  * are still open to the buyer and expire within that many days from today.
  */
 public record QuoteFilter(String search, QuoteStatus status, String owner, Long dealId, Integer expiringWithinDays) {
-
-    public static QuoteFilter all() {
-        return new QuoteFilter("", null, null, null, null);
-    }
 }

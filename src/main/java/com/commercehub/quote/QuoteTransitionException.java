@@ -7,31 +7,25 @@ package com.commercehub.quote;
 public class QuoteTransitionException extends RuntimeException {
 
     private final QuoteStatus from;
-    private final QuoteStatus to;
     private final String messageKey;
 
     QuoteTransitionException(QuoteStatus from, QuoteStatus to) {
-        this(from, to, "quote.transition.refused", "A quote cannot go from " + from + " to " + to);
+        this(from, "quote.transition.refused", "A quote cannot go from " + from + " to " + to);
     }
 
-    private QuoteTransitionException(QuoteStatus from, QuoteStatus to, String messageKey, String message) {
+    private QuoteTransitionException(QuoteStatus from, String messageKey, String message) {
         super(message);
         this.from = from;
-        this.to = to;
         this.messageKey = messageKey;
     }
 
     static QuoteTransitionException frozen(QuoteStatus status) {
-        return new QuoteTransitionException(status, status, "quote.frozen",
+        return new QuoteTransitionException(status, "quote.frozen",
                 "A " + status + " quote cannot be edited; recall it first");
     }
 
     public QuoteStatus from() {
         return from;
-    }
-
-    public QuoteStatus to() {
-        return to;
     }
 
     /** Translation key of the message for users; its argument is the status's own key. */
