@@ -58,7 +58,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.dao.OptimisticLockingFailureException;
+import com.commercehub.base.db.RecordNotFoundException;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -313,7 +313,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     public void beforeEnter(BeforeEnterEvent event) {
         try {
             show(quotes.get(Long.parseLong(event.getRouteParameters().get("id").orElse(""))));
-        } catch (NumberFormatException | OptimisticLockingFailureException e) {
+        } catch (NumberFormatException | RecordNotFoundException e) {
             event.rerouteToError(NotFoundException.class);
         }
     }
