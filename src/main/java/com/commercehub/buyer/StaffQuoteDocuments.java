@@ -20,7 +20,7 @@ import java.util.Optional;
 @Controller
 class StaffQuoteDocuments {
 
-    static final String PATH = "/staff/quotes/{id}/versions/{version}";
+    private static final String PATH = QuoteActivityService.DOCUMENTS_PATH;
 
     private final QuoteActivityService activity;
     private final QuotePages pages;
@@ -56,13 +56,8 @@ class StaffQuoteDocuments {
         return BuyerQuoteController.pdfResponse(pdf.render(page), quote.get());
     }
 
-    /** Where the builder finds a version's preview and PDF. */
-    public static String previewPath(long id, int version) {
-        return "/staff/quotes/" + id + "/versions/" + version + "/preview";
-    }
-
     private static QuotePage.Paths paths(long id, int version, HttpServletRequest request) {
-        String self = request.getContextPath() + "/staff/quotes/" + id + "/versions/" + version;
+        String self = request.getContextPath() + QuoteActivityService.documentsPath(id, version);
         return new QuotePage.Paths(self + "/preview", self + "/pdf", null, null);
     }
 }

@@ -22,6 +22,13 @@ import java.util.Optional;
 @Service
 public class QuoteActivityService {
 
+    /** Where staff find a published version as the buyer sees it (preview) and its PDF. */
+    public static final String DOCUMENTS_PATH = "/staff/quotes/{id}/versions/{version}";
+
+    public static String documentsPath(long quoteId, int versionNo) {
+        return "/staff/quotes/" + quoteId + "/versions/" + versionNo;
+    }
+
     private final QuoteRepository quotes;
     private final QuoteVersions versions;
     private final QuoteSignatures signatures;

@@ -20,6 +20,7 @@ import com.commercehub.product.ui.BillingLabels;
 import com.commercehub.quote.Adjustment;
 import com.commercehub.quote.AdjustmentDraft;
 import com.commercehub.quote.PaymentStepRules;
+import com.commercehub.quote.QuoteActivityService;
 import com.commercehub.quote.QuoteDetails;
 import com.commercehub.quote.QuoteHeaderDraft;
 import com.commercehub.quote.QuotePublishException;
@@ -111,6 +112,8 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     final UnorderedList paymentViolations = new UnorderedList();
     final UnorderedList paymentWarnings = new UnorderedList();
 
+    final QuoteActivityPanel activity;
+
     private final QuoteService quotes;
     private final BuyerLinkAddress address;
     private final boolean mayEdit;
@@ -118,11 +121,12 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final HorizontalLayout adjustmentPicker;
     private QuoteDetails quote;
 
-    QuoteView(QuoteService quotes, ProductService products, UserService users, BuyerLinkAddress address,
-              AuthenticationContext authentication) {
+    QuoteView(QuoteService quotes, QuoteActivityService activityService, ProductService products, UserService users,
+              BuyerLinkAddress address, AuthenticationContext authentication) {
         this.quotes = quotes;
         this.address = address;
         this.mayEdit = authentication.hasAnyRole(Role.Names.SALES, Role.Names.ADMIN);
+        this.activity = new QuoteActivityPanel(activityService, mayEdit, id -> show(quotes.get(id)));
         List<StaffMember> staff = users.activeStaff();
         this.staffNames = staff.stream().collect(java.util.stream.Collectors.toMap(StaffMember::email,
                 StaffMember::displayName, (a, b) -> a));
@@ -251,7 +255,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         content.setPadding(false);
         content.addClassName("quote-content");
         VerticalLayout summary = new VerticalLayout(new H3(getTranslation("quote.totals")), totals, firstPayment,
-                new H3(getTranslation("quote.step")), step);
+                new H3(getTranslation("quote.step")), step, activity);
         summary.setPadding(false);
         summary.addClassName("quote-summary");
         com.vaadin.flow.component.orderedlayout.FlexLayout columns =
@@ -368,6 +372,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         paymentUnavailable.setVisible(!ready);
         showFindings(paymentViolations, details.collectPayment() ? details.payment().rules().violations() : List.of());
         showFindings(paymentWarnings, details.collectPayment() ? details.payment().rules().warnings() : List.of());
+        activity.show(details);
     }
 
     private boolean editable() {
