@@ -111,7 +111,7 @@ public class QuoteLifecycle {
                     input.typed() ? null : input.drawnPng(), Sha256.hex(found.contentJson()));
             if (signatures.recordOnce(quote.id(), found.versionNo(), signature)) {
                 move(quote, QuoteStatus.SIGNED, name);
-                events.publishEvent(new QuoteSigned(quote.id(), found.versionNo(), found.content(), signature));
+                events.publishEvent(new QuoteSigned(views.of(quote, found.versionNo(), found.content()), signature));
             }
             return views.of(quote, found.versionNo(), found.content());
         });

@@ -73,6 +73,7 @@ class BuyerQuotePageIT {
     @BeforeEach
     void setUp() {
         buyer = new BuyerPages(port);
+        jdbc.sql("DELETE FROM email_outbox").update();
         deal = BuyerPages.deal(jdbc, users, companies, contacts, deals, Locale.GERMAN);
         AsAdmin.call(() -> stripe.useSandbox());
     }
@@ -160,6 +161,10 @@ class BuyerQuotePageIT {
         assertThat(events(id, "VIEWED")).isEqualTo(1);
         assertThat(AsAdmin.call(() -> activity.timeline(id))).extracting(e -> e.kind().name())
                 .containsExactly("PUBLISHED", "VIEWED");
+        // The owner hears of the first view once, in the outbox.
+        assertThat(jdbc.sql("SELECT recipient, subject FROM email_outbox WHERE kind = 'quote.viewed'")
+                .query((rs, n) -> rs.getString(1) + " | " + rs.getString(2)).list())
+                .containsExactly("sam@example.com | Your quote Q-1001 was viewed");
     }
 
     @Test
@@ -260,6 +265,13 @@ class BuyerQuotePageIT {
                         SELECT signer_name, signer_email, client_address, user_agent, content_sha256, drawn_png
                         FROM quote_signature WHERE quote = :q""").param("q", id).query().singleRow();
         assertThat(row.get("content_sha256")).isEqualTo(Sha256.hex(stored));
+        // The owner is told, and the buyer gets what they signed as a PDF.
+        assertThat(jdbc.sql("""
+                        SELECT o.kind, o.recipient, COUNT(a.id) FROM email_outbox o
+                        LEFT JOIN email_attachment a ON a.email_id = o.id
+                        WHERE o.kind LIKE 'quote.signed%' GROUP BY o.id ORDER BY o.kind""")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3)).list())
+                .containsExactly("quote.signed sam@example.com 0", "quote.signed-copy erika@acme.example 1");
         assertThat(row.get("signer_name")).isEqualTo("Erika Mustermann");
         assertThat(row.get("client_address")).isEqualTo("127.0.0.1");
         assertThat(row.get("user_agent")).isEqualTo(BuyerPages.BROWSER);
