@@ -56,10 +56,9 @@ class StripeEventWorker implements DisposableBean {
         this.properties = properties;
         this.clock = clock;
         this.eventTransaction = new TransactionTemplate(transactionManager);
+        // The claim looks the row up by its primary key, so InnoDB locks exactly that record (no gap lock that
+        // would hold up the webhook's inserts of other events) at the default isolation level.
         eventTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        // Read committed: the claim locks exactly the event's row, no gap locks that would hold up the
-        // webhook's inserts of other events.
-        eventTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.handlersSavepoint = new TransactionTemplate(transactionManager);
         handlersSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         AtomicInteger threadNumber = new AtomicInteger();
