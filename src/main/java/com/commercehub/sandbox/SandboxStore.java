@@ -66,29 +66,48 @@ class SandboxStore {
 
     /** Newest first, like Stripe's lists; {@code startingAfter} is the id of the last object of the previous page. */
     Page list(String type, Predicate<Map<String, Object>> filter, int limit, String startingAfter) {
+        return list(type, filter, limit, startingAfter, null);
+    }
+
+    /**
+     * As {@link #list(String, Predicate, int, String)}, with objects created before {@code createdGte} (epoch
+     * seconds) left out by the query itself. Rows are read in chunks until the page is full, so a long history
+     * is not parsed for one page.
+     */
+    Page list(String type, Predicate<Map<String, Object>> filter, int limit, String startingAfter, Long createdGte) {
         Long afterSeq = null;
         if (startingAfter != null && !startingAfter.isEmpty()) {
             afterSeq = jdbc.sql("SELECT seq FROM sandbox_object WHERE id = :id AND object_type = :type")
                     .param("id", startingAfter).param("type", type).query(Long.class).optional()
                     .orElseThrow(() -> StripeError.notFound("starting_after", type, startingAfter));
         }
-        List<String> bodies = jdbc.sql("SELECT body FROM sandbox_object WHERE object_type = :type"
-                        + (afterSeq == null ? "" : " AND seq < :after") + " ORDER BY seq DESC")
-                .param("type", type).param("after", afterSeq).query(String.class).list();
         List<Map<String, Object>> page = new ArrayList<>();
-        boolean more = false;
-        for (String body : bodies) {
-            Map<String, Object> object = SandboxJson.read(body);
-            if (!filter.test(object)) {
-                continue;
+        while (true) {
+            List<Row> rows = jdbc.sql("SELECT seq, body FROM sandbox_object WHERE object_type = :type"
+                            + (afterSeq == null ? "" : " AND seq < :after")
+                            + (createdGte == null ? "" : " AND created >= :gte") + " ORDER BY seq DESC LIMIT :chunk")
+                    .param("type", type).param("after", afterSeq).param("gte", createdGte).param("chunk", LIST_CHUNK)
+                    .query((rs, n) -> new Row(rs.getLong("seq"), rs.getString("body"))).list();
+            for (Row row : rows) {
+                Map<String, Object> object = SandboxJson.read(row.body());
+                if (!filter.test(object)) {
+                    continue;
+                }
+                if (page.size() == limit) {
+                    return new Page(page, true);
+                }
+                page.add(object);
             }
-            if (page.size() == limit) {
-                more = true;
-                break;
+            if (rows.size() < LIST_CHUNK) {
+                return new Page(page, false);
             }
-            page.add(object);
+            afterSeq = rows.getLast().seq();
         }
-        return new Page(page, more);
+    }
+
+    private static final int LIST_CHUNK = 200;
+
+    private record Row(long seq, String body) {
     }
 
     record Page(List<Map<String, Object>> data, boolean hasMore) {

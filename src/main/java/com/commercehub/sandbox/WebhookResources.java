@@ -127,7 +127,8 @@ class WebhookResources extends SandboxRoutes {
                     && (gte == null || at >= gte) && (gt == null || at > gt)
                     && (lte == null || at <= lte) && (lt == null || at < lt)
                     && (deliverySuccess == null || deliverySuccess == delivered(Obj.str(e, "id")));
-        }, call.limit(), call.startingAfter()).toList(call.path());
+        }, call.limit(), call.startingAfter(), gt == null ? gte : gte == null ? gt + 1 : Math.max(gte, gt + 1))
+                .toList(call.path());
     }
 
     private static boolean matches(String pattern, String type) {

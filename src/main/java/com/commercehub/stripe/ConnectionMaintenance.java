@@ -1,5 +1,6 @@
 package com.commercehub.stripe;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -30,8 +31,10 @@ class ConnectionMaintenance {
             return;
         }
         String localWebhook = localServer.baseUrl() + "/stripe/webhook";
+        // A sandbox connection whose signing secret this installation cannot read is simply made again.
         boolean current = connections.active()
-                .filter(c -> !c.sandbox() || localWebhook.equals(c.webhookUrl())).isPresent();
+                .filter(c -> !c.sandbox() || localWebhook.equals(c.webhookUrl()) && connections.secretsReadable(c))
+                .isPresent();
         if (current) {
             return;
         }
@@ -42,8 +45,10 @@ class ConnectionMaintenance {
         }
     }
 
+    /** Public for ShedLock's proxy: with several nodes, one of them asks Stripe per interval. */
     @Scheduled(fixedDelayString = "${hub.stripe.refresh-interval:PT15M}", initialDelayString = "${hub.stripe.refresh-interval:PT15M}")
-    void refreshAccount() {
+    @SchedulerLock(name = "stripe-connection-refresh", lockAtMostFor = "PT5M")
+    public void refreshAccount() {
         try {
             connections.refresh();
         } catch (RuntimeException e) {

@@ -25,6 +25,17 @@ class ConnectionStore {
                 .query(ConnectionStore::map).optional();
     }
 
+    /** Just what verifying a webhook needs, read on every delivery (the active row, by the index). */
+    Optional<SigningRow> signing() {
+        return jdbc.sql("SELECT account_id, webhook_secret_enc FROM stripe_connection WHERE disconnected_at IS NULL "
+                        + "ORDER BY id DESC LIMIT 1")
+                .query((rs, row) -> new SigningRow(rs.getString("account_id"), rs.getString("webhook_secret_enc")))
+                .optional();
+    }
+
+    record SigningRow(String accountId, String webhookSecretEnc) {
+    }
+
     long insert(ConnectionRow row) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""

@@ -5,17 +5,19 @@ import java.util.List;
 
 /**
  * What the Payments settings page shows of the connection. Secrets appear only as their last four
- * characters.
+ * characters. {@code secretsReadable} is false when the stored API key or signing secret cannot be decrypted
+ * with this installation's key (key file lost or replaced): then nothing works until the admin reconnects.
  */
 public record StripeConnectionInfo(StripeStatus status, boolean sandbox, String accountId, String accountName,
                                    String country, String defaultCurrency, boolean chargesEnabled,
                                    boolean payoutsEnabled, List<String> requirements, String apiKeyLast4,
                                    String webhookUrl, boolean webhookCreatedAutomatically, String webhookSecretLast4,
-                                   List<String> supportedCurrencies, Instant connectedAt, String connectedBy) {
+                                   List<String> supportedCurrencies, Instant connectedAt, String connectedBy,
+                                   boolean secretsReadable) {
 
     public static StripeConnectionInfo disconnected(String webhookUrl) {
         return new StripeConnectionInfo(StripeStatus.DISCONNECTED, false, null, null, null, null, false, false,
-                List.of(), null, webhookUrl, false, null, List.of(), null, null);
+                List.of(), null, webhookUrl, false, null, List.of(), null, null, true);
     }
 
     public boolean connected() {

@@ -81,6 +81,7 @@ public class StripeConnectionService {
     /** Whether quotes may collect payment now. */
     @Secured({Role.Authority.ADMIN, Role.Authority.SALES, Role.Authority.FINANCE})
     public boolean readyToTransact() {
-        return connections.info().status() == StripeStatus.READY;
+        StripeConnectionInfo info = connections.info();
+        return info.status() == StripeStatus.READY && info.secretsReadable();
     }
 }

@@ -1,6 +1,7 @@
 package com.commercehub.stripe;
 
 import com.commercehub.base.secrets.SecretCipher;
+import com.commercehub.base.secrets.SecretDecryptionException;
 import com.stripe.Stripe;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
@@ -57,6 +58,7 @@ class StripeConnections {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String publicUrl;
+    private volatile String[] lastWebhookSecret;
 
     StripeConnections(ConnectionStore store, StripeClientFactory factory, StripeProperties properties,
                       SecretCipher cipher, LocalServerAddress localServer, TransactionTemplate transactions,
@@ -91,8 +93,16 @@ class StripeConnections {
     /** The client for the connected account; the environment's key or the sandbox when none is connected. */
     StripeClient client() {
         return active().filter(c -> !c.sandbox())
-                .map(c -> factory.forKey(cipher.decrypt(KEY_PURPOSE, c.apiKeyEnc())))
+                .map(c -> factory.forKey(apiKey(c)))
                 .orElseGet(factory::client);
+    }
+
+    private String apiKey(ConnectionRow row) {
+        try {
+            return cipher.decrypt(KEY_PURPOSE, row.apiKeyEnc());
+        } catch (SecretDecryptionException e) {
+            throw new StripeConnectionException(StripeConnectionException.Reason.SECRETS_UNREADABLE);
+        }
     }
 
     /** The exact URL Stripe must send events to. */
@@ -102,7 +112,52 @@ class StripeConnections {
     }
 
     Optional<String> webhookSecret() {
-        return active().map(ConnectionRow::webhookSecretEnc).map(secret -> cipher.decrypt(WEBHOOK_PURPOSE, secret));
+        return webhookSigning().map(WebhookSigning::secret);
+    }
+
+    /**
+     * The account and signing secret incoming events are verified against; empty when nothing is connected
+     * or no secret is stored.
+     *
+     * @throws SecretDecryptionException when the stored secret cannot be read with this installation's key
+     */
+    Optional<WebhookSigning> webhookSigning() {
+        Optional<ConnectionStore.SigningRow> row = store.signing();
+        if (row.isEmpty() || row.get().webhookSecretEnc() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new WebhookSigning(row.get().accountId(), decryptWebhookSecret(row.get().webhookSecretEnc())));
+    }
+
+    /** One decryption per stored value, not per delivery: the same ciphertext always gives the same secret. */
+    private String decryptWebhookSecret(String encrypted) {
+        String[] last = lastWebhookSecret;
+        if (last != null && last[0].equals(encrypted)) {
+            return last[1];
+        }
+        String secret = cipher.decrypt(WEBHOOK_PURPOSE, encrypted);
+        lastWebhookSecret = new String[]{encrypted, secret};
+        return secret;
+    }
+
+    record WebhookSigning(String accountId, String secret) {
+    }
+
+    /** False when a stored key or signing secret cannot be decrypted (the key file was lost or replaced). */
+    boolean secretsReadable(ConnectionRow row) {
+        return readable(KEY_PURPOSE, row.apiKeyEnc()) && readable(WEBHOOK_PURPOSE, row.webhookSecretEnc());
+    }
+
+    private boolean readable(String purpose, String encrypted) {
+        if (encrypted == null) {
+            return true;
+        }
+        try {
+            cipher.decrypt(purpose, encrypted);
+            return true;
+        } catch (SecretDecryptionException e) {
+            return false;
+        }
     }
 
     StripeConnectionInfo info() {
@@ -115,9 +170,15 @@ class StripeConnections {
         return new StripeConnectionInfo(StripeStatus.of(account), row.sandbox(), row.accountId(), row.accountName(),
                 row.country(), row.defaultCurrency(), Boolean.TRUE.equals(account.getChargesEnabled()),
                 Boolean.TRUE.equals(account.getPayoutsEnabled()), StripeStatus.requirements(account),
-                row.apiKeyLast4(), row.webhookUrl(), row.webhookEndpointId() != null,
-                row.webhookSecretEnc() == null ? null : SecretCipher.lastFour(cipher.decrypt(WEBHOOK_PURPOSE, row.webhookSecretEnc())),
-                currencies(row), row.connectedAt(), row.connectedBy());
+                row.apiKeyLast4(), row.webhookUrl(), row.webhookEndpointId() != null, webhookSecretLast4(row),
+                currencies(row), row.connectedAt(), row.connectedBy(), secretsReadable(row));
+    }
+
+    private String webhookSecretLast4(ConnectionRow row) {
+        if (row.webhookSecretEnc() == null || !readable(WEBHOOK_PURPOSE, row.webhookSecretEnc())) {
+            return null;
+        }
+        return SecretCipher.lastFour(cipher.decrypt(WEBHOOK_PURPOSE, row.webhookSecretEnc()));
     }
 
     private static List<String> currencies(ConnectionRow row) {

@@ -1,12 +1,14 @@
 package com.commercehub.stripe;
 
+import com.commercehub.base.secrets.SecretDecryptionException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -14,67 +16,91 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Stripe's events arrive here: the signature is verified on the raw bytes against the stored signing
- * secret, the event is stored once by its id, and the answer is a fast 2xx. Duplicates change nothing.
- * Processing beyond keeping the account's readiness current belongs to the features that need it.
+ * secret, the event is stored once by its id, and the answer is 2xx as soon as the row is committed. A
+ * worker processes it afterwards ({@link StripeEventWorker}); duplicates and types nobody handles answer
+ * 2xx too. 400 means the request is not a genuine event; 503 means "not now, send it again": the database is
+ * unavailable, or the stored signing secret cannot be read with this installation's key.
  */
 @RestController
 class StripeWebhookController {
 
     static final long TOLERANCE_SECONDS = 300;
+    static final int MAX_ID_LENGTH = 255;
     private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
 
     private final StripeConnections connections;
-    private final JdbcClient jdbc;
+    private final StripeEventIntake intake;
     private final Clock clock;
+    /** An unreadable secret is logged once, not on every delivery Stripe retries, until it is readable again. */
+    private final AtomicBoolean unreadableReported = new AtomicBoolean();
 
-    StripeWebhookController(StripeConnections connections, JdbcClient jdbc, Clock clock) {
+    StripeWebhookController(StripeConnections connections, StripeEventIntake intake, Clock clock) {
         this.connections = connections;
-        this.jdbc = jdbc;
+        this.intake = intake;
         this.clock = clock;
     }
 
     @PostMapping("/stripe/webhook")
     ResponseEntity<String> receive(@RequestBody(required = false) byte[] body,
                                    @RequestHeader(value = "Stripe-Signature", required = false) String signature) {
-        Optional<String> secret = connections.webhookSecret();
-        if (body == null || signature == null || secret.isEmpty()) {
-            return ResponseEntity.badRequest().body("missing signature or no signing secret configured");
+        if (body == null || signature == null) {
+            return ResponseEntity.badRequest().body("missing signature");
+        }
+        Optional<StripeConnections.WebhookSigning> signing;
+        try {
+            signing = connections.webhookSigning();
+        } catch (SecretDecryptionException unreadable) {
+            if (unreadableReported.compareAndSet(false, true)) {
+                log.error("Stripe webhook answered 503: the stored signing secret cannot be decrypted with this "
+                        + "installation's key (HUB_SECRET_KEY or the key file was lost or replaced). Reconnect Stripe in "
+                        + "Settings > Payments; Stripe keeps retrying the events meanwhile.");
+            }
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("stored signing secret unreadable");
+        } catch (DataAccessException down) {
+            return unavailable(down);
+        }
+        if (unreadableReported.get()) {
+            unreadableReported.set(false);
+        }
+        if (signing.isEmpty()) {
+            return ResponseEntity.badRequest().body("no signing secret configured");
         }
         String payload = new String(body, StandardCharsets.UTF_8);
         Event event;
         try {
-            event = Webhook.constructEvent(payload, signature, secret.get(), TOLERANCE_SECONDS, clock);
+            event = Webhook.constructEvent(payload, signature, signing.get().secret(), TOLERANCE_SECONDS, clock);
         } catch (SignatureVerificationException e) {
             log.info("Rejected a webhook with an invalid signature");
             return ResponseEntity.badRequest().body("invalid signature");
         } catch (RuntimeException malformed) {
             return ResponseEntity.badRequest().body("malformed event");
         }
-        int inserted = jdbc.sql("""
-                        INSERT IGNORE INTO stripe_event (id, account_id, type, api_version, created, payload, received_at)
-                        VALUES (:id, :account, :type, :version, :created, :payload, :at)""")
-                .param("id", event.getId())
-                .param("account", event.getAccount() != null ? event.getAccount()
-                        : connections.active().map(ConnectionRow::accountId).orElse(null))
-                .param("type", event.getType()).param("version", event.getApiVersion())
-                .param("created", event.getCreated()).param("payload", payload)
-                .param("at", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .update();
-        if (inserted == 1 && "account.updated".equals(event.getType())) {
-            Thread.ofVirtual().start(() -> {
-                try {
-                    connections.refresh();
-                } catch (RuntimeException e) {
-                    log.warn("Refreshing the account after account.updated failed: {}", e.getMessage());
-                }
-            });
+        if (!fits(event.getId()) || !fits(event.getType()) || event.getCreated() == null
+                || event.getApiVersion() != null && event.getApiVersion().length() > 64) {
+            return ResponseEntity.badRequest().body("malformed event");
+        }
+        // Which account the event came from stays with it, so a later reconnect does not re-home it.
+        String account = event.getAccount() != null ? event.getAccount() : signing.get().accountId();
+        try {
+            intake.accept(new StoredEvent(event.getId(), account, event.getType(), event.getApiVersion(),
+                    event.getCreated(), payload, 0), StripeEventStore.Source.WEBHOOK);
+        } catch (DataAccessException down) {
+            return unavailable(down);
         }
         return ResponseEntity.ok("{\"received\":true}");
+    }
+
+    private static boolean fits(String value) {
+        return value != null && !value.isBlank() && value.length() <= MAX_ID_LENGTH;
+    }
+
+    private static ResponseEntity<String> unavailable(DataAccessException down) {
+        log.warn("Stripe webhook answered 503, the database is unavailable: {}", down.getMostSpecificCause().getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("temporarily unavailable");
     }
 }

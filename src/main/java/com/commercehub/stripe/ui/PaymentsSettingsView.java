@@ -6,6 +6,7 @@ import com.commercehub.base.ui.CurrentUser;
 import com.commercehub.stripe.StripeConnectionException;
 import com.commercehub.stripe.StripeConnectionInfo;
 import com.commercehub.stripe.StripeConnectionService;
+import com.commercehub.stripe.StripeEventService;
 import com.commercehub.stripe.StripeStatus;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -34,13 +35,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** ADMIN: connect the business's Stripe account, see whether it can take payments, disconnect it. */
+/**
+ * ADMIN: connect the business's Stripe account, see whether it can take payments, disconnect it; below, how
+ * Stripe's events are processed and what the reconciler found ({@link StripeEventsSection}).
+ */
 @Route("settings/payments")
 @Menu(order = 80, icon = "vaadin:credit-card", title = "payments.nav")
 @RolesAllowed(Role.Names.ADMIN)
 public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTitle {
 
     final Span status = new Span();
+    final Paragraph secretsUnreadable = new Paragraph();
     final Paragraph sandboxNote = new Paragraph();
     final FormLayout account = new FormLayout();
     final Span accountName = new Span();
@@ -66,6 +71,7 @@ public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTi
     final Button disconnect = new Button();
     final Button useSandbox = new Button();
     final Button refresh = new Button();
+    final StripeEventsSection events;
 
     private final StripeConnectionService service;
     private final CurrentUser currentUser;
@@ -73,13 +79,17 @@ public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTi
     /** The Stripe call in flight, for tests to wait on. */
     CompletableFuture<StripeConnectionInfo> running = CompletableFuture.completedFuture(null);
 
-    PaymentsSettingsView(StripeConnectionService service, CurrentUser currentUser, BackgroundJobs jobs) {
+    PaymentsSettingsView(StripeConnectionService service, StripeEventService eventService, CurrentUser currentUser,
+                         BackgroundJobs jobs) {
         this.jobs = jobs;
         this.service = service;
         this.currentUser = currentUser;
         setMaxWidth("56rem");
 
         status.getElement().getThemeList().add("badge");
+        secretsUnreadable.setText(getTranslation("payments.secrets-unreadable"));
+        secretsUnreadable.getStyle().set("color", "var(--lumo-error-text-color)");
+        events = new StripeEventsSection(eventService, jobs);
         account.addFormItem(accountName, getTranslation("payments.account.name"));
         account.addFormItem(accountId, getTranslation("payments.account.id"));
         account.addFormItem(accountCountry, getTranslation("payments.account.country"));
@@ -113,13 +123,14 @@ public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTi
         refresh.setText(getTranslation("payments.refresh"));
         refresh.addClickListener(e -> inBackground(refresh, service::refresh, null));
 
-        add(new H2(getTranslation("payments.account.heading")), status, sandboxNote, account, requirements, currencies,
+        add(new H2(getTranslation("payments.account.heading")), status, secretsUnreadable, sandboxNote, account,
+                requirements, currencies,
                 new HorizontalLayout(refresh, disconnect, useSandbox),
                 new H3(getTranslation("payments.webhook.heading")),
                 new Div(new Span(getTranslation("payments.webhook.url") + ": "), webhookUrl), webhookState,
                 new HorizontalLayout(webhookSecret, saveWebhookSecret),
                 new H3(getTranslation("payments.connect.heading")), new Paragraph(getTranslation("payments.connect.intro")),
-                country, terms, apiKey, connect);
+                country, terms, apiKey, connect, events);
         show(service.current());
     }
 
@@ -231,10 +242,14 @@ public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTi
         currencies.setText(getTranslation("payments.currencies", String.join(", ", info.supportedCurrencies())));
         disconnect.setVisible(connected);
         refresh.setVisible(connected);
-        useSandbox.setVisible(!connected);
+        // Secrets this installation cannot read: the admin reconnects (a key below, or the sandbox again).
+        secretsUnreadable.setVisible(!info.secretsReadable());
+        useSandbox.setVisible(!connected || !info.secretsReadable() && info.sandbox());
         webhookUrl.setText(info.webhookUrl());
         if (!connected) {
             webhookState.setText(getTranslation("payments.disconnected"));
+        } else if (!info.secretsReadable()) {
+            webhookState.setText(getTranslation("payments.webhook.unreadable"));
         } else if (info.webhookCreatedAutomatically()) {
             webhookState.setText(getTranslation("payments.webhook.automatic", nullToEmpty(info.webhookSecretLast4())));
         } else if (info.webhookSecretLast4() != null) {
@@ -242,7 +257,7 @@ public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTi
         } else {
             webhookState.setText(getTranslation("payments.webhook.manual"));
         }
-        boolean manual = connected && !info.webhookCreatedAutomatically();
+        boolean manual = connected && (!info.webhookCreatedAutomatically() || !info.secretsReadable());
         webhookSecret.setVisible(manual);
         saveWebhookSecret.setVisible(manual);
         if (info.country() != null) {
