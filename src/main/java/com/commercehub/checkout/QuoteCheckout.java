@@ -137,8 +137,8 @@ public class QuoteCheckout {
     private Outcome session(PaymentAccount account, PayableQuote quote, CheckoutPlan plan, String customer,
                             Map<CheckoutPlan.Tax, String> rates, String token) throws StripeException {
         CheckoutRows.Row row = rows.lock(quote.quoteId(), quote.version()).inAccount(account.accountId());
-        if (row.sessionId() != null) {
-            Session existing = account.client().v1().checkout().sessions().retrieve(row.sessionId());
+        Session existing = row.sessionId() == null ? null : stored(account, row.sessionId());
+        if (existing != null) {
             switch (existing.getStatus()) {
                 case "open" -> {
                     return new Outcome(existing.getUrl(), null);
@@ -170,6 +170,18 @@ public class QuoteCheckout {
             return new Outcome(null, CheckoutUnavailableException.Reason.AMOUNT_MISMATCH);
         }
         return new Outcome(created.getUrl(), null);
+    }
+
+    /** The version's last session as Stripe has it now; null when Stripe no longer knows it. */
+    private static Session stored(PaymentAccount account, String sessionId) throws StripeException {
+        try {
+            return account.client().v1().checkout().sessions().retrieve(sessionId);
+        } catch (InvalidRequestException e) {
+            if ("resource_missing".equals(e.getCode())) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private Session create(PaymentAccount account, PayableQuote quote, CheckoutPlan plan, CheckoutRows.Row row,
