@@ -458,8 +458,8 @@ public class QuoteService {
             lines.add(new PaymentStepRules.Line(line.name(), totals.lines().get(i).net(), line.frequency(),
                     line.termPeriods()));
         }
-        int discounts = (int) quote.adjustmentDrafts().stream()
-                .filter(a -> a.type() == AdjustmentDraft.Type.DISCOUNT).count();
+        List<Adjustment.Kind> discounts = quote.adjustmentDrafts().stream()
+                .filter(a -> a.type() == AdjustmentDraft.Type.DISCOUNT).map(a -> a.adjustment().kind()).toList();
         Set<Currency> chargeable = stripe.chargeableCurrencies().stream()
                 .map(code -> Currency.getInstance(code.toUpperCase(Locale.ROOT))).collect(Collectors.toSet());
         return new PaymentCheck(stripe.readyToTransact(),
