@@ -60,7 +60,7 @@ public class PayableQuotes {
 
     private Answer check(String token) {
         // Revoked links too, to tell a recalled quote from a replaced version and from nonsense.
-        Link link = jdbc.sql("SELECT quote, version_no, revoked_at FROM quote_version WHERE token_hash = :hash")
+        Link link = jdbc.sql("SELECT quote, version_no, revoked_at FROM quote_version WHERE token_hash = :hash AND link_disabled_at IS NULL")
                 .param("hash", BuyerLinks.hash(token == null ? "" : token))
                 .query((rs, n) -> new Link(rs.getLong("quote"), rs.getInt("version_no"), rs.getTimestamp("revoked_at")))
                 .optional().orElse(null);
@@ -72,7 +72,7 @@ public class PayableQuotes {
             return refused(quote.publishedVersion() > link.versionNo()
                     ? QuoteNotPayableException.Reason.REPLACED : QuoteNotPayableException.Reason.RECALLED);
         }
-        BuyerQuote opened = lifecycle.openByBuyer(token).orElse(null);
+        BuyerQuote opened = lifecycle.openByBuyer(token, false).orElse(null);
         if (opened == null) {
             return refused(QuoteNotPayableException.Reason.UNKNOWN_LINK);
         }

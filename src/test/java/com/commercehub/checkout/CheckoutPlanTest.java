@@ -29,7 +29,7 @@ class CheckoutPlanTest {
     private static QuoteContent content(String currency, List<LineItemDraft> lines, List<AdjustmentDraft> adjustments) {
         return new QuoteContent("Q-1", 1, "Title", Currency.getInstance(currency), "de", LocalDate.of(2030, 1, 1),
                 null, null, "Erika", "erika@acme.example", "Acme", "sam@example.com", "Sam", lines, adjustments,
-                false, null, true, null);
+                false, null, true, null, null);
     }
 
     private static AdjustmentDraft discount(Adjustment adjustment) {

@@ -169,7 +169,8 @@ class QuoteCheckoutRulesIT {
         CheckoutTestQuotes.Published quote = testQuotes.publish(simple().withSignature());
 
         refused(quote.token(), QuoteNotPayableException.Reason.SIGNATURE_REQUIRED);
-        lifecycle.signByBuyer(quote.token(), "Erika Mustermann");
+        lifecycle.signByBuyer(quote.token(), new com.commercehub.quote.BuyerSignatureInput("Erika Mustermann",
+                "erika@acme.example", true, null, true, "127.0.0.1", "JUnit"));
         assertThat(checkout.start(quote.token())).contains("/sandbox/checkout/cs_test_");
     }
 
