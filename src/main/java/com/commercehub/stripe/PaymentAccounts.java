@@ -25,4 +25,12 @@ public class PaymentAccounts {
                 .filter(row -> StripeStatus.of(ApiResource.GSON.fromJson(row.accountJson(), Account.class)) == StripeStatus.READY)
                 .map(row -> new PaymentAccount(row.accountId(), row.sandbox(), connections.client()));
     }
+
+    /**
+     * The connected account whatever its readiness, for reading back what was already paid into it
+     * (an account can stop being ready after taking a payment; its events must still be processed).
+     */
+    public Optional<PaymentAccount> connected() {
+        return connections.active().map(row -> new PaymentAccount(row.accountId(), row.sandbox(), connections.client()));
+    }
 }
