@@ -1,10 +1,15 @@
 package com.commercehub.buyer;
 
+import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.i18n.Messages;
+import com.commercehub.checkout.CheckoutReturn;
+import com.commercehub.checkout.CheckoutUnavailableException;
+import com.commercehub.checkout.QuoteCheckout;
 import com.commercehub.quote.BuyerQuote;
 import com.commercehub.quote.BuyerSignatureInput;
 import com.commercehub.quote.QuoteLifecycle;
 import com.commercehub.quote.QuoteLinkNotFoundException;
+import com.commercehub.quote.QuoteNotPayableException;
 import com.commercehub.quote.QuoteTransitionException;
 import com.commercehub.quote.SignatureRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,9 +45,13 @@ class BuyerQuoteController {
     private final BuyerTemplates templates;
     private final QuotePdf pdf;
     private final Messages messages;
+    private final QuoteCheckout checkout;
+    private final CheckoutReturn returns;
 
     BuyerQuoteController(QuoteLifecycle lifecycle, QuotePages pages, BuyerTemplates templates, QuotePdf pdf,
-                         Messages messages) {
+                         Messages messages, QuoteCheckout checkout, CheckoutReturn returns) {
+        this.checkout = checkout;
+        this.returns = returns;
         this.lifecycle = lifecycle;
         this.pages = pages;
         this.templates = templates;
@@ -104,7 +113,7 @@ class BuyerQuoteController {
         return pdfResponse(pdf.render(page), quote.get());
     }
 
-    /** Check out: re-checked here; the payment step itself comes with the checkout feature. */
+    /** Check out: re-checked here, then off to Stripe Checkout (the same session for every click on this version). */
     @PostMapping("/quote/{token}/checkout")
     ResponseEntity<String> checkout(@PathVariable String token, HttpServletRequest request) {
         Optional<BuyerQuote> quote = lifecycle.openByBuyer(token, false);
@@ -115,8 +124,39 @@ class BuyerQuoteController {
             return render(quote.get(), QuotePage.SignForm.hidden(), HttpStatus.CONFLICT, request);
         }
         Locale locale = QuotePages.localeOf(quote.get().content());
-        return message(HttpStatus.OK, locale, messages.get("buyer.checkout.pending.title", locale),
-                messages.get("buyer.checkout.pending.text", locale), selfPath(token, request), request);
+        try {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(checkout.start(token))).build();
+        } catch (QuoteNotPayableException refused) {
+            return lifecycle.openByBuyer(token, false)
+                    .map(again -> render(again, QuotePage.SignForm.hidden(), HttpStatus.CONFLICT, request))
+                    .orElseGet(() -> notFound(request));
+        } catch (CheckoutUnavailableException unavailable) {
+            return message(HttpStatus.SERVICE_UNAVAILABLE, locale, messages.get("buyer.checkout.unavailable.title", locale),
+                    messages.get(unavailable.reason().messageKey(), locale), selfPath(token, request), request);
+        }
+    }
+
+    /** Back from Stripe: a thank-you that does not wait for the webhook (see {@link CheckoutReturn}). */
+    @GetMapping("/quote/{token}/paid")
+    ResponseEntity<String> paid(@PathVariable String token, @RequestParam(name = "session_id", required = false) String sessionId,
+                                HttpServletRequest request) {
+        Optional<BuyerQuote> quote = lifecycle.openByBuyer(token, false);
+        Optional<CheckoutReturn.Confirmation> confirmation = quote.flatMap(q -> returns.confirm(token, sessionId));
+        if (confirmation.isEmpty()) {
+            return notFound(request);
+        }
+        Locale locale = QuotePages.localeOf(quote.get().content());
+        CheckoutReturn.Confirmation c = confirmation.get();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("base", request.getContextPath());
+        model.put("lang", locale.getLanguage());
+        model.put("state", c.state().name().toLowerCase(Locale.ROOT));
+        model.put("number", quote.get().content().number());
+        model.put("amount", c.amount() == null ? null : Formats.money(c.amount(), locale));
+        model.put("receiptUrl", c.receiptUrl());
+        model.put("back", selfPath(token, request));
+        model.put("sandbox", pages.sandbox());
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(templates.render("paid", locale, model));
     }
 
     static ResponseEntity<byte[]> pdfResponse(byte[] bytes, BuyerQuote quote) {

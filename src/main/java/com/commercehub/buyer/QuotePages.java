@@ -39,6 +39,10 @@ class QuotePages {
         this.processor = processor;
     }
 
+    boolean sandbox() {
+        return processor.isSandbox();
+    }
+
     static Locale localeOf(QuoteContent content) {
         return Messages.supported(Locale.forLanguageTag(content.locale()));
     }

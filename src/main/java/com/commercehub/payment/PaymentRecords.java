@@ -43,42 +43,45 @@ public class PaymentRecords {
 
     public Recorded record(PaymentFacts facts) {
         Timestamp now = Timestamp.from(clock.instant());
-        Optional<PaymentStatus> existing = jdbc.sql("""
-                        SELECT status FROM payment WHERE account_id = :account AND source_key = :key FOR UPDATE""")
-                .param("account", facts.accountId()).param("key", facts.sourceKey())
-                .query((rs, n) -> PaymentStatus.valueOf(rs.getString(1))).optional();
         Settlement s = facts.settlement();
-        if (existing.isEmpty()) {
-            long id = jdbc.sql("""
-                            INSERT INTO payment (account_id, source_key, quote, quote_version, deal, contact, company,
-                                subscription, stripe_subscription_id, checkout_session_id, payment_intent_id, invoice_id, charge_id,
-                                balance_transaction_id, method, status, amount, currency, gross, fee, net,
-                                settlement_currency, exchange_rate, receipt_url, failure_reason, paid_at, created_at, updated_at)
-                            VALUES (:account, :key, :quote, :quoteVersion, :deal, :contact, :company,
-                                (SELECT id FROM subscription WHERE account_id = :account AND stripe_subscription_id = :sub),
-                                :sub, :session, :intent, :invoice, :charge, :btx, :method, :status, :amount, :currency,
-                                :gross, :fee, :net, :settlement, :rate, :receipt, :failure, :paidAt, :now, :now)
-                            RETURNING id""")
-                    .param("account", facts.accountId()).param("key", facts.sourceKey())
-                    .param("quote", facts.quoteId()).param("quoteVersion", facts.quoteVersion())
-                    .param("deal", facts.dealId()).param("contact", facts.contactId()).param("company", facts.companyId())
-                    .param("sub", facts.stripeSubscriptionId()).param("session", facts.checkoutSessionId())
-                    .param("intent", facts.paymentIntentId()).param("invoice", facts.invoiceId())
-                    .param("charge", facts.chargeId()).param("btx", s == null ? null : s.balanceTransactionId())
-                    .param("method", facts.method()).param("status", facts.status().name())
-                    .param("amount", facts.amount().amount()).param("currency", facts.amount().currency().getCurrencyCode())
-                    .param("gross", s == null ? null : s.gross().amount()).param("fee", s == null ? null : s.fee().amount())
-                    .param("net", s == null ? null : s.net().amount())
-                    .param("settlement", s == null ? null : s.net().currency().getCurrencyCode())
-                    .param("rate", s == null ? null : s.exchangeRate()).param("receipt", facts.receiptUrl())
-                    .param("failure", facts.failureReason()).param("paidAt", timestamp(facts.paidAt()))
-                    .param("now", now).query(Long.class).single();
-            return new Recorded(id, true, null, facts.status());
+        // Insert-if-absent first: a second writer of the same payment (the webhook's worker and the buyer's
+        // return page at once) waits on the unique key here instead of deadlocking on gap locks, and then
+        // merges below, after the first committed.
+        int inserted = jdbc.sql("""
+                        INSERT IGNORE INTO payment (account_id, source_key, quote, quote_version, deal, contact, company,
+                            subscription, stripe_subscription_id, checkout_session_id, payment_intent_id, invoice_id,
+                            charge_id, balance_transaction_id, method, status, amount, currency, gross, fee, net,
+                            settlement_currency, exchange_rate, receipt_url, failure_reason, paid_at, created_at, updated_at)
+                        VALUES (:account, :key, :quote, :quoteVersion, :deal, :contact, :company,
+                            (SELECT id FROM subscription WHERE account_id = :account AND stripe_subscription_id = :sub),
+                            :sub, :session, :intent, :invoice, :charge, :btx, :method, :status, :amount, :currency,
+                            :gross, :fee, :net, :settlement, :rate, :receipt, :failure, :paidAt, :now, :now)""")
+                .param("account", facts.accountId()).param("key", facts.sourceKey())
+                .param("quote", facts.quoteId()).param("quoteVersion", facts.quoteVersion())
+                .param("deal", facts.dealId()).param("contact", facts.contactId()).param("company", facts.companyId())
+                .param("sub", facts.stripeSubscriptionId()).param("session", facts.checkoutSessionId())
+                .param("intent", facts.paymentIntentId()).param("invoice", facts.invoiceId())
+                .param("charge", facts.chargeId()).param("btx", s == null ? null : s.balanceTransactionId())
+                .param("method", facts.method()).param("status", facts.status().name())
+                .param("amount", facts.amount().amount()).param("currency", facts.amount().currency().getCurrencyCode())
+                .param("gross", s == null ? null : s.gross().amount()).param("fee", s == null ? null : s.fee().amount())
+                .param("net", s == null ? null : s.net().amount())
+                .param("settlement", s == null ? null : s.net().currency().getCurrencyCode())
+                .param("rate", s == null ? null : s.exchangeRate()).param("receipt", facts.receiptUrl())
+                .param("failure", facts.failureReason()).param("paidAt", timestamp(facts.paidAt()))
+                .param("now", now).update();
+        record Row(long id, PaymentStatus status) {
         }
-        PaymentStatus before = existing.get();
+        Row existing = jdbc.sql("""
+                        SELECT id, status FROM payment WHERE account_id = :account AND source_key = :key FOR UPDATE""")
+                .param("account", facts.accountId()).param("key", facts.sourceKey())
+                .query((rs, n) -> new Row(rs.getLong(1), PaymentStatus.valueOf(rs.getString(2)))).single();
+        if (inserted == 1) {
+            return new Recorded(existing.id(), true, null, facts.status());
+        }
+        PaymentStatus before = existing.status();
         PaymentStatus after = before.then(facts.status());
-        long id = jdbc.sql("SELECT id FROM payment WHERE account_id = :account AND source_key = :key")
-                .param("account", facts.accountId()).param("key", facts.sourceKey()).query(Long.class).single();
+        long id = existing.id();
         jdbc.sql("""
                         UPDATE payment SET status = :status, version = version + 1, updated_at = :now,
                             quote = COALESCE(quote, :quote), quote_version = COALESCE(quote_version, :quoteVersion),
