@@ -125,7 +125,7 @@ class BuyerQuoteController {
         }
         Locale locale = QuotePages.localeOf(quote.get().content());
         try {
-            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(checkout.start(token))).build();
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(sameOriginIfLocal(checkout.start(token), request)).build();
         } catch (QuoteNotPayableException refused) {
             return lifecycle.openByBuyer(token, false)
                     .map(again -> render(again, QuotePage.SignForm.hidden(), HttpStatus.CONFLICT, request))
@@ -157,6 +157,20 @@ class BuyerQuoteController {
         model.put("back", selfPath(token, request));
         model.put("sandbox", pages.sandbox());
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(templates.render("paid", locale, model));
+    }
+
+    /**
+     * The built-in sandbox's checkout page lives on this server, but its address names the loopback the API
+     * was called on, which may not be the host the buyer used (localhost vs 127.0.0.1): then the page's
+     * form-action policy would stop the redirect. A checkout page on this very server is sent as a path.
+     */
+    private static URI sameOriginIfLocal(String url, HttpServletRequest request) {
+        URI target = URI.create(url);
+        boolean loopback = "127.0.0.1".equals(target.getHost()) || "localhost".equals(target.getHost());
+        if (loopback && target.getPort() == request.getLocalPort()) {
+            return URI.create(target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+        }
+        return target;
     }
 
     static ResponseEntity<byte[]> pdfResponse(byte[] bytes, BuyerQuote quote) {

@@ -89,7 +89,10 @@ class QuoteToPaymentIT {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/quote/" + quote.token() + "/checkout")))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(303);
-        return response.headers().firstValue("Location").orElseThrow();
+        String location = response.headers().firstValue("Location").orElseThrow();
+        // The sandbox's page is on this server: the buyer is sent there by path, staying on their host.
+        assertThat(location).startsWith("/sandbox/checkout/cs_");
+        return url(location);
     }
 
     private HttpResponse<String> get(String address) throws Exception {
