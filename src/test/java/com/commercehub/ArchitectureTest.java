@@ -81,6 +81,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void payment_records_depend_only_on_base() {
+        // Payments are written by checkout (and later links and invoices) and read by dashboards: they know none of them.
+        noClasses().that().resideInAPackage(ROOT + ".payment")
+                .should().dependOnClassesThat(ourClassOutside(ROOT + ".base", ROOT + ".payment"))
+                .check(CLASSES);
+    }
+
+    @Test
     void mail_depends_only_on_base() {
         // Every feature may send e-mail, so the outbox must not depend on any of them.
         noClasses().that().resideInAPackage(ROOT + ".mail..")
