@@ -107,12 +107,20 @@ class QuoteToPaymentIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Waits until every stored Stripe event has been handled (or gave up), at most 20 s. */
+    /**
+     * Waits until every event the sandbox sent to this server's endpoint has arrived and been handled, at
+     * most 20 s. (Other test contexts share the database and may leave their own deliveries behind.)
+     */
     private void eventsProcessed() throws InterruptedException {
+        String endpoint = """
+                (SELECT webhook_endpoint_id FROM stripe_connection WHERE disconnected_at IS NULL ORDER BY id DESC LIMIT 1)""";
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
-            long sent = jdbc.sql("SELECT COUNT(*) FROM sandbox_delivery WHERE delivered_at IS NULL").query(Long.class).single();
-            long pending = jdbc.sql("SELECT COUNT(*) FROM stripe_event WHERE state = 'PENDING'").query(Long.class).single();
+            long sent = jdbc.sql("SELECT COUNT(*) FROM sandbox_delivery WHERE delivered_at IS NULL AND endpoint_id = " + endpoint)
+                    .query(Long.class).single();
+            long pending = jdbc.sql("""
+                            SELECT COUNT(*) FROM stripe_event e JOIN sandbox_delivery d ON d.event_id = e.id
+                            WHERE e.state = 'PENDING' AND d.endpoint_id = """ + endpoint).query(Long.class).single();
             if (sent == 0 && pending == 0) {
                 return;
             }
