@@ -191,7 +191,7 @@ public class QuoteCheckout {
         SessionRequests.Refs refs = new SessionRequests.Refs(customer, rates, row.couponId(), row.productIds());
         try {
             return account.client().v1().checkout().sessions().create(
-                    SessionRequests.session(quote, plan, refs, account.accountId(), base, token), key(quote, attempt));
+                    SessionRequests.session(quote, plan, refs, account.accountId(), base, token, account.sepaDebit()), key(quote, attempt));
         } catch (InvalidRequestException e) {
             if (!"customer".equals(e.getParam())) {
                 throw e;
@@ -201,7 +201,7 @@ public class QuoteCheckout {
             String again = customers.customerFor(account, quote);
             SessionRequests.Refs retry = new SessionRequests.Refs(again, rates, row.couponId(), row.productIds());
             return account.client().v1().checkout().sessions().create(
-                    SessionRequests.session(quote, plan, retry, account.accountId(), base, token),
+                    SessionRequests.session(quote, plan, retry, account.accountId(), base, token, account.sepaDebit()),
                     IdempotencyKeys.forWrite("quote", quote.quoteId(), "v" + quote.version(), "checkout",
                             "attempt" + attempt, again));
         }

@@ -38,7 +38,7 @@ final class SessionRequests {
     }
 
     static SessionCreateParams session(PayableQuote quote, CheckoutPlan plan, Refs refs, String accountId,
-                                       String publicBase, String token) {
+                                       String publicBase, String token, boolean sepaDebit) {
         Map<String, String> metadata = metadata(quote, accountId);
         SessionCreateParams.Builder session = SessionCreateParams.builder()
                 .setMode(plan.subscription() ? SessionCreateParams.Mode.SUBSCRIPTION : SessionCreateParams.Mode.PAYMENT)
@@ -48,6 +48,12 @@ final class SessionRequests {
                 .setSuccessUrl(publicBase + "/quote/" + token + "/paid?session_id={CHECKOUT_SESSION_ID}")
                 .setCancelUrl(publicBase + "/quote/" + token)
                 .putAllMetadata(metadata);
+        // SEPA Direct Debit where the account takes it: euro one-off payments (Checkout offers it in payment
+        // mode; it settles days later, which the payment records follow as "processing").
+        if (sepaDebit && !plan.subscription() && "eur".equalsIgnoreCase(plan.currency())) {
+            session.addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD)
+                    .addPaymentMethodType(SessionCreateParams.PaymentMethodType.SEPA_DEBIT);
+        }
         int quoteLine = 0;
         for (CheckoutPlan.Line line : plan.lines()) {
             String product = line.fee() || refs.productIds().isEmpty() ? null : refs.productIds().get(quoteLine);

@@ -99,7 +99,7 @@ class CoreResources extends SandboxRoutes {
                 "business_profile", Obj.of("name", businessName, "mcc", null, "product_description", null,
                         "support_email", null, "support_phone", null, "support_url", null, "url", null),
                 "business_type", "company",
-                "capabilities", Obj.of("card_payments", "active", "transfers", "active"),
+                "capabilities", Obj.of("card_payments", "active", "sepa_debit_payments", "active", "transfers", "active"),
                 "charges_enabled", true, "payouts_enabled", true, "details_submitted", true,
                 "country", country, "created", now,
                 "default_currency", DEFAULT_CURRENCY.getOrDefault(country, "usd"),

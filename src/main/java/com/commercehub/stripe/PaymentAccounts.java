@@ -22,8 +22,8 @@ public class PaymentAccounts {
     /** The account payments go to, or empty when none is connected or it cannot take payments now. */
     public Optional<PaymentAccount> ready() {
         return connections.active()
-                .filter(row -> StripeStatus.of(ApiResource.GSON.fromJson(row.accountJson(), Account.class)) == StripeStatus.READY)
-                .map(row -> new PaymentAccount(row.accountId(), row.sandbox(), connections.client()));
+                .filter(row -> StripeStatus.of(account(row)) == StripeStatus.READY)
+                .map(this::paymentAccount);
     }
 
     /**
@@ -31,6 +31,16 @@ public class PaymentAccounts {
      * (an account can stop being ready after taking a payment; its events must still be processed).
      */
     public Optional<PaymentAccount> connected() {
-        return connections.active().map(row -> new PaymentAccount(row.accountId(), row.sandbox(), connections.client()));
+        return connections.active().map(this::paymentAccount);
+    }
+
+    private PaymentAccount paymentAccount(ConnectionRow row) {
+        var capabilities = account(row).getCapabilities();
+        boolean sepa = capabilities != null && "active".equals(capabilities.getSepaDebitPayments());
+        return new PaymentAccount(row.accountId(), row.sandbox(), connections.client(), sepa);
+    }
+
+    private static Account account(ConnectionRow row) {
+        return ApiResource.GSON.fromJson(row.accountJson(), Account.class);
     }
 }

@@ -60,6 +60,8 @@ class QuoteToPaymentIT {
     PaymentService payments;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.commercehub.sandbox.SandboxClockService sandboxClock;
     @LocalServerPort
     int port;
 
@@ -222,5 +224,37 @@ class QuoteToPaymentIT {
         eventsProcessed();
         assertThat(paymentsOf(other)).isZero();
         assertThat(quotes.get(other.quoteId()).status()).isNotEqualTo(QuoteStatus.PAID);
+    }
+
+    private HttpResponse<String> payByDebit(String checkoutPage, String iban) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(checkoutPage))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=erika%40acme.example&name=Erika+Mustermann&iban=" + iban))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void a_sepa_debit_shows_as_processing_until_it_settles_and_a_failed_one_is_not_paid() throws Exception {
+        CheckoutTestQuotes.Published quote = quote();
+        String back = payByDebit(checkOut(quote), "DE89370400440532013000").headers().firstValue("Location").orElseThrow();
+        assertThat(get(back).body()).contains("payment-processing");
+        eventsProcessed();
+        PaymentEntry processing = payments.ofQuote(quote.quoteId()).getFirst();
+        assertThat(processing.status()).isEqualTo(PaymentStatus.PROCESSING);
+        assertThat(processing.method()).isEqualTo("sepa_debit");
+        assertThat(quotes.get(quote.quoteId()).status()).isNotEqualTo(QuoteStatus.PAID);
+
+        CheckoutTestQuotes.Published failing = quote();
+        payByDebit(checkOut(failing), "DE62370400440532013001");
+        sandboxClock.advance(Duration.ofMinutes(4)); // the sandbox settles debits three minutes on
+        eventsProcessed();
+
+        PaymentEntry settled = payments.ofQuote(quote.quoteId()).getFirst();
+        assertThat(settled.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(settled.net()).isEqualTo(Money.of("1155.19", "EUR"));
+        assertThat(paymentsOf(quote)).isEqualTo(1);
+        assertThat(quotes.get(quote.quoteId()).status()).isEqualTo(QuoteStatus.PAID);
+        assertThat(payments.ofQuote(failing.quoteId()).getFirst().status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(quotes.get(failing.quoteId()).status()).isNotEqualTo(QuoteStatus.PAID);
     }
 }
