@@ -1,7 +1,6 @@
 package com.commercehub.checkout;
 
 import com.commercehub.base.money.Money;
-import com.commercehub.crm.DealOutcomes;
 import com.commercehub.payment.PaymentFacts;
 import com.commercehub.payment.PaymentRecords;
 import com.commercehub.payment.PaymentStatus;
@@ -15,8 +14,6 @@ import com.stripe.model.Charge;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.checkout.Session;
 import com.stripe.param.checkout.SessionRetrieveParams;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,24 +32,20 @@ import java.util.Optional;
 @Component
 class CheckoutFulfilment {
 
-    private static final Logger log = LoggerFactory.getLogger(CheckoutFulfilment.class);
-
     /** A payment recorded for a session: its row, where it stands, and the receipt to show. */
     record Fulfilled(long paymentId, PaymentStatus status, Money amount, String receiptUrl) {
     }
 
     private final PaymentRecords records;
     private final PaidQuotes quotes;
-    private final DealOutcomes deals;
-    private final PaymentNotifications notifications;
+    private final QuotePaidSteps steps;
     private final SubscriptionFulfilment subscriptions;
 
-    CheckoutFulfilment(PaymentRecords records, PaidQuotes quotes, DealOutcomes deals, PaymentNotifications notifications,
+    CheckoutFulfilment(PaymentRecords records, PaidQuotes quotes, QuotePaidSteps steps,
                        SubscriptionFulfilment subscriptions) {
         this.records = records;
         this.quotes = quotes;
-        this.deals = deals;
-        this.notifications = notifications;
+        this.steps = steps;
         this.subscriptions = subscriptions;
     }
 
@@ -96,19 +89,9 @@ class CheckoutFulfilment {
                 status == PaymentStatus.SUCCEEDED && charge != null ? Instant.ofEpochSecond(charge.getCreated()) : null);
         PaymentRecords.Recorded recorded = records.record(facts);
         if (recorded.newlyReceived()) {
-            paid(quote, amount);
+            steps.paid(quote, amount);
         }
         return Optional.of(new Fulfilled(recorded.id(), recorded.after(), amount, facts.receiptUrl()));
-    }
-
-    /** The money is in: quote Paid, deal won, owner told — once, by the call that first saw it. */
-    void paid(PaidQuotes.Target quote, Money amount) {
-        if (!quotes.markPaid(quote.quoteId(), quote.version())) {
-            log.warn("Quote {} v{} was paid after it stopped being payable (recalled, replaced or expired meanwhile)",
-                    quote.quoteId(), quote.version());
-        }
-        deals.closeWon(quote.dealId());
-        notifications.quotePaid(quote, amount);
     }
 
     /** Quote id and version from the session's metadata, as checkout put them there. */

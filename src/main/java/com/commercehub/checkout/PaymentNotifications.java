@@ -9,11 +9,14 @@ import com.commercehub.mail.EmailOutbox;
 import com.commercehub.mail.EmailTemplates;
 import com.commercehub.mail.OutgoingEmail;
 import com.commercehub.mail.SimpleEmail;
+import com.commercehub.payment.PaymentStatus;
 import com.commercehub.quote.PaidQuotes;
 import com.commercehub.quote.QuoteContent;
 import org.springframework.stereotype.Component;
 
+import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 
 /** E-mails about payments, into the outbox in the recording transaction, each once (dedupe keys). */
 @Component
@@ -23,12 +26,17 @@ class PaymentNotifications {
     private final EmailTemplates templates;
     private final Messages messages;
     private final UserService users;
+    private final PaidQuotes quotes;
+    private final PublicAddress address;
 
-    PaymentNotifications(EmailOutbox outbox, EmailTemplates templates, Messages messages, UserService users) {
+    PaymentNotifications(EmailOutbox outbox, EmailTemplates templates, Messages messages, UserService users,
+                         PaidQuotes quotes, PublicAddress address) {
         this.outbox = outbox;
         this.templates = templates;
         this.messages = messages;
         this.users = users;
+        this.quotes = quotes;
+        this.address = address;
     }
 
     /** "Q-… was paid", to the quote's owner. */
@@ -41,6 +49,44 @@ class PaymentNotifications {
                         Formats.money(amount, locale)));
         outbox.enqueue(OutgoingEmail.to(content.ownerEmail(), locale, templates.simple(locale, email), "quote.paid")
                 .withDedupeKey("quote.paid:" + quote.quoteId() + ":v" + quote.version()));
+    }
+
+    /**
+     * A renewal could not be charged: the buyer gets a link (their quote page opens Stripe's billing portal
+     * to update the card), the owner is told. Once per invoice.
+     */
+    void renewalFailed(PaidQuotes.Target quote, String invoiceId, String subscriptionStatus) {
+        QuoteContent content = quote.content();
+        Locale buyerLocale = Messages.supported(Locale.forLanguageTag(content.locale()));
+        SimpleEmail buyer = SimpleEmail.of(messages.get("mail.subscription.failed.buyer.subject", buyerLocale, content.number()),
+                messages.get("mail.subscription.failed.buyer.heading", buyerLocale),
+                messages.get("mail.subscription.failed.buyer.text", buyerLocale, content.title(), content.ownerName(),
+                        content.ownerEmail()));
+        Optional<String> link = quotes.buyerLinkPath(quote.quoteId()).map(path -> address.base() + path + "/billing");
+        if (link.isPresent()) {
+            buyer = buyer.withAction(messages.get("mail.subscription.failed.buyer.action", buyerLocale), URI.create(link.get()));
+        }
+        outbox.enqueue(OutgoingEmail.to(content.buyerEmail(), buyerLocale, templates.simple(buyerLocale, buyer),
+                "subscription.payment-failed").withDedupeKey("subscription.failed.buyer:" + invoiceId));
+        Locale locale = ownerLocale(content.ownerEmail());
+        SimpleEmail owner = SimpleEmail.of(messages.get("mail.subscription.failed.owner.subject", locale, content.number()),
+                messages.get("mail.subscription.failed.owner.heading", locale, content.number()),
+                messages.get("mail.subscription.failed.owner.text", locale, content.buyerName(), content.title(),
+                        subscriptionStatus));
+        outbox.enqueue(OutgoingEmail.to(content.ownerEmail(), locale, templates.simple(locale, owner),
+                "subscription.payment-failed.owner").withDedupeKey("subscription.failed.owner:" + invoiceId));
+    }
+
+    /** A buyer disputed a payment, or the dispute closed: the owner is told (once per dispute and status). */
+    void dispute(PaidQuotes.Target quote, String disputeId, PaymentStatus status, Money amount) {
+        QuoteContent content = quote.content();
+        Locale locale = ownerLocale(content.ownerEmail());
+        String state = messages.get(status.messageKey(), locale);
+        SimpleEmail email = SimpleEmail.of(messages.get("mail.payment.dispute.subject", locale, content.number(), state),
+                messages.get("mail.payment.dispute.heading", locale, content.number(), state),
+                messages.get("mail.payment.dispute.text", locale, content.buyerName(), Formats.money(amount, locale), state));
+        outbox.enqueue(OutgoingEmail.to(content.ownerEmail(), locale, templates.simple(locale, email), "payment.dispute")
+                .withDedupeKey("payment.dispute:" + disputeId + ":" + status.name()));
     }
 
     Locale ownerLocale(String email) {

@@ -214,6 +214,15 @@ public class PaymentRecords {
         return id;
     }
 
+    /** The quote version a payment was made for, if it was. */
+    public record QuoteRef(long quoteId, int version) {
+    }
+
+    public Optional<QuoteRef> quoteOf(long paymentId) {
+        return jdbc.sql("SELECT quote, quote_version FROM payment WHERE id = :id AND quote IS NOT NULL")
+                .param("id", paymentId).query((rs, n) -> new QuoteRef(rs.getLong(1), rs.getInt(2))).optional();
+    }
+
     private Optional<Long> paymentOfCharge(String accountId, String chargeId) {
         return jdbc.sql("SELECT id FROM payment WHERE account_id = :account AND charge_id = :charge ORDER BY id LIMIT 1")
                 .param("account", accountId).param("charge", chargeId).query(Long.class).optional();

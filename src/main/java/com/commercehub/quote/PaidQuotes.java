@@ -20,11 +20,19 @@ public class PaidQuotes {
     private final QuoteRepository quotes;
     private final QuoteVersions versions;
     private final QuoteLifecycle lifecycle;
+    private final BuyerLinks links;
 
-    PaidQuotes(QuoteRepository quotes, QuoteVersions versions, QuoteLifecycle lifecycle) {
+    PaidQuotes(QuoteRepository quotes, QuoteVersions versions, QuoteLifecycle lifecycle, BuyerLinks links) {
         this.quotes = quotes;
         this.versions = versions;
         this.lifecycle = lifecycle;
+        this.links = links;
+    }
+
+    /** The path of the quote's working buyer link (where a subscriber comes back to), if it has one. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<String> buyerLinkPath(long quoteId) {
+        return versions.liveSealedToken(quoteId).map(sealed -> BuyerLinks.PATH + links.reveal(sealed));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -51,6 +51,7 @@ class PaymentResources extends SandboxRoutes {
         });
 
         get("/v1/disputes/{id}", call -> store.get(call.var("id"), "dispute", "id", "dispute"));
+        post("/v1/disputes/{id}", this::updateDispute);
         get("/v1/disputes", call -> {
             String intent = call.params().string("payment_intent");
             return list(call, "dispute", d -> intent == null || intent.equals(d.get("payment_intent")));
@@ -476,6 +477,51 @@ class PaymentResources extends SandboxRoutes {
         charge.put("disputed", true);
         store.update(charge);
         events.emit(call, "charge.dispute.created", dispute, null);
+    }
+
+    /**
+     * Evidence for a dispute. As in Stripe's test mode, submitting the text {@code winning_evidence} or
+     * {@code losing_evidence} closes the dispute won or lost at once (and sends charge.dispute.closed).
+     */
+    private Map<String, Object> updateDispute(Call call) {
+        Map<String, Object> dispute = store.getForUpdate(call.var("id"), "dispute", "id", "dispute");
+        Params p = call.params();
+        Params evidence = p.child("evidence");
+        String text = evidence == null ? null : evidence.string("uncategorized_text");
+        boolean submit = p.bool("submit") == null || p.bool("submit");
+        dispute.put("metadata", p.metadata(Obj.map(dispute, "metadata")));
+        if (!List.of("needs_response", "warning_needs_response", "under_review").contains(dispute.get("status"))) {
+            throw StripeError.invalid("id", "dispute_already_closed", "This dispute is already closed.");
+        }
+        Map<String, Object> previous = Obj.of("status", dispute.get("status"));
+        if (text != null) {
+            dispute.put("evidence", Obj.of("uncategorized_text", text));
+        }
+        if (submit) {
+            Map<String, Object> details = Obj.map(dispute, "evidence_details");
+            details.put("has_evidence", text != null);
+            details.put("submission_count", Obj.longOf(details, "submission_count") + 1);
+            if ("winning_evidence".equals(text) || "losing_evidence".equals(text)) {
+                boolean won = "winning_evidence".equals(text);
+                dispute.put("status", won ? "won" : "lost");
+                if (won) {
+                    long amount = Obj.longOf(dispute, "amount");
+                    Map<String, Object> reversal = balanceTransaction(call, amount, 0, Obj.str(dispute, "currency"),
+                            "adjustment", "dispute", Obj.str(dispute, "id"), true);
+                    List<Object> transactions = new java.util.ArrayList<>(Obj.list(dispute, "balance_transactions"));
+                    transactions.add(SandboxApiController.render(reversal));
+                    dispute.put("balance_transactions", transactions);
+                }
+                store.update(dispute);
+                events.emit(call, "charge.dispute.updated", dispute, previous);
+                events.emit(call, "charge.dispute.closed", dispute, previous);
+                return dispute;
+            }
+            dispute.put("status", "under_review");
+        }
+        store.update(dispute);
+        events.emit(call, "charge.dispute.updated", dispute, previous);
+        return dispute;
     }
 
     // --- refunds

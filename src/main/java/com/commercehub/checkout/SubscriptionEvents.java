@@ -1,0 +1,68 @@
+package com.commercehub.checkout;
+
+import com.commercehub.quote.PaidQuotes;
+import com.commercehub.stripe.PaymentAccount;
+import com.commercehub.stripe.PaymentAccounts;
+import com.commercehub.stripe.StripeEventEnvelope;
+import com.commercehub.stripe.StripeEventHandler;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Invoice;
+import com.stripe.model.Subscription;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Subscriptions sold through quotes, kept in step with Stripe: each paid invoice is that period's payment,
+ * a failed one makes the subscription past due (the buyer gets a link to update the payment method, the
+ * owner is told), and changes to the subscription refresh its record. Objects of other origins are ignored.
+ */
+@Component
+class SubscriptionEvents implements StripeEventHandler {
+
+    private static final Set<String> TYPES = Set.of("invoice.paid", "invoice.payment_failed",
+            "customer.subscription.updated", "customer.subscription.deleted");
+
+    private final SubscriptionFulfilment subscriptions;
+    private final PaymentAccounts accounts;
+    private final PaymentNotifications notifications;
+
+    SubscriptionEvents(SubscriptionFulfilment subscriptions, PaymentAccounts accounts, PaymentNotifications notifications) {
+        this.subscriptions = subscriptions;
+        this.accounts = accounts;
+        this.notifications = notifications;
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return TYPES.contains(type);
+    }
+
+    @Override
+    public void handle(StripeEventEnvelope event) throws StripeException {
+        PaymentAccount account = accounts.connected().orElseThrow(() -> new IllegalStateException("no Stripe account is connected"));
+        if (event.type().startsWith("customer.subscription.")) {
+            Subscription subscription = account.client().v1().subscriptions().retrieve(event.dataObjectId());
+            Optional<PaidQuotes.Target> target = subscriptions.targetOf(subscription.getMetadata());
+            if (target.isPresent()) {
+                subscriptions.refresh(account.accountId(), account.client(), subscription.getId(), target.get());
+            }
+            return;
+        }
+        Invoice invoice = account.client().v1().invoices().retrieve(event.dataObjectId());
+        if (invoice.getParent() == null || invoice.getParent().getSubscriptionDetails() == null) {
+            return; // a standalone invoice: not a quote's subscription
+        }
+        var details = invoice.getParent().getSubscriptionDetails();
+        Optional<PaidQuotes.Target> target = subscriptions.targetOf(details.getMetadata());
+        if (target.isEmpty()) {
+            return;
+        }
+        String status = subscriptions.refresh(account.accountId(), account.client(), details.getSubscription(), target.get());
+        subscriptions.invoice(account.accountId(), account.client(), invoice.getId(), target.get(), null);
+        if ("invoice.payment_failed".equals(event.type()) && !"paid".equals(invoice.getStatus())) {
+            notifications.renewalFailed(target.get(), invoice.getId(), status);
+        }
+    }
+}
