@@ -127,8 +127,15 @@ class WebhookResources extends SandboxRoutes {
                     && (gte == null || at >= gte) && (gt == null || at > gt)
                     && (lte == null || at <= lte) && (lt == null || at < lt)
                     && (deliverySuccess == null || deliverySuccess == delivered(Obj.str(e, "id")));
-        }, call.limit(), call.startingAfter(), gt == null ? gte : gte == null ? gt + 1 : Math.max(gte, gt + 1))
-                .toList(call.path());
+        }, call.limit(), call.startingAfter(), lowerBound(gte, gt)).toList(call.path());
+    }
+
+    /** The smallest {@code created} a listed event may have, for the query; null when unbounded. */
+    private static Long lowerBound(Long gte, Long gt) {
+        if (gt == null) {
+            return gte;
+        }
+        return gte == null ? Long.valueOf(gt + 1) : Long.valueOf(Math.max(gte, gt + 1));
     }
 
     private static boolean matches(String pattern, String type) {
