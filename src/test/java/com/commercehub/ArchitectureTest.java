@@ -81,6 +81,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void payment_records_depend_only_on_base() {
+        // Payments are written by checkout (and later links and invoices) and read by dashboards: they know none of them.
+        noClasses().that().resideInAPackage(ROOT + ".payment")
+                .should().dependOnClassesThat(ourClassOutside(ROOT + ".base", ROOT + ".payment"))
+                .check(CLASSES);
+    }
+
+    @Test
+    void mail_depends_only_on_base() {
+        // Every feature may send e-mail, so the outbox must not depend on any of them.
+        noClasses().that().resideInAPackage(ROOT + ".mail..")
+                .should().dependOnClassesThat(ourClassOutside(ROOT + ".base", ROOT + ".mail"))
+                .check(CLASSES);
+    }
+
+    @Test
     void sandbox_depends_only_on_base() {
         // The sandbox stands in for Stripe: the app reaches it over HTTP only, never through our code.
         noClasses().that().resideInAPackage(ROOT + ".sandbox..")

@@ -57,6 +57,19 @@ class Deal {
         updatedAt = now;
     }
 
+    /** The buyer paid: the deal is won, closing today unless a close date was set. Once is enough. */
+    boolean closeWon(java.time.LocalDate today, Instant now) {
+        if (DealStage.valueOf(stage) == DealStage.CLOSED_WON) {
+            return false;
+        }
+        stage = DealStage.CLOSED_WON.name();
+        if (closeDate == null) {
+            closeDate = today;
+        }
+        updatedAt = now;
+        return true;
+    }
+
     /** The currency can change only while no line is priced in it. */
     boolean canChangeCurrency() {
         return lines.isEmpty();

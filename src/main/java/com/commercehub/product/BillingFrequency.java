@@ -1,5 +1,6 @@
 package com.commercehub.product;
 
+import com.commercehub.base.i18n.Translator;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +36,16 @@ public record BillingFrequency(IntervalUnit unit, int count) {
             return Optional.of("billing.yearly");
         }
         return Optional.empty();
+    }
+
+    /** "One-time" (no frequency), "Monthly", "Every 2 weeks", with "· 12 payments" when a term is set. */
+    public static String label(Translator translator, BillingFrequency frequency, Integer termPeriods) {
+        if (frequency == null) {
+            return translator.get("billing.one-time");
+        }
+        String label = frequency.presetKey().map(key -> translator.get(key))
+                .orElseGet(() -> translator.get(frequency.customKey(), frequency.count()));
+        return termPeriods == null ? label : translator.get("billing.with-term", label, termPeriods);
     }
 
     /** Translation key for "every {0} weeks/months/years". */

@@ -62,6 +62,20 @@ public class ProductService {
                 .orElseThrow(() -> new OptimisticLockingFailureException("product " + id + " is gone"));
     }
 
+    /** The library descriptions of the given products (those without one are left out). */
+    @Transactional(readOnly = true)
+    @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
+    public java.util.Map<Long, String> descriptions(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> result = new java.util.HashMap<>();
+        products.findAllById(ids).forEach(product -> {
+            String description = product.details().description();
+            if (description != null) {
+                result.put(product.details().id(), description);
+            }
+        });
+        return result;
+    }
+
     @Transactional(readOnly = true)
     @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
     public List<String> currenciesInUse() {

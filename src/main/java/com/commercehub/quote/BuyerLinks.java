@@ -1,14 +1,11 @@
 package com.commercehub.quote;
 
 import com.commercehub.base.secrets.SecretCipher;
+import com.commercehub.base.secrets.Sha256;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Buyer links of published quotes. A token is 256 random bits; the database holds its SHA-256 (how
@@ -43,12 +40,13 @@ class BuyerLinks {
         return cipher.decrypt(PURPOSE, sealed);
     }
 
+    /** Tokens are 43 URL-safe base64 characters; anything else is refused before any lookup. */
+    static boolean wellFormed(String token) {
+        return token != null && token.length() == 43 && token.chars().allMatch(c ->
+                (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
+    }
+
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return Sha256.hex(token);
     }
 }

@@ -3,8 +3,10 @@ package com.commercehub.quote;
 import com.commercehub.base.money.Money;
 import com.commercehub.product.BillingFrequency;
 import com.commercehub.stripe.ChargeLimits;
+import com.commercehub.stripe.StripeAmounts;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
@@ -40,13 +42,20 @@ public final class PaymentStepRules {
         }
     }
 
-    /**
-     * @param chargeableCurrencies what the connected account can charge (from Stripe's country specs)
-     * @param quoteDiscounts       how many quote-level discounts the quote has (Checkout takes one coupon)
-     * @param dueAtCheckout        the first payment
-     */
+    /** As {@link #check(Currency, List, List, Money, Set)} for a quote whose discounts are all percentages. */
     public static Result check(Currency currency, List<Line> lines, int quoteDiscounts, Money dueAtCheckout,
                                Set<Currency> chargeableCurrencies) {
+        return check(currency, lines, Collections.nCopies(quoteDiscounts, Adjustment.Kind.PERCENT), dueAtCheckout,
+                chargeableCurrencies);
+    }
+
+    /**
+     * @param chargeableCurrencies what the connected account can charge (from Stripe's country specs)
+     * @param quoteDiscounts       the kind of each quote-level discount (Checkout takes one coupon)
+     * @param dueAtCheckout        the first payment
+     */
+    public static Result check(Currency currency, List<Line> lines, List<Adjustment.Kind> quoteDiscounts,
+                               Money dueAtCheckout, Set<Currency> chargeableCurrencies) {
         List<Finding> violations = new ArrayList<>();
         List<Finding> warnings = new ArrayList<>();
         if (!chargeableCurrencies.contains(currency)) {
@@ -83,8 +92,21 @@ public final class PaymentStepRules {
         } else if (recurring > 0 && (recurring > SUBSCRIPTION_MODE_MAX_EACH || oneTime > SUBSCRIPTION_MODE_MAX_EACH)) {
             violations.add(Finding.of("quote.payment.too-many-subscription-lines", SUBSCRIPTION_MODE_MAX_EACH));
         }
-        if (quoteDiscounts > 1) {
+        if (quoteDiscounts.size() > 1) {
             violations.add(Finding.of("quote.payment.one-discount"));
+        }
+        if (recurring > 0 && oneTime > 0 && quoteDiscounts.contains(Adjustment.Kind.AMOUNT)) {
+            // Stripe takes a coupon's amount off every renewal; the quote spreads it over all lines.
+            violations.add(Finding.of("quote.payment.amount-discount-renewals"));
+        }
+        for (Line line : lines) {
+            if (!StripeAmounts.isExactlyRepresentable(line.net())) {
+                violations.add(Finding.of("quote.payment.precision", line.name(),
+                        StripeAmounts.chargeableDecimals(currency)));
+            }
+        }
+        if (!StripeAmounts.isExactlyRepresentable(dueAtCheckout)) {
+            violations.add(Finding.of("quote.payment.total-precision", StripeAmounts.chargeableDecimals(currency)));
         }
         ChargeLimits.check(dueAtCheckout).ifPresent(limit -> violations.add(switch (limit) {
             case ChargeLimits.Violation.BelowMinimum below -> Finding.of("quote.payment.below-minimum", below.minimum());

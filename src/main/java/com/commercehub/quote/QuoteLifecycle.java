@@ -1,9 +1,11 @@
 package com.commercehub.quote;
 
 import com.commercehub.base.db.OwnTransactions;
+import com.commercehub.base.secrets.Sha256;
 import com.commercehub.base.time.BusinessCalendar;
 import com.commercehub.base.time.BusinessTimeMoved;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,16 +29,23 @@ public class QuoteLifecycle {
 
     private final QuoteRepository quotes;
     private final QuoteVersions versions;
+    private final QuoteSignatures signatures;
+    private final BuyerQuotes views;
+    private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final TransactionTemplate ownTransactions;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    QuoteLifecycle(QuoteRepository quotes, QuoteVersions versions, JdbcClient jdbc, TransactionTemplate transactions,
+    QuoteLifecycle(QuoteRepository quotes, QuoteVersions versions, QuoteSignatures signatures, BuyerQuotes views,
+                   ApplicationEventPublisher events, JdbcClient jdbc, TransactionTemplate transactions,
                    BusinessCalendar calendar, Clock clock) {
         this.quotes = quotes;
         this.versions = versions;
+        this.signatures = signatures;
+        this.views = views;
+        this.events = events;
         this.jdbc = jdbc;
         this.transactions = transactions;
         // Expiry may run right after another transaction committed (business time moved).
@@ -52,35 +61,64 @@ public class QuoteLifecycle {
     }
 
     /**
-     * The buyer opens the link: the frozen version, and the quote counts as viewed. A link that was
-     * recalled or replaced by a newer version finds nothing; an overdue quote expires on the spot.
+     * The buyer opens a version's link: its frozen content and where the quote stands now (also when
+     * it was recalled, replaced or expired — the page says so). An overdue quote expires on the spot.
+     * {@code countAsView} is false for staff and link-preview bots: only a buyer's first look at the
+     * current version moves the quote to viewed and tells the owner.
      */
-    public Optional<BuyerQuote> openByBuyer(String token) {
+    public Optional<BuyerQuote> openByBuyer(String token, boolean countAsView) {
+        if (!BuyerLinks.wellFormed(token)) {
+            return Optional.empty();
+        }
         return transactions.execute(tx -> versions.byToken(token).map(found -> {
             Quote quote = quotes.findById(found.quoteId()).orElseThrow();
             expireIfDue(quote);
-            if (quote.status() == QuoteStatus.PUBLISHED) {
+            boolean current = found.versionNo() == quote.publishedVersion();
+            if (countAsView && current && quote.status() == QuoteStatus.PUBLISHED) {
                 move(quote, QuoteStatus.VIEWED, "buyer");
+                events.publishEvent(new QuoteViewed(quote.id(), found.versionNo(), found.content(), clock.instant()));
             }
-            return new BuyerQuote(found.quoteId(), found.versionNo(), quote.status(), found.content());
+            return views.of(quote, found.versionNo(), found.content());
         }));
     }
 
-    /** The buyer signs (only quotes that ask for a signature, before they expire). */
-    public BuyerQuote signByBuyer(String token, String signerName) {
+    /**
+     * The buyer signs the version behind the link: only the current published version of a quote that
+     * asks for a signature, before it expires; checked here, whatever the page showed when it was
+     * loaded. A second submit records nothing new and answers as the first did.
+     */
+    public BuyerQuote signByBuyer(String token, BuyerSignatureInput input) {
+        if (!BuyerLinks.wellFormed(token)) {
+            throw new QuoteLinkNotFoundException();
+        }
         return transactions.execute(tx -> {
-            QuoteVersions.Found found = versions.byToken(token)
-                    .orElseThrow(() -> new OptimisticLockingFailureException("the link no longer works"));
+            QuoteVersions.Found found = versions.byToken(token).orElseThrow(QuoteLinkNotFoundException::new);
             Quote quote = quotes.findById(found.quoteId()).orElseThrow();
             expireIfDue(quote);
-            if (!quote.requireSignature()) {
-                throw new QuoteTransitionException(quote.status(), QuoteStatus.SIGNED);
+            boolean current = found.versionNo() == quote.publishedVersion();
+            if (current && signatures.of(quote.id(), found.versionNo()).stream()
+                    .anyMatch(s -> s.role() == QuoteSignature.Role.BUYER)) {
+                return views.of(quote, found.versionNo(), found.content());
             }
-            if (quote.status() != QuoteStatus.SIGNED) {
-                move(quote, QuoteStatus.SIGNED, signerName);
+            if (!current || !quote.requireSignature() || !quote.status().canMoveTo(QuoteStatus.SIGNED)) {
+                throw new QuoteTransitionException(current ? quote.status() : QuoteStatus.RECALLED, QuoteStatus.SIGNED);
             }
-            return new BuyerQuote(found.quoteId(), found.versionNo(), quote.status(), found.content());
+            SignatureRules.check(input);
+            var now = clock.instant();
+            String name = input.name().strip();
+            QuoteSignature signature = new QuoteSignature(QuoteSignature.Role.BUYER, name, input.email().strip(), now,
+                    clip(input.clientAddress(), 64), clip(input.userAgent(), 500),
+                    input.typed() ? null : input.drawnPng(), Sha256.hex(found.contentJson()));
+            if (signatures.recordOnce(quote.id(), found.versionNo(), signature)) {
+                move(quote, QuoteStatus.SIGNED, name);
+                events.publishEvent(new QuoteSigned(views.of(quote, found.versionNo(), found.content()), signature));
+            }
+            return views.of(quote, found.versionNo(), found.content());
         });
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     /**

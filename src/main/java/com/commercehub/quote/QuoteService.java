@@ -16,6 +16,7 @@ import com.commercehub.crm.LibraryLines;
 import com.commercehub.crm.LineItemDetails;
 import com.commercehub.crm.LineItemDraft;
 import com.commercehub.crm.LineItemRules;
+import com.commercehub.product.ProductService;
 import com.commercehub.stripe.StripeConnectionService;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
@@ -55,13 +56,15 @@ public class QuoteService {
     private final DealService deals;
     private final LibraryLines libraryLines;
     private final UserService users;
+    private final ProductService products;
     private final StripeConnectionService stripe;
     private final JdbcClient jdbc;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
     QuoteService(QuoteRepository quotes, QuoteVersions versions, QuoteSettingsService settings, BuyerLinks links,
-                 DealService deals, LibraryLines libraryLines, UserService users, StripeConnectionService stripe,
+                 DealService deals, LibraryLines libraryLines, UserService users, ProductService products,
+                 StripeConnectionService stripe,
                  JdbcClient jdbc, BusinessCalendar calendar, Clock clock) {
         this.quotes = quotes;
         this.versions = versions;
@@ -70,6 +73,7 @@ public class QuoteService {
         this.deals = deals;
         this.libraryLines = libraryLines;
         this.users = users;
+        this.products = products;
         this.stripe = stripe;
         this.jdbc = jdbc;
         this.calendar = calendar;
@@ -113,13 +117,13 @@ public class QuoteService {
     @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
     public List<QuoteListEntry> page(QuoteFilter filter, Pageable page) {
         return jdbc.sql("""
-                        SELECT q.id, q.number, q.title, q.deal, d.name AS deal_name, q.owner, q.status,
+                        SELECT q.id, q.version, q.number, q.title, q.deal, d.name AS deal_name, q.owner, q.status,
                                q.published_version, q.expires_on, q.currency, q.first_payment
                         FROM quote q JOIN deal d ON d.id = q.deal
                         """ + WHERE + " ORDER BY q.id DESC LIMIT :limit OFFSET :offset")
                 .params(filterParams(filter))
                 .param("limit", page.getPageSize()).param("offset", page.getOffset())
-                .query((rs, n) -> new QuoteListEntry(rs.getLong("id"), rs.getString("number"), rs.getString("title"),
+                .query((rs, n) -> new QuoteListEntry(rs.getLong("id"), rs.getLong("version"), rs.getString("number"), rs.getString("title"),
                         rs.getLong("deal"), rs.getString("deal_name"), rs.getString("owner"),
                         QuoteStatus.valueOf(rs.getString("status")), rs.getInt("published_version"),
                         rs.getObject("expires_on", LocalDate.class),
@@ -341,7 +345,8 @@ public class QuoteService {
                 quote.locale().toLanguageTag(), quote.expiresOn(), quote.comments(), quote.purchaseTerms(),
                 buyer.fullName(), buyer.email(), deal.company() == null ? null : deal.company().name(), quote.owner(),
                 ownerName, quote.lineDrafts(), quote.adjustmentDrafts(), quote.requireSignature(),
-                quote.countersigner(), quote.collectPayment(), totals.firstPayment().amount());
+                quote.countersigner(), quote.collectPayment(), totals.firstPayment().amount(),
+                lineDescriptions(quote.lineDrafts()));
         versions.revokeAll(saved.id(), now);
         BuyerLinks.Issued link = links.issue();
         versions.store(saved.id(), content, link, Actors.current(), now);
@@ -401,6 +406,13 @@ public class QuoteService {
         return page(new QuoteFilter("", null, null, dealId, null), org.springframework.data.domain.PageRequest.of(0, 200));
     }
 
+    private List<String> lineDescriptions(List<LineItemDraft> lines) {
+        Map<Long, String> library = products.descriptions(lines.stream().map(LineItemDraft::productId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        return lines.stream().map(line -> line.productId() == null ? null : library.get(line.productId()))
+                .collect(Collectors.toList());
+    }
+
     private interface Change {
         void apply(Quote quote, DealDetails deal);
     }
@@ -413,7 +425,7 @@ public class QuoteService {
     }
 
     private Quote find(long id) {
-        return quotes.findById(id).orElseThrow(() -> new OptimisticLockingFailureException("quote " + id + " is gone"));
+        return quotes.findById(id).orElseThrow(() -> new QuoteNotFoundException(id));
     }
 
     private Quote load(long id, long expectedVersion) {
@@ -446,8 +458,8 @@ public class QuoteService {
             lines.add(new PaymentStepRules.Line(line.name(), totals.lines().get(i).net(), line.frequency(),
                     line.termPeriods()));
         }
-        int discounts = (int) quote.adjustmentDrafts().stream()
-                .filter(a -> a.type() == AdjustmentDraft.Type.DISCOUNT).count();
+        List<Adjustment.Kind> discounts = quote.adjustmentDrafts().stream()
+                .filter(a -> a.type() == AdjustmentDraft.Type.DISCOUNT).map(a -> a.adjustment().kind()).toList();
         Set<Currency> chargeable = stripe.chargeableCurrencies().stream()
                 .map(code -> Currency.getInstance(code.toUpperCase(Locale.ROOT))).collect(Collectors.toSet());
         return new PaymentCheck(stripe.readyToTransact(),

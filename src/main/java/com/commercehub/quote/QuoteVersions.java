@@ -6,6 +6,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,8 +17,8 @@ import java.util.Optional;
 @Component
 class QuoteVersions {
 
-    /** A version found by its buyer link. */
-    record Found(long quoteId, int versionNo, QuoteContent content) {
+    /** A version found by its buyer link; {@code contentJson} is the frozen content exactly as stored. */
+    record Found(long quoteId, int versionNo, QuoteContent content, String contentJson) {
     }
 
     private final JdbcClient jdbc;
@@ -45,12 +46,55 @@ class QuoteVersions {
                 .param("quote", quoteId).param("now", java.sql.Timestamp.from(now)).update();
     }
 
+    /**
+     * The version a buyer link belongs to, also when it was recalled or replaced since (the page then
+     * says so); a link switched off for good finds nothing, as an unknown one.
+     */
     Optional<Found> byToken(String token) {
-        return jdbc.sql("SELECT quote, version_no, content FROM quote_version WHERE token_hash = :hash AND revoked_at IS NULL")
+        return jdbc.sql("SELECT quote, version_no, content FROM quote_version WHERE token_hash = :hash AND link_disabled_at IS NULL")
                 .param("hash", BuyerLinks.hash(token))
                 .query((rs, n) -> new Found(rs.getLong("quote"), rs.getInt("version_no"),
-                        json.readValue(rs.getString("content"), QuoteContent.class)))
+                        json.readValue(rs.getString("content"), QuoteContent.class), rs.getString("content")))
                 .optional();
+    }
+
+    /** Switches every link of the quote off for good. */
+    void disableLinks(long quoteId, Instant now) {
+        jdbc.sql("UPDATE quote_version SET link_disabled_at = :now WHERE quote = :quote AND link_disabled_at IS NULL")
+                .param("quote", quoteId).param("now", java.sql.Timestamp.from(now)).update();
+    }
+
+    /** The frozen content of a version exactly as stored (what a signature's hash is taken of). */
+    Optional<String> contentJson(long quoteId, int versionNo) {
+        return jdbc.sql("SELECT content FROM quote_version WHERE quote = :quote AND version_no = :version")
+                .param("quote", quoteId).param("version", versionNo).query(String.class).optional();
+    }
+
+    /** The sealed token of one version's link (switched-off links have none). */
+    Optional<String> sealedToken(long quoteId, int versionNo) {
+        return jdbc.sql("""
+                        SELECT token_sealed FROM quote_version
+                        WHERE quote = :quote AND version_no = :version AND link_disabled_at IS NULL""")
+                .param("quote", quoteId).param("version", versionNo).query(String.class).optional();
+    }
+
+    /** The quote's timeline, oldest first. */
+    List<QuoteTimelineEntry> timeline(long quoteId) {
+        return jdbc.sql("""
+                        SELECT version_no, status, actor, detail, occurred_at FROM quote_event
+                        WHERE quote = :quote ORDER BY id""")
+                .param("quote", quoteId)
+                .query((rs, n) -> new QuoteTimelineEntry(rs.getInt("version_no"),
+                        QuoteTimelineEntry.Kind.valueOf(rs.getString("status")), rs.getString("actor"),
+                        rs.getString("detail"), rs.getTimestamp("occurred_at").toInstant()))
+                .list();
+    }
+
+    /** When the quote was paid, if it was. */
+    Optional<Instant> paidAt(long quoteId) {
+        return jdbc.sql("SELECT MIN(occurred_at) FROM quote_event WHERE quote = :quote AND status = 'PAID'")
+                .param("quote", quoteId).query((rs, n) -> rs.getTimestamp(1)).optional()
+                .filter(java.util.Objects::nonNull).map(java.sql.Timestamp::toInstant);
     }
 
     /** The sealed token of the quote's live link, if it has one. */
@@ -68,10 +112,14 @@ class QuoteVersions {
     }
 
     void log(long quoteId, int versionNo, QuoteStatus status, String actor, Instant now) {
+        log(quoteId, versionNo, QuoteTimelineEntry.Kind.valueOf(status.name()), actor, null, now);
+    }
+
+    void log(long quoteId, int versionNo, QuoteTimelineEntry.Kind kind, String actor, String detail, Instant now) {
         jdbc.sql("""
-                        INSERT INTO quote_event (quote, version_no, status, actor, occurred_at)
-                        VALUES (:quote, :version, :status, :actor, :now)""")
-                .param("quote", quoteId).param("version", versionNo).param("status", status.name())
-                .param("actor", actor).param("now", java.sql.Timestamp.from(now)).update();
+                        INSERT INTO quote_event (quote, version_no, status, actor, detail, occurred_at)
+                        VALUES (:quote, :version, :status, :actor, :detail, :now)""")
+                .param("quote", quoteId).param("version", versionNo).param("status", kind.name())
+                .param("actor", actor).param("detail", detail).param("now", java.sql.Timestamp.from(now)).update();
     }
 }

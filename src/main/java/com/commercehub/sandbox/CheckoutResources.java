@@ -2,8 +2,6 @@ package com.commercehub.sandbox;
 
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +18,10 @@ class CheckoutResources extends SandboxRoutes {
 
     static final long MIN_EXPIRY = 30 * 60L;
     static final long MAX_EXPIRY = 24 * 3600L;
+    /** The values Checkout takes for {@code locale}. */
+    static final String[] LOCALES = {"auto", "bg", "cs", "da", "de", "el", "en", "en-GB", "es", "es-419", "et", "fi",
+            "fil", "fr", "fr-CA", "hr", "hu", "id", "it", "ja", "ko", "lt", "lv", "ms", "mt", "nb", "nl", "pl", "pt",
+            "pt-BR", "ro", "ru", "sk", "sl", "sv", "th", "tr", "vi", "zh", "zh-HK", "zh-TW"};
 
     private final SandboxStore store;
     private final SandboxEvents events;
@@ -156,14 +158,14 @@ class CheckoutResources extends SandboxRoutes {
                         "The coupon's currency must match the Checkout Session's currency.");
             }
         }
-        Totals totals = totals(lines, coupon);
+        LinePricing.Totals totals = LinePricing.price(lines, coupon);
         long minimum = Objects.requireNonNullElse(SandboxCurrencies.minimum(currency), 0L);
-        if (("payment".equals(mode) && totals.total < Math.max(1, minimum))
-                || ("subscription".equals(mode) && totals.total > 0 && totals.total < minimum)) {
+        if (("payment".equals(mode) && totals.total() < Math.max(1, minimum))
+                || ("subscription".equals(mode) && totals.total() > 0 && totals.total() < minimum)) {
             throw StripeError.invalid(null, "amount_too_small", "The Checkout Session's total amount due must add up "
                     + "to at least " + SandboxCurrencies.display(Math.max(1, minimum), currency));
         }
-        if (totals.total > SandboxCurrencies.MAX_AMOUNT) {
+        if (totals.total() > SandboxCurrencies.MAX_AMOUNT) {
             throw StripeError.invalid(null, "amount_too_large", "The Checkout Session's total amount due must be "
                     + "no more than " + SandboxCurrencies.display(SandboxCurrencies.MAX_AMOUNT, currency));
         }
@@ -172,8 +174,8 @@ class CheckoutResources extends SandboxRoutes {
         Map<String, Object> session = Obj.base(id, "checkout.session", call.now());
         session.put("after_expiration", null);
         session.put("allow_promotion_codes", allowPromotionCodes);
-        session.put("amount_subtotal", totals.subtotal);
-        session.put("amount_total", totals.total);
+        session.put("amount_subtotal", totals.subtotal());
+        session.put("amount_total", totals.total());
         Params automaticTax = p.child("automatic_tax");
         session.put("automatic_tax", Obj.of("enabled", automaticTax != null && Boolean.TRUE.equals(automaticTax.bool("enabled")),
                 "liability", null, "status", null));
@@ -193,7 +195,7 @@ class CheckoutResources extends SandboxRoutes {
                 : List.of(Obj.of("coupon", coupon.get("id"), "promotion_code", null)));
         session.put("expires_at", expiresAt);
         session.put("invoice", null);
-        session.put("locale", p.string("locale"));
+        session.put("locale", p.oneOf("locale", null, LOCALES));
         session.put("metadata", p.metadata(null));
         session.put("mode", mode);
         session.put("payment_intent", null);
@@ -223,8 +225,8 @@ class CheckoutResources extends SandboxRoutes {
         session.put("submit_type", p.oneOf("submit_type", null, "auto", "book", "donate", "pay", "subscribe"));
         session.put("subscription", null);
         session.put("success_url", redirectUrl(p, "success_url"));
-        session.put("total_details", Obj.of("amount_discount", totals.discount, "amount_shipping", 0L,
-                "amount_tax", totals.tax));
+        session.put("total_details", Obj.of("amount_discount", totals.discount(), "amount_shipping", 0L,
+                "amount_tax", totals.tax()));
         session.put("ui_mode", p.oneOf("ui_mode", "hosted_page", "hosted_page", "hosted"));
         session.put("url", call.origin() + "/sandbox/checkout/" + id);
         Params intentData = p.child("payment_intent_data");
@@ -237,7 +239,7 @@ class CheckoutResources extends SandboxRoutes {
                 "receipt_email", intentData.string("receipt_email"),
                 "setup_future_usage", intentData.string("setup_future_usage")));
         session.put("_subscription_data", Obj.of("trial_period_days", trialDays, "metadata", subscriptionMetadata,
-                "description", subscriptionDescription));
+                "description", subscriptionDescription, "default_tax_rates", defaultTaxRates));
         session.put("_line_items", Obj.of("object", "list", "data", lines, "has_more", false,
                 "url", "/v1/checkout/sessions/" + id + "/line_items"));
         p.child("invoice_creation");
@@ -312,9 +314,16 @@ class CheckoutResources extends SandboxRoutes {
             List<Object> rates = new ArrayList<>();
             List<String> rateIds = item.strings("tax_rates");
             for (String rate : rateIds) {
-                rates.add(store.get(rate, "tax_rate", prefix + "[tax_rates]", "tax rate"));
+                Map<String, Object> taxRate = store.get(rate, "tax_rate", prefix + "[tax_rates]", "tax rate");
+                if (!Boolean.TRUE.equals(taxRate.get("active"))) {
+                    throw StripeError.invalid(prefix + "[tax_rates]", "parameter_invalid_string",
+                            "Tax rate " + rate + " is archived; only active tax rates can be applied.");
+                }
+                rates.add(taxRate);
             }
-            if (rateIds.isEmpty() && recurring != null) {
+            List<Object> ownRates = new ArrayList<>(rates);
+            if (rateIds.isEmpty()) {
+                // As on every invoice of the subscription: default rates tax each item that has none of its own.
                 rates.addAll(defaultTaxRates);
             }
             Params adjustable = item.child("adjustable_quantity");
@@ -328,7 +337,7 @@ class CheckoutResources extends SandboxRoutes {
                     "adjustable_quantity", adjustable == null ? null : Obj.of(
                             "enabled", Boolean.TRUE.equals(adjustable.bool("enabled")),
                             "minimum", adjustable.longValue("minimum"), "maximum", adjustable.longValue("maximum")),
-                    "_tax_rates", rates);
+                    "_tax_rates", rates, "_own_tax_rates", ownRates);
             lines.add(line);
         }
         if ("subscription".equals(mode)) {
@@ -342,75 +351,6 @@ class CheckoutResources extends SandboxRoutes {
             }
         }
         return lines;
-    }
-
-    record Totals(long subtotal, long discount, long tax, long total) {
-    }
-
-    /**
-     * Discount first (percent per line, or a fixed amount spread over the lines in proportion, the
-     * rounding rest on the last line), then each line's tax rates on what remains: exclusive rates add
-     * to the total, inclusive ones are the share already inside it. Half-up rounding to minor units.
-     */
-    @SuppressWarnings("unchecked")
-    static Totals totals(List<Map<String, Object>> lines, Map<String, Object> coupon) {
-        long subtotal = lines.stream().mapToLong(l -> Obj.longOf(l, "amount_subtotal")).sum();
-        long fixedOff = coupon == null || coupon.get("amount_off") == null ? 0
-                : Math.min(subtotal, Obj.longOf(coupon, "amount_off"));
-        BigDecimal percentOff = coupon == null || coupon.get("percent_off") == null ? null
-                : new BigDecimal(coupon.get("percent_off").toString());
-        long discountTotal = 0;
-        long taxTotal = 0;
-        long total = 0;
-        long fixedLeft = fixedOff;
-        for (int i = 0; i < lines.size(); i++) {
-            Map<String, Object> line = lines.get(i);
-            long amount = Obj.longOf(line, "amount_subtotal");
-            long discount;
-            if (percentOff != null) {
-                discount = BigDecimal.valueOf(amount).multiply(percentOff).movePointLeft(2)
-                        .setScale(0, RoundingMode.HALF_UP).longValueExact();
-            } else if (fixedOff > 0) {
-                discount = i == lines.size() - 1 ? fixedLeft : BigDecimal.valueOf(fixedOff).multiply(BigDecimal.valueOf(amount))
-                        .divide(BigDecimal.valueOf(subtotal), 0, RoundingMode.HALF_UP).longValueExact();
-                discount = Math.min(discount, fixedLeft);
-                fixedLeft -= discount;
-            } else {
-                discount = 0;
-            }
-            long net = amount - discount;
-            long exclusive = 0;
-            long tax = 0;
-            List<Object> taxes = new ArrayList<>();
-            for (Object rateObject : Obj.list(line, "_tax_rates")) {
-                Map<String, Object> rate = (Map<String, Object>) rateObject;
-                BigDecimal percentage = new BigDecimal(rate.get("percentage").toString());
-                long rateTax;
-                if (Boolean.TRUE.equals(rate.get("inclusive"))) {
-                    BigDecimal withoutTax = BigDecimal.valueOf(net).multiply(BigDecimal.valueOf(100))
-                            .divide(BigDecimal.valueOf(100).add(percentage), 0, RoundingMode.HALF_UP);
-                    rateTax = net - withoutTax.longValueExact();
-                } else {
-                    rateTax = BigDecimal.valueOf(net).multiply(percentage).movePointLeft(2)
-                            .setScale(0, RoundingMode.HALF_UP).longValueExact();
-                    exclusive += rateTax;
-                }
-                tax += rateTax;
-                taxes.add(Obj.of("amount", rateTax, "rate", SandboxApiController.render(rate),
-                        "taxability_reason", null, "taxable_amount", net));
-            }
-            line.put("amount_discount", discount);
-            line.put("amount_tax", tax);
-            line.put("amount_total", net + exclusive);
-            line.put("taxes", taxes);
-            if (discount > 0) {
-                line.put("discounts", List.of(Obj.of("amount", discount, "discount", Obj.of("coupon", coupon))));
-            }
-            discountTotal += discount;
-            taxTotal += tax;
-            total += net + exclusive;
-        }
-        return new Totals(subtotal, discountTotal, taxTotal, total);
     }
 
     private static String redirectUrl(Params p, String key) {

@@ -49,7 +49,8 @@ class CoreResources extends SandboxRoutes {
         delete("/v1/customers/{id}", call -> deleteObject(call, "customer"));
         get("/v1/customers", call -> {
             String email = call.params().string("email");
-            return list(call, "customer", c -> email == null || email.equalsIgnoreCase(Obj.str(c, "email")));
+            // Stripe's list filter is case-sensitive; search is not.
+            return list(call, "customer", c -> email == null || email.equals(Obj.str(c, "email")));
         });
 
         post("/v1/products", this::createProduct);
@@ -438,8 +439,14 @@ class CoreResources extends SandboxRoutes {
         if ("repeating".equals(duration) && months == null) {
             throw StripeError.missing("duration_in_months");
         }
+        Params appliesTo = p.child("applies_to");
+        List<String> products = appliesTo == null ? List.of() : appliesTo.strings("products");
+        for (String product : products) {
+            store.get(product, "product", "applies_to[products]", "product");
+        }
         Map<String, Object> coupon = Obj.base(id == null || id.isEmpty() ? SandboxIds.random(8) : id, "coupon", call.now());
         coupon.put("amount_off", amountOff);
+        coupon.put("applies_to", appliesTo == null ? null : Obj.of("products", products));
         coupon.put("currency", currency);
         coupon.put("duration", duration);
         coupon.put("duration_in_months", "repeating".equals(duration) ? months : null);

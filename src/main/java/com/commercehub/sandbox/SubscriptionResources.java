@@ -114,7 +114,8 @@ class SubscriptionResources extends SandboxRoutes {
             items.add(Obj.of("id", SandboxIds.next("si_"), "object", "subscription_item", "created", start,
                     "current_period_start", start, "current_period_end", end, "metadata", Obj.of(),
                     "price", line.get("price"), "quantity", line.get("quantity"), "subscription", id,
-                    "tax_rates", SandboxApiController.render(Obj.list(line, "_tax_rates")),
+                    "tax_rates", SandboxApiController.render(line.containsKey("_own_tax_rates")
+                            ? Obj.list(line, "_own_tax_rates") : Obj.list(line, "_tax_rates")),
                     "discounts", new ArrayList<>()));
         }
         Map<String, Object> subscription = Obj.base(id, "subscription", start);
@@ -126,6 +127,8 @@ class SubscriptionResources extends SandboxRoutes {
         subscription.put("currency", session.get("currency"));
         subscription.put("customer", session.get("customer"));
         subscription.put("default_payment_method", paymentMethod);
+        subscription.put("default_tax_rates", subscriptionData == null ? new ArrayList<>()
+                : SandboxApiController.render(Obj.list(subscriptionData, "default_tax_rates")));
         subscription.put("description", subscriptionData == null ? null : subscriptionData.get("description"));
         subscription.put("discounts", new ArrayList<>());
         subscription.put("ended_at", null);
@@ -248,20 +251,26 @@ class SubscriptionResources extends SandboxRoutes {
         }
         List<Object> items = Obj.list(Obj.map(subscription, "items"), "data");
         long end = periodEnd(start, Obj.map(Obj.map((Map<String, Object>) items.getFirst(), "price"), "recurring"));
-        List<Object> lines = new ArrayList<>();
-        long total = 0;
+        List<Map<String, Object>> priced = new ArrayList<>();
         for (Object itemObject : items) {
             Map<String, Object> item = (Map<String, Object>) itemObject;
             item.put("current_period_start", start);
             item.put("current_period_end", end);
             Map<String, Object> price = Obj.map(item, "price");
             long amount = Obj.longOf(price, "unit_amount") * Obj.longOf(item, "quantity");
-            Map<String, Object> line = Obj.of("amount_total", amount, "currency", price.get("currency"),
+            // The item's own tax rates, else the subscription's defaults: every renewal is taxed.
+            List<Object> rates = Obj.list(item, "tax_rates").isEmpty() ? Obj.list(subscription, "default_tax_rates")
+                    : Obj.list(item, "tax_rates");
+            priced.add(Obj.of("amount_subtotal", amount, "currency", price.get("currency"),
                     "description", store.find(Obj.str(price, "product")).map(p -> p.get("name")).orElse(null),
-                    "price", price, "quantity", item.get("quantity"));
-            lines.add(invoiceLine(line, start, end));
-            total += amount;
+                    "price", price, "quantity", item.get("quantity"), "_tax_rates", rates));
         }
+        LinePricing.Totals totals = LinePricing.price(priced, renewalCoupon(subscription, start));
+        List<Object> lines = new ArrayList<>();
+        for (Map<String, Object> line : priced) {
+            lines.add(invoiceLine(line, start, end));
+        }
+        long total = totals.total();
         for (Object pending : Obj.list(subscription, "_pending_prorations")) {
             lines.add(pending);
             total += Obj.longOf((Map<String, Object>) pending, "amount");
@@ -281,6 +290,21 @@ class SubscriptionResources extends SandboxRoutes {
         store.update(subscription);
         events.emit(call, "customer.subscription.updated", subscription, Obj.of("status", previousStatus,
                 "current_period_start", Obj.longOf(subscription, "start_date")));
+    }
+
+    /** The subscription's coupon, while it still applies: forever, or within its months when repeating. */
+    private Map<String, Object> renewalCoupon(Map<String, Object> subscription, long periodStart) {
+        String id = Obj.str(subscription, "_coupon");
+        Map<String, Object> coupon = id == null ? null : store.find(id).orElse(null);
+        if (coupon == null) {
+            return null;
+        }
+        return switch (Obj.str(coupon, "duration")) {
+            case "forever" -> coupon;
+            case "repeating" -> Instant.ofEpochSecond(Obj.longOf(subscription, "start_date")).atZone(ZoneOffset.UTC)
+                    .plusMonths(Obj.longOf(coupon, "duration_in_months")).toEpochSecond() > periodStart ? coupon : null;
+            default -> null;
+        };
     }
 
     private Map<String, Object> update(Call call) {

@@ -130,7 +130,7 @@ class WebhookResources extends SandboxRoutes {
         }, call.limit(), call.startingAfter(), lowerBound(gte, gt)).toList(call.path());
     }
 
-    /** The smallest {@code created} a listed event may have, for the query; null when unbounded. */
+    /** The earliest creation time asked for, or null; boxed on purpose (no bound is a null, not a zero). */
     private static Long lowerBound(Long gte, Long gt) {
         if (gt == null) {
             return gte;

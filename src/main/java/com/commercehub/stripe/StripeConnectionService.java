@@ -23,6 +23,14 @@ public class StripeConnectionService {
     }
 
     /**
+     * The connected account's business name, as Stripe shows it to buyers at checkout: public, so
+     * buyer pages may name the seller with it before branding settings exist.
+     */
+    public java.util.Optional<String> businessName() {
+        return java.util.Optional.ofNullable(connections.info().accountName()).filter(name -> !name.isBlank());
+    }
+
+    /**
      * Verifies the key with Stripe, checks the account is in the confirmed country, creates the webhook
      * endpoint when the key may, and stores key and signing secret encrypted. Nothing is stored on failure.
      *

@@ -111,4 +111,30 @@ class PaymentStepRulesTest {
                 .containsExactlyInAnyOrder("quote.payment.line-not-positive", "quote.payment.recurring-term",
                         "quote.payment.mixed-frequencies", "quote.payment.one-discount");
     }
+
+    @Test
+    void an_amount_discount_shared_by_one_time_and_recurring_lines_is_refused() {
+        List<PaymentStepRules.Line> mixed = List.of(oneTime("Set-up", "100.00"),
+                recurring("Plan", "10.00", BillingFrequency.MONTHLY, null));
+        Set<Currency> chargeable = CHARGEABLE;
+        assertThat(PaymentStepRules.check(EUR, mixed, List.of(Adjustment.Kind.AMOUNT), Money.of("100.00", "EUR"),
+                chargeable).violations()).extracting(PaymentStepRules.Finding::messageKey)
+                .containsExactly("quote.payment.amount-discount-renewals");
+        assertThat(PaymentStepRules.check(EUR, mixed, List.of(Adjustment.Kind.PERCENT), Money.of("100.00", "EUR"),
+                chargeable).allowed()).isTrue();
+        // Only recurring lines: the same amount comes off every period, as the quote shows.
+        assertThat(PaymentStepRules.check(EUR, List.of(recurring("Plan", "10.00", BillingFrequency.MONTHLY, null)),
+                List.of(Adjustment.Kind.AMOUNT), Money.of("5.00", "EUR"), chargeable).allowed()).isTrue();
+    }
+
+    @Test
+    void three_decimal_amounts_must_be_ones_stripe_can_charge() {
+        Currency kwd = Currency.getInstance("KWD");
+        var result = PaymentStepRules.check(kwd, List.of(new PaymentStepRules.Line("Pen", Money.of("1.235", "KWD"), null,
+                null), new PaymentStepRules.Line("Ink", Money.of("2.250", "KWD"), null, null)), List.of(),
+                Money.of("3.485", "KWD"), Set.of(kwd));
+        assertThat(result.violations()).extracting(PaymentStepRules.Finding::messageKey)
+                .containsExactly("quote.payment.precision", "quote.payment.total-precision");
+        assertThat(result.violations().getFirst().args()).containsExactly("Pen", 2);
+    }
 }

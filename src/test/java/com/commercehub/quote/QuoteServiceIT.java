@@ -162,7 +162,7 @@ class QuoteServiceIT {
         assertThatThrownBy(() -> quotes.removeLine(published.id(), published.version(), 0))
                 .isInstanceOfSatisfying(QuoteTransitionException.class, e -> assertThat(e.messageKey()).isEqualTo("quote.frozen"));
 
-        BuyerQuote seen = lifecycle.openByBuyer(token(first)).orElseThrow();
+        BuyerQuote seen = lifecycle.openByBuyer(token(first), true).orElseThrow();
         assertThat(seen.status()).isEqualTo(QuoteStatus.VIEWED);
         assertThat(seen.content().lines()).hasSize(2);
         assertThat(seen.content().buyerEmail()).isEqualTo("erika@acme.example");
@@ -170,15 +170,20 @@ class QuoteServiceIT {
 
         QuoteDetails recalled = quotes.recall(published.id(), quotes.get(published.id()).version());
         assertThat(recalled.status()).isEqualTo(QuoteStatus.RECALLED);
-        assertThat(lifecycle.openByBuyer(token(first))).isEmpty();
+        // The recalled link now tells the buyer the quote is being revised.
+        assertThat(lifecycle.openByBuyer(token(first), true).orElseThrow().standing())
+                .isEqualTo(BuyerQuote.Standing.REVISING);
         assertThat(quotes.buyerLink(draft.id())).isEmpty();
 
         QuoteDetails edited = quotes.removeLine(recalled.id(), recalled.version(), 1);
         QuoteService.Published second = quotes.publish(edited.id(), edited.version());
         assertThat(second.quote().publishedVersion()).isEqualTo(2);
         assertThat(second.linkPath()).isNotEqualTo(first.linkPath());
-        assertThat(lifecycle.openByBuyer(token(second)).orElseThrow().content().lines()).hasSize(1);
-        assertThat(lifecycle.openByBuyer(token(first))).isEmpty();
+        assertThat(lifecycle.openByBuyer(token(second), true).orElseThrow().content().lines()).hasSize(1);
+        // The first link says it was replaced, and where the current version is.
+        BuyerQuote old = lifecycle.openByBuyer(token(first), true).orElseThrow();
+        assertThat(old.standing()).isEqualTo(BuyerQuote.Standing.REPLACED);
+        assertThat(old.currentVersion().linkPath()).isEqualTo(second.linkPath());
         // The first version stays as it was published.
         assertThat(quotes.publishedContent(draft.id(), 1).orElseThrow().lines()).hasSize(2);
         assertThat(quotes.page(new QuoteFilter("", null, null, null, null), PageRequest.of(0, 10)))
@@ -235,7 +240,8 @@ class QuoteServiceIT {
         QuoteService.Published published = quotes.publish(signed.id(), signed.version());
         // Payment before the required signature is refused.
         assertThatThrownBy(() -> lifecycle.recordPayment(draft.id(), 1)).isInstanceOf(QuoteTransitionException.class);
-        assertThat(lifecycle.signByBuyer(token(published), "Erika Mustermann").status()).isEqualTo(QuoteStatus.SIGNED);
+        assertThat(lifecycle.signByBuyer(token(published), new BuyerSignatureInput("Erika Mustermann",
+                "erika@acme.example", true, null, true, "127.0.0.1", "JUnit")).status()).isEqualTo(QuoteStatus.SIGNED);
         // A signature cannot be recalled.
         long version = quotes.get(draft.id()).version();
         assertThatThrownBy(() -> quotes.recall(draft.id(), version)).isInstanceOf(QuoteTransitionException.class);
@@ -262,7 +268,7 @@ class QuoteServiceIT {
         assertThat(lifecycle.expireDue()).isZero();
         assertThat(quotes.get(draft.id()).status()).isEqualTo(QuoteStatus.EXPIRED);
         assertThat(quotes.get(other.id()).status()).isEqualTo(QuoteStatus.PUBLISHED);
-        assertThat(lifecycle.openByBuyer(token(published)).orElseThrow().status()).isEqualTo(QuoteStatus.EXPIRED);
+        assertThat(lifecycle.openByBuyer(token(published), true).orElseThrow().status()).isEqualTo(QuoteStatus.EXPIRED);
         assertThat(quotes.count(new QuoteFilter("", QuoteStatus.EXPIRED, null, null, null))).isEqualTo(1);
     }
 
@@ -276,7 +282,7 @@ class QuoteServiceIT {
 
         assertThat(calendar.today()).isEqualTo(before.plusDays(31));
         assertThat(quotes.get(draft.id()).status()).isEqualTo(QuoteStatus.EXPIRED);
-        assertThat(lifecycle.openByBuyer(token(published)).orElseThrow().status()).isEqualTo(QuoteStatus.EXPIRED);
+        assertThat(lifecycle.openByBuyer(token(published), true).orElseThrow().status()).isEqualTo(QuoteStatus.EXPIRED);
         // A quote made now expires 30 days after the moved date.
         assertThat(quotes.createFromDeal(deal.id()).expiresOn()).isEqualTo(before.plusDays(61));
     }
@@ -323,8 +329,9 @@ class QuoteServiceIT {
         assertThat(draft.payment().rules().violations()).isEmpty();
         draft = quotes.addAdjustment(draft.id(), draft.version(), AdjustmentDraft.Type.DISCOUNT, "Launch",
                 Adjustment.Kind.AMOUNT, new BigDecimal("100.00"));
+        // An amount off cannot repeat right on renewals when one-time and recurring lines share it.
         assertThat(draft.payment().rules().violations()).extracting(PaymentStepRules.Finding::messageKey)
-                .containsExactly("quote.payment.one-discount");
+                .containsExactly("quote.payment.one-discount", "quote.payment.amount-discount-renewals");
         // 5 % of 2,499.00 = 124.95 and 100.00 off, spread over both lines before their 19 % tax.
         assertThat(draft.totals().quoteDiscount()).isEqualTo(Money.of("224.95", "EUR"));
 

@@ -35,6 +35,11 @@ public class Messages {
                 .findFirst().orElse(Locale.ENGLISH);
     }
 
+    /** Translations in one locale, for code that formats texts for someone other than the current user. */
+    public Translator in(Locale locale) {
+        return (key, params) -> get(key, locale, params);
+    }
+
     public String get(String key, Locale locale, Object... params) {
         Locale effective = supported(locale);
         String pattern;

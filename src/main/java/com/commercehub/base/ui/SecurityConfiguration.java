@@ -23,17 +23,24 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     static final String[] MACHINE_ENDPOINTS = {"/sandbox/**", "/stripe/webhook"};
+    // Buyer pages: the unguessable token in the address is the credential, and buyers carry no
+    // cookie that a forged cross-site form could ride on, so a session CSRF token adds nothing —
+    // and would cost every buyer a server session.
+    static final String[] BUYER_PAGES = {"/quote/**", "/buyer/**"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**").permitAll()
-                .requestMatchers(MACHINE_ENDPOINTS).permitAll());
+                .requestMatchers(MACHINE_ENDPOINTS).permitAll()
+                .requestMatchers(BUYER_PAGES).permitAll());
+        // The builder shows the buyer page in a frame; nobody else may frame the app.
+        http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         // Vaadin would exempt the login form from CSRF checks; we keep them on for it too (no login
         // CSRF), exempting only the machine endpoints, which authenticate by Stripe key or webhook
         // signature, and Vaadin's internal requests, which carry Vaadin's own CSRF token. The machine
         // endpoints come first: Vaadin's check reads request parameters, which would consume their
         // form-encoded bodies.
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(MACHINE_ENDPOINTS)
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(MACHINE_ENDPOINTS).ignoringRequestMatchers(BUYER_PAGES)
                 .ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
             vaadin.loginView(LoginView.class);

@@ -9,6 +9,7 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.commercehub.base.db.RecordNotFoundException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -78,6 +79,9 @@ class UiInitializer implements VaadinServiceInitListener {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockingFailureException) {
                 return "error.changed-by-someone-else";
+            }
+            if (t instanceof RecordNotFoundException) {
+                return "error.record-gone";
             }
             if (t instanceof AccessDeniedException) {
                 return "error.access-denied";

@@ -10,11 +10,6 @@ public final class BillingLabels {
     }
 
     public static String of(Component translator, BillingFrequency frequency, Integer termPeriods) {
-        if (frequency == null) {
-            return translator.getTranslation("billing.one-time");
-        }
-        String label = frequency.presetKey().map(translator::getTranslation)
-                .orElseGet(() -> translator.getTranslation(frequency.customKey(), frequency.count()));
-        return termPeriods == null ? label : translator.getTranslation("billing.with-term", label, termPeriods);
+        return BillingFrequency.label(translator::getTranslation, frequency, termPeriods);
     }
 }

@@ -20,6 +20,7 @@ import com.commercehub.product.ui.BillingLabels;
 import com.commercehub.quote.Adjustment;
 import com.commercehub.quote.AdjustmentDraft;
 import com.commercehub.quote.PaymentStepRules;
+import com.commercehub.quote.QuoteActivityService;
 import com.commercehub.quote.QuoteDetails;
 import com.commercehub.quote.QuoteHeaderDraft;
 import com.commercehub.quote.QuotePublishException;
@@ -58,7 +59,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.dao.OptimisticLockingFailureException;
+import com.commercehub.base.db.RecordNotFoundException;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -108,8 +109,13 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     final Select<String> countersigner = new Select<>();
     final Checkbox collectPayment = new Checkbox();
     final Span paymentUnavailable = new Span();
+    final Span renewalTaxNote = new Span();
     final UnorderedList paymentViolations = new UnorderedList();
     final UnorderedList paymentWarnings = new UnorderedList();
+
+    final QuoteActivityPanel activity;
+    final com.commercehub.payment.ui.PaymentsGrid payments = new com.commercehub.payment.ui.PaymentsGrid();
+    final H3 paymentsHeading = new H3();
 
     private final QuoteService quotes;
     private final BuyerLinkAddress address;
@@ -118,11 +124,15 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final HorizontalLayout adjustmentPicker;
     private QuoteDetails quote;
 
-    QuoteView(QuoteService quotes, ProductService products, UserService users, BuyerLinkAddress address,
-              AuthenticationContext authentication) {
+    private final com.commercehub.payment.PaymentService paymentService;
+
+    QuoteView(QuoteService quotes, QuoteActivityService activityService, com.commercehub.payment.PaymentService paymentService,
+              ProductService products, UserService users, BuyerLinkAddress address, AuthenticationContext authentication) {
+        this.paymentService = paymentService;
         this.quotes = quotes;
         this.address = address;
         this.mayEdit = authentication.hasAnyRole(Role.Names.SALES, Role.Names.ADMIN);
+        this.activity = new QuoteActivityPanel(activityService, mayEdit, id -> show(quotes.get(id)));
         List<StaffMember> staff = users.activeStaff();
         this.staffNames = staff.stream().collect(java.util.stream.Collectors.toMap(StaffMember::email,
                 StaffMember::displayName, (a, b) -> a));
@@ -240,18 +250,22 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         paymentUnavailable.setText(getTranslation("quote.payment.not-ready"));
         paymentViolations.addClassName("quote-payment-violations");
         paymentWarnings.addClassName("quote-payment-warnings");
-        VerticalLayout step = new VerticalLayout(requireSignature, countersigner, collectPayment, paymentUnavailable,
+        renewalTaxNote.setText(getTranslation("quote.payment.renewal-tax-note"));
+        renewalTaxNote.addClassName("quote-help");
+        VerticalLayout step = new VerticalLayout(requireSignature, countersigner, collectPayment, renewalTaxNote,
+                paymentUnavailable,
                 paymentViolations, paymentWarnings);
         step.setPadding(false);
         step.setSpacing(false);
 
         // Wide screens keep the totals and the signature/payment step beside the content they sum up.
+        paymentsHeading.setText(getTranslation("payment.title"));
         VerticalLayout content = new VerticalLayout(details, new H3(getTranslation("crm.deal.lines")), picker, lines,
                 new H3(getTranslation("quote.adjustments")), adjustmentPicker, adjustments);
         content.setPadding(false);
         content.addClassName("quote-content");
         VerticalLayout summary = new VerticalLayout(new H3(getTranslation("quote.totals")), totals, firstPayment,
-                new H3(getTranslation("quote.step")), step);
+                new H3(getTranslation("quote.step")), step, activity);
         summary.setPadding(false);
         summary.addClassName("quote-summary");
         com.vaadin.flow.component.orderedlayout.FlexLayout columns =
@@ -259,7 +273,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         columns.setFlexWrap(com.vaadin.flow.component.orderedlayout.FlexLayout.FlexWrap.WRAP);
         columns.setWidthFull();
         columns.addClassName("quote-columns");
-        add(header, dealLink, publishProblems, columns);
+        add(header, dealLink, publishProblems, columns, paymentsHeading, payments);
     }
 
     private void buildLineGrid() {
@@ -313,7 +327,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     public void beforeEnter(BeforeEnterEvent event) {
         try {
             show(quotes.get(Long.parseLong(event.getRouteParameters().get("id").orElse(""))));
-        } catch (NumberFormatException | OptimisticLockingFailureException e) {
+        } catch (NumberFormatException | RecordNotFoundException e) {
             event.rerouteToError(NotFoundException.class);
         }
     }
@@ -366,8 +380,17 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         // Payment can be switched on only through a ready account; a quote already collecting can always switch it off.
         collectPayment.setReadOnly(!editable || (!ready && !details.collectPayment()));
         paymentUnavailable.setVisible(!ready);
+        renewalTaxNote.setVisible(details.collectPayment() && details.lines().stream()
+                .anyMatch(line -> line.frequency() != null && line.taxPercentage() != null));
         showFindings(paymentViolations, details.collectPayment() ? details.payment().rules().violations() : List.of());
         showFindings(paymentWarnings, details.collectPayment() ? details.payment().rules().warnings() : List.of());
+        activity.show(details);
+        // Payments exist only for quotes that collect payment; others do not show an empty section.
+        var paid = details.collectPayment() || details.status() == QuoteStatus.PAID
+                ? paymentService.ofQuote(details.id()) : java.util.List.<com.commercehub.payment.PaymentEntry>of();
+        payments.show(paid);
+        payments.setVisible(details.collectPayment() && details.publishedVersion() > 0);
+        paymentsHeading.setVisible(payments.isVisible());
     }
 
     private boolean editable() {

@@ -134,7 +134,7 @@ public class QuotesView extends VerticalLayout implements HasDynamicTitle {
                 () -> QuoteActions.copyLink(this, quotes, address, quote.id()));
         copy.setEnabled(quote.status().linkLive() || quote.status() == QuoteStatus.EXPIRED);
         Button recall = action(VaadinIcon.ARROW_BACKWARD, "quote.recall",
-                () -> QuoteActions.transition(this, () -> quotes.recall(quote.id(), quotes.get(quote.id()).version()))
+                () -> QuoteActions.transition(this, () -> quotes.recall(quote.id(), quote.version()))
                         .ifPresent(done -> refresh()));
         recall.setEnabled(quote.status().canMoveTo(QuoteStatus.RECALLED));
         recall.setVisible(editable);

@@ -24,7 +24,7 @@ class NavigationByRoleTest extends KaribuTest {
         login("admin@example.com", Role.ADMIN);
         navigate("");
         _assertOne(HomeView.class);
-        assertThat(navigationLabels()).containsExactly("Home", "Deals", "Quotes", "Products", "Companies", "Contacts", "Tax rates", "Payments", "Quote settings", "Sandbox clock", "Users");
+        assertThat(navigationLabels()).containsExactly("Home", "Deals", "Quotes", "Products", "Companies", "Contacts", "Tax rates", "Payments", "Quote settings", "Email", "Sandbox clock", "Users");
     }
 
     @Test

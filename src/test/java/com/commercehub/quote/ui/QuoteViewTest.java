@@ -64,6 +64,8 @@ class QuoteViewTest extends KaribuTest {
     StripeConnectionService stripe;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.commercehub.quote.QuoteLifecycle lifecycle;
 
     private DealDetails deal;
     private QuoteDetails quote;
@@ -249,5 +251,45 @@ class QuoteViewTest extends KaribuTest {
         dialog.deal.setValue(deals.page("Acme", null, PageRequest.of(0, 5)).getFirst());
         ButtonKt._click(dialog.create);
         assertThat(_get(QuoteView.class).heading.getText()).isEqualTo("Q-1002 · Acme rollout");
+    }
+
+    @Test
+    void a_recall_from_the_list_is_refused_when_the_quote_changed_after_the_list_showed_it() {
+        var published = quotes.publish(quote.id(), quote.version());
+        navigate("quotes");
+        QuotesView list = _get(QuotesView.class);
+        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout) GridKt._getCellComponent(list.grid, 0, "actions");
+        // Meanwhile the buyer opens the link: the quote moves on to Viewed.
+        lifecycle.openByBuyer(published.linkPath().substring("/quote/".length()), true);
+
+        var recall = (com.vaadin.flow.component.button.Button) actions.getComponentAt(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ButtonKt._click(recall))
+                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        assertThat(quotes.get(quote.id()).status()).isEqualTo(QuoteStatus.VIEWED);
+    }
+
+    @Test
+    void the_countersigner_sees_the_buyers_signature_countersigns_and_the_timeline_shows_it() {
+        QuoteDetails withSignature = quotes.setSignature(quote.id(), quote.version(), true, "sam@example.com");
+        var published = quotes.publish(withSignature.id(), withSignature.version());
+        String token = published.linkPath().substring("/quote/".length());
+        lifecycle.openByBuyer(token, true);
+        lifecycle.signByBuyer(token, new com.commercehub.quote.BuyerSignatureInput("Erika Mustermann",
+                "erika@acme.example", true, null, true, "192.0.2.7", "Firefox"));
+
+        QuoteView view = open();
+        assertThat(view.activity.isVisible()).isTrue();
+        assertThat(view.activity.signatures.getElement().getTextRecursively()).contains("Erika Mustermann");
+        assertThat(view.activity.pdf.getHref()).endsWith("/staff/quotes/" + quote.id() + "/versions/1/pdf");
+        assertThat(view.activity.countersign.isVisible()).isTrue();
+        ButtonKt._click(view.activity.countersign);
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(
+                _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class));
+
+        QuoteView after = _get(QuoteView.class);
+        assertThat(after.activity.countersign.isVisible()).isFalse();
+        assertThat(after.activity.signatures.getElement().getTextRecursively()).contains("Countersigner");
+        assertThat(after.activity.timeline.getElement().getTextRecursively())
+                .contains("Countersigned", "Signed by the buyer", "Viewed by the buyer", "Published");
     }
 }

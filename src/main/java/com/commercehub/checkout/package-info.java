@@ -1,0 +1,8 @@
+/**
+ * Checkout: turns a published quote version into a Stripe Checkout Session the buyer is sent to
+ * ({@code QuoteCheckout}) — one open session per version, line items, coupon and tax rates built
+ * from the frozen version so that Stripe charges exactly the quote's first payment, and the buyer's
+ * Stripe customer found or made once per account and e-mail. Depends on {@code quote}, {@code stripe}
+ * and {@code base}; recording payments from webhooks is not here.
+ */
+package com.commercehub.checkout;

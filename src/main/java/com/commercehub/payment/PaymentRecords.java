@@ -1,0 +1,229 @@
+package com.commercehub.payment;
+
+import com.commercehub.base.money.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes what Stripe says about payments, refunds, disputes and subscriptions. For the feature that
+ * processes Stripe's events (a worker with no signed-in user, hence not a secured service). Every write
+ * joins the caller's transaction, is keyed on Stripe's ids and merges: a repeated or late event leaves
+ * the record as the latest state it knows, so processing is idempotent and order-independent.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+public class PaymentRecords {
+
+    /** What {@link #record} did: the row, whether it is new, and the status before (null when new). */
+    public record Recorded(long id, boolean created, PaymentStatus before, PaymentStatus after) {
+
+        /** This call is the one that first saw the money arrive (the moment to tell people, once). */
+        public boolean newlyReceived() {
+            return after.received() && (before == null || !before.received());
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    PaymentRecords(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Recorded record(PaymentFacts facts) {
+        Timestamp now = Timestamp.from(clock.instant());
+        Settlement s = facts.settlement();
+        // Insert-if-absent first: a second writer of the same payment (the webhook's worker and the buyer's
+        // return page at once) waits on the unique key here instead of deadlocking on gap locks, and then
+        // merges below, after the first committed.
+        int inserted = jdbc.sql("""
+                        INSERT IGNORE INTO payment (account_id, source_key, quote, quote_version, deal, contact, company,
+                            subscription, stripe_subscription_id, checkout_session_id, payment_intent_id, invoice_id,
+                            charge_id, balance_transaction_id, method, status, amount, currency, gross, fee, net,
+                            settlement_currency, exchange_rate, receipt_url, failure_reason, paid_at, created_at, updated_at)
+                        VALUES (:account, :key, :quote, :quoteVersion, :deal, :contact, :company,
+                            (SELECT id FROM subscription WHERE account_id = :account AND stripe_subscription_id = :sub),
+                            :sub, :session, :intent, :invoice, :charge, :btx, :method, :status, :amount, :currency,
+                            :gross, :fee, :net, :settlement, :rate, :receipt, :failure, :paidAt, :now, :now)""")
+                .param("account", facts.accountId()).param("key", facts.sourceKey())
+                .param("quote", facts.quoteId()).param("quoteVersion", facts.quoteVersion())
+                .param("deal", facts.dealId()).param("contact", facts.contactId()).param("company", facts.companyId())
+                .param("sub", facts.stripeSubscriptionId()).param("session", facts.checkoutSessionId())
+                .param("intent", facts.paymentIntentId()).param("invoice", facts.invoiceId())
+                .param("charge", facts.chargeId()).param("btx", s == null ? null : s.balanceTransactionId())
+                .param("method", facts.method()).param("status", facts.status().name())
+                .param("amount", facts.amount().amount()).param("currency", facts.amount().currency().getCurrencyCode())
+                .param("gross", s == null ? null : s.gross().amount()).param("fee", s == null ? null : s.fee().amount())
+                .param("net", s == null ? null : s.net().amount())
+                .param("settlement", s == null ? null : s.net().currency().getCurrencyCode())
+                .param("rate", s == null ? null : s.exchangeRate()).param("receipt", facts.receiptUrl())
+                .param("failure", facts.failureReason()).param("paidAt", timestamp(facts.paidAt()))
+                .param("now", now).update();
+        record Row(long id, PaymentStatus status) {
+        }
+        Row existing = jdbc.sql("""
+                        SELECT id, status FROM payment WHERE account_id = :account AND source_key = :key FOR UPDATE""")
+                .param("account", facts.accountId()).param("key", facts.sourceKey())
+                .query((rs, n) -> new Row(rs.getLong(1), PaymentStatus.valueOf(rs.getString(2)))).single();
+        if (inserted == 1) {
+            return new Recorded(existing.id(), true, null, facts.status());
+        }
+        PaymentStatus before = existing.status();
+        PaymentStatus after = before.then(facts.status());
+        long id = existing.id();
+        jdbc.sql("""
+                        UPDATE payment SET status = :status, version = version + 1, updated_at = :now,
+                            quote = COALESCE(quote, :quote), quote_version = COALESCE(quote_version, :quoteVersion),
+                            deal = COALESCE(deal, :deal), contact = COALESCE(contact, :contact),
+                            company = COALESCE(company, :company),
+                            subscription = COALESCE(subscription, (SELECT s.id FROM subscription s
+                                WHERE s.account_id = :account AND s.stripe_subscription_id = :sub)),
+                            stripe_subscription_id = COALESCE(stripe_subscription_id, :sub),
+                            checkout_session_id = COALESCE(checkout_session_id, :session),
+                            payment_intent_id = COALESCE(payment_intent_id, :intent),
+                            invoice_id = COALESCE(invoice_id, :invoice), charge_id = COALESCE(:charge, charge_id),
+                            balance_transaction_id = COALESCE(:btx, balance_transaction_id),
+                            method = COALESCE(:method, method),
+                            gross = COALESCE(:gross, gross), fee = COALESCE(:fee, fee), net = COALESCE(:net, net),
+                            settlement_currency = COALESCE(:settlement, settlement_currency),
+                            exchange_rate = COALESCE(:rate, exchange_rate), receipt_url = COALESCE(:receipt, receipt_url),
+                            failure_reason = CASE WHEN :received THEN NULL ELSE COALESCE(:failure, failure_reason) END,
+                            paid_at = COALESCE(paid_at, :paidAt)
+                        WHERE id = :id""")
+                .param("id", id).param("status", after.name()).param("now", now)
+                .param("account", facts.accountId()).param("sub", facts.stripeSubscriptionId())
+                .param("quote", facts.quoteId()).param("quoteVersion", facts.quoteVersion())
+                .param("deal", facts.dealId()).param("contact", facts.contactId()).param("company", facts.companyId())
+                .param("session", facts.checkoutSessionId()).param("intent", facts.paymentIntentId())
+                .param("invoice", facts.invoiceId()).param("charge", facts.chargeId())
+                .param("btx", s == null ? null : s.balanceTransactionId()).param("method", facts.method())
+                .param("gross", s == null ? null : s.gross().amount()).param("fee", s == null ? null : s.fee().amount())
+                .param("net", s == null ? null : s.net().amount())
+                .param("settlement", s == null ? null : s.net().currency().getCurrencyCode())
+                .param("rate", s == null ? null : s.exchangeRate()).param("receipt", facts.receiptUrl())
+                .param("received", after.received()).param("failure", facts.failureReason())
+                .param("paidAt", timestamp(facts.paidAt())).update();
+        return new Recorded(id, false, before, after);
+    }
+
+    /**
+     * The refunds Stripe lists for a charge (all of them, each once by id); the payment becomes partially
+     * or fully refunded by their sum. Nothing happens for a charge we hold no payment for.
+     */
+    public Optional<Long> refunds(String accountId, String chargeId, List<RefundFacts> refunds) {
+        Optional<Long> payment = paymentOfCharge(accountId, chargeId);
+        payment.ifPresent(id -> {
+            Timestamp now = Timestamp.from(clock.instant());
+            for (RefundFacts refund : refunds) {
+                jdbc.sql("""
+                                INSERT INTO payment_refund (payment, refund_id, amount, currency, status, created_at)
+                                VALUES (:payment, :refund, :amount, :currency, :status, :created)
+                                ON DUPLICATE KEY UPDATE status = VALUES(status)""")
+                        .param("payment", id).param("refund", refund.refundId()).param("amount", refund.amount().amount())
+                        .param("currency", refund.amount().currency().getCurrencyCode()).param("status", refund.status())
+                        .param("created", timestamp(refund.createdAt() == null ? clock.instant() : refund.createdAt()))
+                        .update();
+            }
+            var sums = jdbc.sql("""
+                            SELECT p.amount, p.status, COALESCE(SUM(r.amount), 0) AS refunded FROM payment p
+                            LEFT JOIN payment_refund r ON r.payment = p.id AND r.status IN ('succeeded', 'pending')
+                            WHERE p.id = :id GROUP BY p.id, p.amount, p.status""")
+                    .param("id", id).query((rs, n) -> new Object[]{rs.getBigDecimal("amount"),
+                            PaymentStatus.valueOf(rs.getString("status")), rs.getBigDecimal("refunded")}).single();
+            BigDecimal amount = (BigDecimal) sums[0];
+            BigDecimal refunded = (BigDecimal) sums[2];
+            PaymentStatus status = (PaymentStatus) sums[1];
+            if (refunded.signum() > 0) {
+                status = status.then(refunded.compareTo(amount) >= 0 ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED);
+            }
+            jdbc.sql("UPDATE payment SET refunded = :refunded, status = :status, version = version + 1, updated_at = :now WHERE id = :id")
+                    .param("refunded", refunded).param("status", status.name()).param("now", now).param("id", id).update();
+        });
+        return payment;
+    }
+
+    /** A dispute on the charge opened or closed; returns the payment it concerns, if we hold it. */
+    public Optional<Long> dispute(String accountId, String chargeId, String disputeId, PaymentStatus status) {
+        Optional<Long> payment = paymentOfCharge(accountId, chargeId);
+        payment.ifPresent(id -> {
+            PaymentStatus current = jdbc.sql("SELECT status FROM payment WHERE id = :id FOR UPDATE").param("id", id)
+                    .query((rs, n) -> PaymentStatus.valueOf(rs.getString(1))).single();
+            jdbc.sql("""
+                            UPDATE payment SET status = :status, dispute_id = :dispute, version = version + 1,
+                                updated_at = :now WHERE id = :id""")
+                    .param("status", current.then(status).name()).param("dispute", disputeId)
+                    .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+        });
+        return payment;
+    }
+
+    /** Creates or refreshes the subscription record; returns its id. */
+    public long subscription(SubscriptionFacts facts) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        INSERT INTO subscription (account_id, stripe_subscription_id, stripe_customer_id, quote,
+                            quote_version, deal, contact, company, status, currency, period_amount, billing_interval,
+                            billing_interval_count, current_period_start, current_period_end, cancel_at_period_end,
+                            created_at, updated_at)
+                        VALUES (:account, :sub, :customer, :quote, :quoteVersion, :deal, :contact, :company, :status,
+                            :currency, :amount, :interval, :count, :start, :end, :cancel, :now, :now)
+                        ON DUPLICATE KEY UPDATE status = VALUES(status), period_amount = VALUES(period_amount),
+                            current_period_start = VALUES(current_period_start),
+                            current_period_end = VALUES(current_period_end),
+                            cancel_at_period_end = VALUES(cancel_at_period_end), version = version + 1,
+                            quote = COALESCE(quote, VALUES(quote)), quote_version = COALESCE(quote_version, VALUES(quote_version)),
+                            deal = COALESCE(deal, VALUES(deal)), contact = COALESCE(contact, VALUES(contact)),
+                            company = COALESCE(company, VALUES(company)), updated_at = VALUES(updated_at)""")
+                .param("account", facts.accountId()).param("sub", facts.stripeSubscriptionId())
+                .param("customer", facts.stripeCustomerId()).param("quote", facts.quoteId())
+                .param("quoteVersion", facts.quoteVersion()).param("deal", facts.dealId())
+                .param("contact", facts.contactId()).param("company", facts.companyId()).param("status", facts.status())
+                .param("currency", facts.periodAmount().currency().getCurrencyCode())
+                .param("amount", facts.periodAmount().amount()).param("interval", facts.interval())
+                .param("count", facts.intervalCount()).param("start", timestamp(facts.currentPeriodStart()))
+                .param("end", timestamp(facts.currentPeriodEnd())).param("cancel", facts.cancelAtPeriodEnd())
+                .param("now", now).update();
+        long id = jdbc.sql("SELECT id FROM subscription WHERE account_id = :account AND stripe_subscription_id = :sub")
+                .param("account", facts.accountId()).param("sub", facts.stripeSubscriptionId()).query(Long.class).single();
+        jdbc.sql("DELETE FROM subscription_item WHERE subscription = :id").param("id", id).update();
+        int line = 0;
+        for (SubscriptionFacts.Item item : facts.items()) {
+            jdbc.sql("""
+                            INSERT INTO subscription_item (subscription, line_no, stripe_item_id, description, quantity, unit_amount)
+                            VALUES (:id, :line, :item, :description, :quantity, :unit)""")
+                    .param("id", id).param("line", line++).param("item", item.stripeItemId())
+                    .param("description", item.description()).param("quantity", item.quantity())
+                    .param("unit", item.unitAmount()).update();
+        }
+        // Payments of its periods recorded before the subscription itself (events come in any order).
+        jdbc.sql("""
+                        UPDATE payment SET subscription = :id
+                        WHERE subscription IS NULL AND account_id = :account AND stripe_subscription_id = :sub""")
+                .param("id", id).param("account", facts.accountId()).param("sub", facts.stripeSubscriptionId()).update();
+        return id;
+    }
+
+    private Optional<Long> paymentOfCharge(String accountId, String chargeId) {
+        return jdbc.sql("SELECT id FROM payment WHERE account_id = :account AND charge_id = :charge ORDER BY id LIMIT 1")
+                .param("account", accountId).param("charge", chargeId).query(Long.class).optional();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Money money(BigDecimal amount, String currency) {
+        return amount == null ? null : new Money(amount, Currency.getInstance(currency));
+    }
+}
