@@ -31,7 +31,7 @@ public class StripeEventService {
     /** Stored events by state. */
     @Secured(Role.Authority.ADMIN)
     public StripeEventCounts counts() {
-        return events.counts(clock.instant());
+        return events.counts();
     }
 
     /** Events that failed on every try, newest first. */

@@ -108,7 +108,7 @@ class StripeEventStore {
                 .param("now", utc(now)).param("id", id).update() == 1;
     }
 
-    StripeEventCounts counts(Instant now) {
+    StripeEventCounts counts() {
         Map<String, Long> byState = jdbc.sql("SELECT state, COUNT(*) AS n FROM stripe_event GROUP BY state")
                 .query((rs, row) -> Map.entry(rs.getString("state"), rs.getLong("n"))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -2,7 +2,6 @@ package com.commercehub.stripe;
 
 import com.commercehub.base.secrets.SecretDecryptionException;
 import com.stripe.exception.SignatureVerificationException;
-import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Stripe's events arrive here: the signature is verified on the raw bytes against the stored signing
- * secret, the event is stored once by its id, and the answer is 2xx as soon as the row is committed. A
+ * secret (stripe-java's {@code Webhook.Signature}, 300 s tolerance), the event is stored once by its id, and
+ * the answer is 2xx as soon as the row is committed. A
  * worker processes it afterwards ({@link StripeEventWorker}); duplicates and types nobody handles answer
  * 2xx too. 400 means the request is not a genuine event; 503 means "not now, send it again": the database is
  * unavailable, or the stored signing secret cannot be read with this installation's key.
@@ -30,7 +30,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 class StripeWebhookController {
 
     static final long TOLERANCE_SECONDS = 300;
-    static final int MAX_ID_LENGTH = 255;
     private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
 
     private final StripeConnections connections;
@@ -71,32 +70,27 @@ class StripeWebhookController {
             return ResponseEntity.badRequest().body("no signing secret configured");
         }
         String payload = new String(body, StandardCharsets.UTF_8);
-        Event event;
         try {
-            event = Webhook.constructEvent(payload, signature, signing.get().secret(), TOLERANCE_SECONDS, clock);
-        } catch (SignatureVerificationException e) {
+            Webhook.Signature.verifyHeader(payload, signature, signing.get().secret(), TOLERANCE_SECONDS, clock);
+        } catch (SignatureVerificationException | RuntimeException e) {
+            // A header stripe-java cannot even read (say "t=abc") is as invalid as a wrong signature.
             log.info("Rejected a webhook with an invalid signature");
             return ResponseEntity.badRequest().body("invalid signature");
-        } catch (RuntimeException malformed) {
+        }
+        Optional<EventFields> event = EventFields.parse(payload);
+        if (event.isEmpty()) {
             return ResponseEntity.badRequest().body("malformed event");
         }
-        if (!fits(event.getId()) || !fits(event.getType()) || event.getCreated() == null
-                || event.getApiVersion() != null && event.getApiVersion().length() > 64) {
-            return ResponseEntity.badRequest().body("malformed event");
-        }
+        EventFields fields = event.get();
         // Which account the event came from stays with it, so a later reconnect does not re-home it.
-        String account = event.getAccount() != null ? event.getAccount() : signing.get().accountId();
+        String account = fields.account() != null ? fields.account() : signing.get().accountId();
         try {
-            intake.accept(new StoredEvent(event.getId(), account, event.getType(), event.getApiVersion(),
-                    event.getCreated(), payload, 0), StripeEventStore.Source.WEBHOOK);
+            intake.accept(new StoredEvent(fields.id(), account, fields.type(), fields.apiVersion(), fields.created(),
+                    payload, 0), StripeEventStore.Source.WEBHOOK);
         } catch (DataAccessException down) {
             return unavailable(down);
         }
         return ResponseEntity.ok("{\"received\":true}");
-    }
-
-    private static boolean fits(String value) {
-        return value != null && !value.isBlank() && value.length() <= MAX_ID_LENGTH;
     }
 
     private static ResponseEntity<String> unavailable(DataAccessException down) {

@@ -10,10 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Not a test: a measuring harness, run with
  * {@code ./mvnw -Pbench verify -Dit.test=WebhookIngestionBenchmark}. Starts the app on a random loopback port
  * (its own database), then POSTs signed events to {@code /stripe/webhook} over 16 concurrent connections
- * (virtual threads, one blocking request each at a time): verify the signature on the raw body, insert the
+ * (keep-alive HTTP/1.1, a virtual thread each, one request at a time per connection): verify the signature on the raw body, insert the
  * row durably, answer 2xx. Reports events/s, p50/p99/max latency as the client sees it, and how long until the
  * worker has processed them all (a handler writing one row per event, as fulfilment would). Counts the rows:
  * none may be lost. Writes target/bench/webhook-ingestion.md.
@@ -58,8 +55,13 @@ class WebhookIngestionBenchmark {
 
     private final List<String> report = new ArrayList<>();
 
-    /** A handler as fulfilment would be: one row per event, in the event's transaction. */
+    /**
+     * A handler as fulfilment would be: one row per event, in the event's transaction. While {@link #gate} is
+     * closed it waits, which parks the worker threads, so that ingestion can be measured on its own.
+     */
     static class BenchHandler implements StripeEventHandler {
+
+        static volatile CountDownLatch gate;
 
         BenchHandler(JdbcClient jdbc) {
             this.jdbc = jdbc;
@@ -76,6 +78,14 @@ class WebhookIngestionBenchmark {
 
         @Override
         public void handle(StripeEventEnvelope event) {
+            CountDownLatch closed = gate;
+            if (closed != null) {
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             jdbc.sql("INSERT IGNORE INTO bench_fulfilment (event_id, object_id) VALUES (:id, :object)")
                     .param("id", event.id()).param("object", event.dataObjectId()).update();
         }
@@ -84,7 +94,12 @@ class WebhookIngestionBenchmark {
     private record Signed(String body, String signature) {
     }
 
-    private record Result(int sent, int ok, long wallNanos, double[] latenciesMillis, long processedNanos) {
+    private record Result(String name, int sent, int ok, long wallNanos, double[] latenciesMillis, long processedNanos,
+                          double appCpu, double dbCpu, long stored, long processed, long handled) {
+
+        boolean complete() {
+            return ok == sent && stored == sent && processed == sent && handled == sent;
+        }
     }
 
     @Test
@@ -93,55 +108,90 @@ class WebhookIngestionBenchmark {
         String secret = connections.webhookSecret().orElseThrow();
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
 
-        run("evt_bench_warm_", WARMUP_EVENTS, secret);
-        Result result = run("evt_bench_run_", EVENTS, secret);
-
-        long stored = jdbc.sql("SELECT COUNT(*) FROM stripe_event WHERE id LIKE 'evt\\_bench\\_run\\_%'").query(Long.class).single();
-        long processed = jdbc.sql("SELECT COUNT(*) FROM stripe_event WHERE id LIKE 'evt\\_bench\\_run\\_%' AND state = 'PROCESSED'")
-                .query(Long.class).single();
-        long fulfilled = jdbc.sql("SELECT COUNT(*) FROM bench_fulfilment WHERE event_id LIKE 'evt\\_bench\\_run\\_%'")
-                .query(Long.class).single();
+        measured("warm", WARMUP_EVENTS, secret, false);
+        Result together = measured("together", EVENTS, secret, false);
+        Result alone = measured("alone", EVENTS, secret, true);
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
 
-        double seconds = result.wallNanos() / 1e9;
-        double[] ms = result.latenciesMillis();
-        Arrays.sort(ms);
         line("# Webhook ingestion benchmark");
         line("");
         line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores (shared: other builds may run at the same "
                 + "time), JVM " + System.getProperty("java.version") + ", embedded MariaDB 11.4 (InnoDB, a durable commit "
                 + "per event). Client and server in one JVM on loopback: " + CONNECTIONS + " concurrent connections "
-                + "(java.net.http, virtual threads), bodies signed beforehand; " + String.format(Locale.ROOT, "%,d", WARMUP_EVENTS)
-                + " warm-up events first. Load average before / after: " + loadBefore + " / " + loadAfter + ".");
+                + "(keep-alive HTTP/1.1 on plain sockets, one virtual thread each), bodies signed beforehand; " + String.format(Locale.ROOT, "%,d", WARMUP_EVENTS)
+                + " warm-up events first. The handler writes one row per event. *Together*: the worker processes while "
+                + "events arrive (as in production). *Alone*: the worker threads are parked until every event is stored, "
+                + "so ingestion has the cores to itself, then they drain the backlog. Load average before / after: "
+                + loadBefore + " / " + loadAfter + ".");
         line("");
-        line("| what | value |");
-        line("|---|---|");
-        line(String.format(Locale.ROOT, "| events sent | %,d |", result.sent()));
-        line(String.format(Locale.ROOT, "| answered 2xx | %,d |", result.ok()));
-        line(String.format(Locale.ROOT, "| ingestion throughput | %,.0f events/s |", result.sent() / seconds));
-        line(String.format(Locale.ROOT, "| latency p50 | %.2f ms |", percentile(ms, 0.50)));
-        line(String.format(Locale.ROOT, "| latency p99 | %.2f ms |", percentile(ms, 0.99)));
-        line(String.format(Locale.ROOT, "| latency max | %.2f ms |", ms[ms.length - 1]));
-        line(String.format(Locale.ROOT, "| all sent in | %.2f s |", seconds));
-        line(String.format(Locale.ROOT, "| all processed after (from the first POST) | %.2f s |", result.processedNanos() / 1e9));
-        line(String.format(Locale.ROOT, "| processing throughput | %,.0f events/s |",
-                result.sent() / (result.processedNanos() / 1e9)));
-        line(String.format(Locale.ROOT, "| rows stored / PROCESSED / handler rows | %,d / %,d / %,d |", stored, processed,
-                fulfilled));
+        line("| what | together | alone |");
+        line("|---|---|---|");
+        row("events sent", together, alone, r -> String.format(Locale.ROOT, "%,d", r.sent()));
+        row("answered 2xx", together, alone, r -> String.format(Locale.ROOT, "%,d", r.ok()));
+        row("ingestion throughput", together, alone,
+                r -> String.format(Locale.ROOT, "%,.0f events/s", r.sent() / (r.wallNanos() / 1e9)));
+        row("latency p50", together, alone, r -> String.format(Locale.ROOT, "%.2f ms", percentile(r.latenciesMillis(), 0.50)));
+        row("latency p99", together, alone, r -> String.format(Locale.ROOT, "%.2f ms", percentile(r.latenciesMillis(), 0.99)));
+        row("latency max", together, alone,
+                r -> String.format(Locale.ROOT, "%.2f ms", r.latenciesMillis()[r.latenciesMillis().length - 1]));
+        row("all answered after", together, alone, r -> String.format(Locale.ROOT, "%.2f s", r.wallNanos() / 1e9));
+        row("all processed after (from the first POST)", together, alone,
+                r -> String.format(Locale.ROOT, "%.2f s", r.processedNanos() / 1e9));
+        row("CPU until all processed: app JVM (client included) / MariaDB", together, alone,
+                r -> String.format(Locale.ROOT, "%.1f s / %.1f s", r.appCpu(), r.dbCpu()));
+        row("CPU per event (ingest + process): app / MariaDB", together, alone,
+                r -> String.format(Locale.ROOT, "%.0f µs / %.0f µs", r.appCpu() * 1e6 / r.sent(), r.dbCpu() * 1e6 / r.sent()));
+        row("rows stored / PROCESSED / handler rows", together, alone,
+                r -> String.format(Locale.ROOT, "%,d / %,d / %,d", r.stored(), r.processed(), r.handled()));
         line("");
-        line(stored == EVENTS && processed == EVENTS && fulfilled == EVENTS && result.ok() == EVENTS
-                ? "No event lost, none processed twice." : "EVENTS LOST OR NOT PROCESSED — see the counts above.");
+        line(together.complete() && alone.complete() ? "No event lost, none processed twice."
+                : "EVENTS LOST OR NOT PROCESSED — see the counts above.");
 
         Path out = Path.of("target", "bench", "webhook-ingestion.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, String.join("\n", report) + "\n");
         System.out.println("\n" + String.join("\n", report) + "\n\nWritten to " + out.toAbsolutePath());
-        if (stored != EVENTS || processed != EVENTS || fulfilled != EVENTS) {
-            throw new AssertionError("events lost: stored " + stored + ", processed " + processed + ", handled " + fulfilled);
+        if (!together.complete() || !alone.complete()) {
+            throw new AssertionError("events lost or not processed");
         }
     }
 
-    private Result run(String prefix, int count, String secret) throws Exception {
+    private void row(String what, Result together, Result alone, java.util.function.Function<Result, String> value) {
+        line("| " + what + " | " + value.apply(together) + " | " + value.apply(alone) + " |");
+    }
+
+    private Result measured(String name, int count, String secret, boolean workersParked) throws Exception {
+        String prefix = "evt_bench_" + name + "_";
+        long mariadb = mariaDbPid();
+        double appBefore = cpuSeconds(ProcessHandle.current().pid());
+        double dbBefore = cpuSeconds(mariadb);
+        if (workersParked) {
+            BenchHandler.gate = new CountDownLatch(1);
+        }
+        Result result = run(prefix, count, secret, () -> {
+            CountDownLatch gate = BenchHandler.gate;
+            BenchHandler.gate = null;
+            if (gate != null) {
+                gate.countDown();
+            }
+        });
+        double appCpu = cpuSeconds(ProcessHandle.current().pid()) - appBefore;
+        double dbCpu = cpuSeconds(mariadb) - dbBefore;
+        String like = prefix.replace("_", "\\_") + "%";
+        long stored = jdbc.sql("SELECT COUNT(*) FROM stripe_event WHERE id LIKE :like").param("like", like)
+                .query(Long.class).single();
+        long processed = jdbc.sql("SELECT COUNT(*) FROM stripe_event WHERE id LIKE :like AND state = 'PROCESSED'")
+                .param("like", like).query(Long.class).single();
+        long handled = jdbc.sql("SELECT COUNT(*) FROM bench_fulfilment WHERE event_id LIKE :like").param("like", like)
+                .query(Long.class).single();
+        double[] sorted = result.latenciesMillis().clone();
+        Arrays.sort(sorted);
+        return new Result(name, result.sent(), result.ok(), result.wallNanos(), sorted, result.processedNanos(), appCpu,
+                dbCpu, stored, processed, handled);
+    }
+
+    /** Sends {@code count} events, then runs {@code afterSending}, then waits until none is pending. */
+    private Result run(String prefix, int count, String secret, Runnable afterSending) throws Exception {
         long created = Instant.now().getEpochSecond();
         Signed[] events = new Signed[count];
         for (int i = 0; i < count; i++) {
@@ -153,35 +203,35 @@ class WebhookIngestionBenchmark {
                     + "\"idempotency_key\":null}}";
             events[i] = new Signed(body, Webhook.Signature.generateSignatureHeader(body, secret));
         }
-        URI uri = URI.create("http://127.0.0.1:" + port + "/stripe/webhook");
         double[] latencies = new double[count];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger ok = new AtomicInteger();
         AtomicLong failures = new AtomicLong();
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
-             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                     .executor(Executors.newVirtualThreadPerTaskExecutor())
-                     .connectTimeout(Duration.ofSeconds(5)).build()) {
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             long start = System.nanoTime();
             for (int c = 0; c < CONNECTIONS; c++) {
                 clients.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                                .header("Content-Type", "application/json; charset=utf-8")
-                                .header("Stripe-Signature", events[i].signature())
-                                .POST(HttpRequest.BodyPublishers.ofString(events[i].body())).build();
-                        long sent = System.nanoTime();
-                        try {
-                            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    LoopbackConnection connection = new LoopbackConnection(port);
+                    try {
+                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                            long sent = System.nanoTime();
+                            int status;
+                            try {
+                                status = connection.post("/stripe/webhook", events[i].signature(), events[i].body());
+                            } catch (IOException stale) {
+                                // The server may close an idle keep-alive connection: once more on a fresh one.
+                                connection.close();
+                                status = connection.post("/stripe/webhook", events[i].signature(), events[i].body());
+                            }
                             if (status / 100 == 2) {
                                 ok.incrementAndGet();
                             } else {
                                 failures.incrementAndGet();
                             }
-                        } catch (Exception e) {
-                            failures.incrementAndGet();
+                            latencies[i] = (System.nanoTime() - sent) / 1e6;
                         }
-                        latencies[i] = (System.nanoTime() - sent) / 1e6;
+                    } finally {
+                        connection.close();
                     }
                     return null;
                 });
@@ -189,6 +239,7 @@ class WebhookIngestionBenchmark {
             clients.shutdown();
             clients.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
             long wall = System.nanoTime() - start;
+            afterSending.run();
             String like = prefix.replace("_", "\\_") + "%";
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (System.nanoTime() < deadline && jdbc.sql("SELECT COUNT(*) FROM stripe_event WHERE id LIKE :like AND state = 'PENDING'")
@@ -196,8 +247,111 @@ class WebhookIngestionBenchmark {
                 Thread.sleep(20);
             }
             long processed = System.nanoTime() - start;
-            return new Result(count, ok.get(), wall, latencies, processed);
+            return new Result(prefix, count, ok.get(), wall, latencies, processed, 0, 0, 0, 0, 0);
         }
+    }
+
+    /**
+     * One keep-alive HTTP/1.1 connection, written and read by hand: a general-purpose client costs as much CPU
+     * per request as the endpoint itself, and client and server share the same two cores here. Reconnects when
+     * the server closes (Tomcat ends a keep-alive connection after 100 requests).
+     */
+    private static final class LoopbackConnection {
+
+        private final int port;
+        private java.net.Socket socket;
+        private java.io.BufferedInputStream in;
+        private java.io.OutputStream out;
+
+        LoopbackConnection(int port) {
+            this.port = port;
+        }
+
+        int post(String path, String signature, String body) throws IOException {
+            if (socket == null) {
+                socket = new java.net.Socket("127.0.0.1", port);
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(30_000);
+                in = new java.io.BufferedInputStream(socket.getInputStream());
+                out = new java.io.BufferedOutputStream(socket.getOutputStream());
+            }
+            byte[] content = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                    + "Content-Type: application/json; charset=utf-8\r\nStripe-Signature: " + signature + "\r\n"
+                    + "Content-Length: " + content.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.write(content);
+            out.flush();
+            String statusLine = line();
+            int status = Integer.parseInt(statusLine.split(" ")[1]);
+            int length = 0;
+            boolean chunked = false;
+            boolean close = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            if (chunked) {
+                for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
+                    in.readNBytes(size);
+                    line();
+                }
+                line();
+            } else {
+                in.readNBytes(length);
+            }
+            if (close) {
+                close();
+            }
+            return status;
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a loopback socket that is gone already
+                }
+                socket = null;
+            }
+        }
+    }
+
+    /** The embedded MariaDB server of this checkout (its data folder is under target/). */
+    private static long mariaDbPid() {
+        String dir = Path.of("target", "test-mariadb").toAbsolutePath().toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd") && c.contains(dir)).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+    }
+
+    /** User + system CPU time of a process so far, from /proc (clock ticks of 1/100 s). */
+    private static double cpuSeconds(long pid) throws IOException {
+        if (pid < 0) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static double percentile(double[] sorted, double p) {

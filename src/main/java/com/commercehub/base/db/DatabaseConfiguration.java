@@ -41,13 +41,13 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    HikariDataSource dataSource(DatabaseEndpoint endpoint) {
+    HikariDataSource dataSource(DatabaseEndpoint endpoint, DatabaseProperties properties) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(endpoint.jdbcUrl());
         dataSource.setUsername(endpoint.username());
         dataSource.setPassword(endpoint.password());
         dataSource.setPoolName("hub");
-        dataSource.setMaximumPoolSize(10);
+        dataSource.setMaximumPoolSize(properties.poolSize());
         return dataSource;
     }
 }

