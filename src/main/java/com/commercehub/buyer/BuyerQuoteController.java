@@ -47,9 +47,12 @@ class BuyerQuoteController {
     private final Messages messages;
     private final QuoteCheckout checkout;
     private final CheckoutReturn returns;
+    private final com.commercehub.checkout.BillingPortal portal;
 
     BuyerQuoteController(QuoteLifecycle lifecycle, QuotePages pages, BuyerTemplates templates, QuotePdf pdf,
-                         Messages messages, QuoteCheckout checkout, CheckoutReturn returns) {
+                         Messages messages, QuoteCheckout checkout, CheckoutReturn returns,
+                         com.commercehub.checkout.BillingPortal portal) {
+        this.portal = portal;
         this.checkout = checkout;
         this.returns = returns;
         this.lifecycle = lifecycle;
@@ -171,6 +174,20 @@ class BuyerQuoteController {
             return URI.create(target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
         }
         return target;
+    }
+
+    /** A subscriber's way to Stripe's billing portal (update the card after a failed renewal). */
+    @GetMapping("/quote/{token}/billing")
+    ResponseEntity<String> billing(@PathVariable String token, HttpServletRequest request) {
+        try {
+            return portal.open(token)
+                    .map(url -> ResponseEntity.status(HttpStatus.SEE_OTHER).location(sameOriginIfLocal(url, request)).<String>build())
+                    .orElseGet(() -> notFound(request));
+        } catch (com.stripe.exception.StripeException unavailable) {
+            Locale locale = Messages.supported(request.getLocale());
+            return message(HttpStatus.SERVICE_UNAVAILABLE, locale, messages.get("buyer.checkout.unavailable.title", locale),
+                    messages.get("checkout.unavailable.processor-error", locale), selfPath(token, request), request);
+        }
     }
 
     static ResponseEntity<byte[]> pdfResponse(byte[] bytes, BuyerQuote quote) {

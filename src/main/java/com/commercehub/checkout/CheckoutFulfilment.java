@@ -40,9 +40,11 @@ class CheckoutFulfilment {
     private final PaidQuotes quotes;
     private final QuotePaidSteps steps;
     private final SubscriptionFulfilment subscriptions;
+    private final ChargeAftermath aftermath;
 
     CheckoutFulfilment(PaymentRecords records, PaidQuotes quotes, QuotePaidSteps steps,
-                       SubscriptionFulfilment subscriptions) {
+                       SubscriptionFulfilment subscriptions, ChargeAftermath aftermath) {
+        this.aftermath = aftermath;
         this.records = records;
         this.quotes = quotes;
         this.steps = steps;
@@ -91,6 +93,7 @@ class CheckoutFulfilment {
         if (recorded.newlyReceived()) {
             steps.paid(quote, amount);
         }
+        aftermath.afterRecording(accountId, client, charge);
         return Optional.of(new Fulfilled(recorded.id(), recorded.after(), amount, facts.receiptUrl()));
     }
 

@@ -37,8 +37,10 @@ class SubscriptionFulfilment {
     private final PaymentRecords records;
     private final PaidQuotes quotes;
     private final QuotePaidSteps paid;
+    private final ChargeAftermath aftermath;
 
-    SubscriptionFulfilment(PaymentRecords records, PaidQuotes quotes, QuotePaidSteps paid) {
+    SubscriptionFulfilment(PaymentRecords records, PaidQuotes quotes, QuotePaidSteps paid, ChargeAftermath aftermath) {
+        this.aftermath = aftermath;
         this.records = records;
         this.quotes = quotes;
         this.paid = paid;
@@ -124,6 +126,7 @@ class SubscriptionFulfilment {
         if (recorded.newlyReceived() && "subscription_create".equals(invoice.getBillingReason())) {
             paid.paid(target, amount);
         }
+        aftermath.afterRecording(accountId, client, charge);
         return Optional.of(new CheckoutFulfilment.Fulfilled(recorded.id(), recorded.after(), amount,
                 charge == null ? null : charge.getReceiptUrl()));
     }

@@ -223,6 +223,14 @@ public class PaymentRecords {
                 .param("id", paymentId).query((rs, n) -> new QuoteRef(rs.getLong(1), rs.getInt(2))).optional();
     }
 
+    /** The Stripe customer paying the quote's subscription in the account, if it has one. */
+    public Optional<String> subscriptionCustomer(String accountId, long quoteId) {
+        return jdbc.sql("""
+                        SELECT stripe_customer_id FROM subscription WHERE account_id = :account AND quote = :quote
+                          AND stripe_customer_id IS NOT NULL ORDER BY id DESC LIMIT 1""")
+                .param("account", accountId).param("quote", quoteId).query(String.class).optional();
+    }
+
     private Optional<Long> paymentOfCharge(String accountId, String chargeId) {
         return jdbc.sql("SELECT id FROM payment WHERE account_id = :account AND charge_id = :charge ORDER BY id LIMIT 1")
                 .param("account", accountId).param("charge", chargeId).query(Long.class).optional();

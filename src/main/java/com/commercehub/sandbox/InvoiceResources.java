@@ -256,6 +256,15 @@ class InvoiceResources extends SandboxRoutes {
         invoice.put("_payment_intent", paymentIntent);
         store.update(invoice);
         events.emit(call, "invoice.paid", invoice, Obj.of("status", "open"));
+        // Paying the open invoice of a past-due subscription makes it active again, as at Stripe.
+        Object subscriptionId = invoice.get("_subscription");
+        if (subscriptionId != null) {
+            store.findForUpdate((String) subscriptionId).filter(sub -> "past_due".equals(sub.get("status"))).ifPresent(sub -> {
+                sub.put("status", "active");
+                store.update(sub);
+                events.emit(call, "customer.subscription.updated", sub, Obj.of("status", "past_due"));
+            });
+        }
     }
 
     private Map<String, Object> voidInvoice(Call call, Map<String, Object> invoice) {

@@ -327,6 +327,17 @@ class SubscriptionResources extends SandboxRoutes {
                     "behavior", pause.oneOf("behavior", null, "keep_as_draft", "mark_uncollectible", "void"),
                     "resumes_at", pause.longValue("resumes_at")));
         }
+        if (p.has("default_payment_method")) {
+            // A saved method of the customer's, or one of Stripe's test tokens (pm_card_visa …) saved for them now.
+            String requested = p.string("default_payment_method");
+            String number = TestCard.numberForToken(requested);
+            Map<String, Object> method = number != null
+                    ? payments.paymentMethod(call, number, Obj.str(subscription, "customer"))
+                    : store.find(requested).filter(m -> "payment_method".equals(m.get("object"))).orElseThrow(() ->
+                    StripeError.notFound("default_payment_method", "PaymentMethod", requested));
+            previous.put("default_payment_method", subscription.get("default_payment_method"));
+            subscription.put("default_payment_method", method.get("id"));
+        }
         if (p.has("metadata")) {
             previous.put("metadata", subscription.get("metadata"));
             subscription.put("metadata", p.metadata(Obj.map(subscription, "metadata")));

@@ -42,7 +42,8 @@ class StripeConnections {
             EnabledEvent.CHECKOUT__SESSION__COMPLETED, EnabledEvent.CHECKOUT__SESSION__ASYNC_PAYMENT_SUCCEEDED,
             EnabledEvent.CHECKOUT__SESSION__ASYNC_PAYMENT_FAILED, EnabledEvent.CHECKOUT__SESSION__EXPIRED,
             EnabledEvent.PAYMENT_INTENT__SUCCEEDED, EnabledEvent.PAYMENT_INTENT__PAYMENT_FAILED,
-            EnabledEvent.CHARGE__SUCCEEDED, EnabledEvent.CHARGE__REFUNDED, EnabledEvent.CHARGE__DISPUTE__CREATED,
+            EnabledEvent.CHARGE__SUCCEEDED, EnabledEvent.CHARGE__REFUNDED, EnabledEvent.CHARGE__REFUND__UPDATED,
+            EnabledEvent.CHARGE__DISPUTE__CREATED, EnabledEvent.CHARGE__DISPUTE__CLOSED,
             EnabledEvent.INVOICE__PAID, EnabledEvent.INVOICE__PAYMENT_FAILED,
             EnabledEvent.CUSTOMER__SUBSCRIPTION__CREATED, EnabledEvent.CUSTOMER__SUBSCRIPTION__UPDATED,
             EnabledEvent.CUSTOMER__SUBSCRIPTION__DELETED, EnabledEvent.ACCOUNT__UPDATED);

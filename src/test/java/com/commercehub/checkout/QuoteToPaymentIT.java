@@ -67,6 +67,7 @@ class QuoteToPaymentIT {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private CheckoutTestQuotes testQuotes;
+    private PaymentFlow flow;
 
     @BeforeEach
     void sandboxConnected() {
@@ -75,6 +76,23 @@ class QuoteToPaymentIT {
         jdbc.sql("DELETE FROM email_outbox").update();
         stripe.useSandbox();
         testQuotes = new CheckoutTestQuotes(quotes, deals, companies, contacts, port);
+        flow = new PaymentFlow(jdbc, port);
+    }
+
+    private String checkOut(CheckoutTestQuotes.Published quote) throws Exception {
+        return flow.checkOut(quote);
+    }
+
+    private HttpResponse<String> get(String address) throws Exception {
+        return flow.get(address);
+    }
+
+    private void eventsProcessed() throws InterruptedException {
+        flow.eventsProcessed();
+    }
+
+    private String url(String path) {
+        return flow.url(path);
     }
 
     /** €1,000 workshop with 19 % tax: €1,190.00 due; the sandbox's fee is 2.9 % + €0.30 = €34.81. */
@@ -82,25 +100,8 @@ class QuoteToPaymentIT {
         return testQuotes.publish(spec("EUR", List.of(line("Workshop", "1", "1000.00", null, null, "19", false, null))));
     }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 
-    /** *Check out* on the buyer page: the redirect to the hosted checkout page. */
-    private String checkOut(CheckoutTestQuotes.Published quote) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/quote/" + quote.token() + "/checkout")))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(303);
-        String location = response.headers().firstValue("Location").orElseThrow();
-        // The sandbox's page is on this server: the buyer is sent there by path, staying on their host.
-        assertThat(location).startsWith("/sandbox/checkout/cs_");
-        return url(location);
-    }
 
-    private HttpResponse<String> get(String address) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(address.startsWith("http") ? address : url(address)))
-                .header("User-Agent", "Mozilla/5.0 Chrome/140").build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     private HttpResponse<String> authenticate(String location, boolean approve) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(location.startsWith("http") ? location : url(location)))
@@ -109,27 +110,6 @@ class QuoteToPaymentIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /**
-     * Waits until every event the sandbox sent to this server's endpoint has arrived and been handled, at
-     * most 20 s. (Other test contexts share the database and may leave their own deliveries behind.)
-     */
-    private void eventsProcessed() throws InterruptedException {
-        String endpoint = """
-                (SELECT webhook_endpoint_id FROM stripe_connection WHERE disconnected_at IS NULL ORDER BY id DESC LIMIT 1)""";
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            long sent = jdbc.sql("SELECT COUNT(*) FROM sandbox_delivery WHERE delivered_at IS NULL AND endpoint_id = " + endpoint)
-                    .query(Long.class).single();
-            long pending = jdbc.sql("""
-                            SELECT COUNT(*) FROM stripe_event e JOIN sandbox_delivery d ON d.event_id = e.id
-                            WHERE e.state = 'PENDING' AND d.endpoint_id = """ + endpoint).query(Long.class).single();
-            if (sent == 0 && pending == 0) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Stripe events still pending after 20 s");
-    }
 
     private long paymentsOf(CheckoutTestQuotes.Published quote) {
         return jdbc.sql("SELECT COUNT(*) FROM payment WHERE quote = :q").param("q", quote.quoteId()).query(Long.class).single();
