@@ -214,6 +214,33 @@ public class PaymentRecords {
         return id;
     }
 
+    /** Where a payment came from at Stripe, to read it again. */
+    public record Source(long paymentId, String accountId, String checkoutSessionId, String invoiceId, String chargeId) {
+    }
+
+    public Optional<Source> source(long paymentId) {
+        return jdbc.sql("SELECT id, account_id, checkout_session_id, invoice_id, charge_id FROM payment WHERE id = :id")
+                .param("id", paymentId).query((rs, n) -> new Source(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5))).optional();
+    }
+
+    /** Payments of the account whose charge Stripe had not settled when they were recorded (no fee yet). */
+    public List<Source> awaitingFees(String accountId, int limit) {
+        return jdbc.sql("""
+                        SELECT id, account_id, checkout_session_id, invoice_id, charge_id FROM payment
+                        WHERE account_id = :account AND net IS NULL AND status <> 'FAILED'
+                        ORDER BY id LIMIT :limit""")
+                .param("account", accountId).param("limit", limit)
+                .query((rs, n) -> new Source(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5))).list();
+    }
+
+    /** Stripe has reported the payment's fee and net. */
+    public boolean settled(long paymentId) {
+        return jdbc.sql("SELECT net IS NOT NULL FROM payment WHERE id = :id").param("id", paymentId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     /** The quote version a payment was made for, if it was. */
     public record QuoteRef(long quoteId, int version) {
     }

@@ -44,6 +44,13 @@ public class PaymentService {
                 .query(PaymentService::entry).list();
     }
 
+    /** One payment. */
+    @Transactional(readOnly = true)
+    @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
+    public java.util.Optional<PaymentEntry> get(long paymentId) {
+        return jdbc.sql(COLUMNS + " WHERE id = :id").param("id", paymentId).query(PaymentService::entry).optional();
+    }
+
     static PaymentEntry entry(ResultSet rs, int row) throws SQLException {
         String currency = rs.getString("currency");
         String settlement = rs.getString("settlement_currency");

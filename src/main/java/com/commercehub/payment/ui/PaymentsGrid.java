@@ -2,7 +2,14 @@ package com.commercehub.payment.ui;
 
 import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.money.Money;
+import com.commercehub.base.ui.BackgroundJobs;
 import com.commercehub.payment.PaymentEntry;
+import com.commercehub.payment.PaymentResync;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 
@@ -41,6 +48,31 @@ public class PaymentsGrid extends Grid<PaymentEntry> {
                 .setHeader(getTranslation("payment.column.stripe-id")).setKey("stripeId").setAutoWidth(true);
         setAllRowsVisible(true);
         setEmptyStateText(getTranslation("payment.none"));
+    }
+
+    /**
+     * Adds "Re-sync from Stripe" to each row, for staff who may (finance, admin): Stripe is read off the
+     * UI thread and the row shows what Stripe says now.
+     */
+    public void allowResync(PaymentResync resync, BackgroundJobs jobs) {
+        addComponentColumn(payment -> {
+            Button button = new Button(getTranslation("payment.resync"), VaadinIcon.REFRESH.create());
+            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            button.addClickListener(click -> {
+                button.setEnabled(false);
+                getUI().ifPresent(ui -> jobs.run(ui, () -> resync.resync(payment.id()), fresh -> {
+                    getListDataView().getItems().filter(p -> p.id() == fresh.id()).findFirst()
+                            .ifPresent(old -> { getListDataView().addItemAfter(fresh, old); getListDataView().removeItem(old); });
+                    Notification.show(getTranslation("payment.resynced"), 4000, Notification.Position.BOTTOM_START)
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                }, error -> {
+                    button.setEnabled(true);
+                    Notification.show(getTranslation("payment.resync-failed"), 6000, Notification.Position.MIDDLE)
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }));
+            });
+            return button;
+        }).setKey("resync").setAutoWidth(true).setFlexGrow(0);
     }
 
     public void show(List<PaymentEntry> payments) {

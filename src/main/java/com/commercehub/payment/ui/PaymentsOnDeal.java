@@ -2,7 +2,11 @@ package com.commercehub.payment.ui;
 
 import com.commercehub.crm.DealDetails;
 import com.commercehub.crm.ui.DealPageSection;
+import com.commercehub.base.security.Role;
+import com.commercehub.base.ui.BackgroundJobs;
+import com.commercehub.payment.PaymentResync;
 import com.commercehub.payment.PaymentService;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -12,9 +16,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 class PaymentsOnDeal implements DealPageSection {
 
     private final PaymentService payments;
+    private final PaymentResync resync;
+    private final BackgroundJobs jobs;
+    private final AuthenticationContext authentication;
 
-    PaymentsOnDeal(PaymentService payments) {
+    PaymentsOnDeal(PaymentService payments, PaymentResync resync, BackgroundJobs jobs, AuthenticationContext authentication) {
         this.payments = payments;
+        this.resync = resync;
+        this.jobs = jobs;
+        this.authentication = authentication;
     }
 
     @Override
@@ -34,6 +44,9 @@ class PaymentsOnDeal implements DealPageSection {
 
         Panel(DealDetails deal) {
             setPadding(false);
+            if (authentication.hasAnyRole(Role.Names.FINANCE, Role.Names.ADMIN)) {
+                grid.allowResync(resync, jobs);
+            }
             grid.show(payments.ofDeal(deal.id()));
             add(new H3(getTranslation("payment.title")), grid);
         }

@@ -127,8 +127,12 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final com.commercehub.payment.PaymentService paymentService;
 
     QuoteView(QuoteService quotes, QuoteActivityService activityService, com.commercehub.payment.PaymentService paymentService,
+              com.commercehub.payment.PaymentResync resync, com.commercehub.base.ui.BackgroundJobs jobs,
               ProductService products, UserService users, BuyerLinkAddress address, AuthenticationContext authentication) {
         this.paymentService = paymentService;
+        if (authentication.hasAnyRole(Role.Names.FINANCE, Role.Names.ADMIN)) {
+            payments.allowResync(resync, jobs);
+        }
         this.quotes = quotes;
         this.address = address;
         this.mayEdit = authentication.hasAnyRole(Role.Names.SALES, Role.Names.ADMIN);
