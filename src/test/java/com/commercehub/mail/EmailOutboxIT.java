@@ -133,8 +133,9 @@ class EmailOutboxIT extends SmtpTestSupport {
             }, nodes)).toList();
             start.countDown();
             int total = runs.stream().mapToInt(CompletableFuture::join).sum();
+            // Which sender takes how many depends on scheduling (on a loaded machine one may take all): what must
+            // hold is that together they sent each message once.
             assertThat(total).isEqualTo(count);
-            assertThat(runs).allSatisfy(r -> assertThat(r.join()).as("both senders took part").isPositive());
         } finally {
             nodes.shutdownNow();
         }
