@@ -198,31 +198,46 @@ class BuyerPageBenchmark {
         line(String.format(Locale.ROOT, "- on the request threads: %.2f ms CPU and %,d KB allocated per view", cpuMsPerView,
                 allocatedPerView >> 10));
 
-        // Where that CPU goes: the same three steps as the controller, called directly (CPU of this thread).
+        // The floor: Tomcat, the filters and MVC around a tiny page (an unknown link: one SELECT, a short template).
+        String unknown = "/quote/" + "A".repeat(43);
+        for (int i = 0; i < 100; i++) {
+            assertThat(buyer.get(unknown).statusCode()).isEqualTo(404);
+        }
+        long[] floorBefore = SqlCounter.requestThreadUsage();
+        for (int i = 0; i < 100; i++) {
+            buyer.get(unknown);
+        }
+        long[] floorAfter = SqlCounter.requestThreadUsage();
+        line(String.format(Locale.ROOT, "- for comparison, the unknown-link 404 page: %.2f ms CPU and %,d KB per request",
+                (floorAfter[1] - floorBefore[1]) / 100 / 1e6, (floorAfter[0] - floorBefore[0]) / 100 >> 10));
+
+        // Where the page's CPU goes: the same three steps as the controller, called directly (CPU of this thread).
         String token = path.substring(path.lastIndexOf('/') + 1);
         var paths = new QuotePage.Paths(path, path + "/pdf", path + "/sign", path + "/checkout");
         var form = new QuotePage.SignForm(true, "", "", false, Map.of());
         var quote = lifecycle.openByBuyer(token, false).orElseThrow();
         QuotePage page = pages.page(quote, QuotePage.Mode.PAGE, form, paths);
-        double lookUp = cpuMillis(() -> lifecycle.openByBuyer(token, false));
-        double model = cpuMillis(() -> pages.page(quote, QuotePage.Mode.PAGE, form, paths));
-        double render = cpuMillis(() -> templates.render("quote", Locale.ENGLISH, Map.of("page", page, "base", "")));
-        double sellerName = cpuMillis(seller::current);
-        line(String.format(Locale.ROOT, "- of which (called directly, CPU per call): look-up in a transaction %.2f ms, "
-                + "page model (formatting) %.2f ms — including the seller's name from the Stripe connection %.2f ms —, "
-                + "Thymeleaf render %.2f ms", lookUp, model, sellerName, render));
+        String lookUp = cost(() -> lifecycle.openByBuyer(token, false));
+        String model = cost(() -> pages.page(quote, QuotePage.Mode.PAGE, form, paths));
+        String render = cost(() -> templates.render("quote", Locale.ENGLISH, Map.of("page", page, "base", "")));
+        String sellerName = cost(seller::current);
+        line("- of which, called directly (CPU and allocation per call): look-up in a transaction " + lookUp
+                + "; page model (formatting) " + model + ", including the seller's name from the Stripe connection "
+                + sellerName + "; Thymeleaf render " + render);
     }
 
-    private static double cpuMillis(Runnable step) {
-        var threads = ManagementFactory.getThreadMXBean();
+    private static String cost(Runnable step) {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 200; i++) {
             step.run();
         }
-        long start = threads.getCurrentThreadCpuTime();
+        long cpu = threads.getCurrentThreadCpuTime();
+        long allocated = threads.getCurrentThreadAllocatedBytes();
         for (int i = 0; i < 200; i++) {
             step.run();
         }
-        return (threads.getCurrentThreadCpuTime() - start) / 200 / 1e6;
+        return String.format(Locale.ROOT, "%.2f ms / %,d KB", (threads.getCurrentThreadCpuTime() - cpu) / 200 / 1e6,
+                (threads.getCurrentThreadAllocatedBytes() - allocated) / 200 >> 10);
     }
 
     private void throughput(String wrk, String path) throws Exception {
