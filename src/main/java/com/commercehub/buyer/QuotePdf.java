@@ -27,10 +27,37 @@ class QuotePdf {
     // Stylesheets and images the template names are read from the app's static resources on the classpath.
     private static final String BASE = "classpath:/META-INF/resources/";
 
+    private static final java.util.regex.Pattern DEFINITION = java.util.regex.Pattern.compile("(--[\\w-]+)\\s*:\\s*([^;]+);");
+    private static final java.util.regex.Pattern USE = java.util.regex.Pattern.compile("var\\((--[\\w-]+)\\)");
+
+    static {
+        // The buyer sheet uses what browsers have (flex, gap) beside what the PDF needs; the PDF renderer
+        // warns about each such property on every render. Those warnings say nothing about the document.
+        // Its progress reports (fonts loaded, "prepare to fly") are no news either.
+        for (String logger : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+            com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING);
+        }
+        com.openhtmltopdf.util.XRLog.setLevel(com.openhtmltopdf.util.XRLog.CSS_PARSE, java.util.logging.Level.SEVERE);
+    }
+
     private final BuyerTemplates templates;
 
     QuotePdf(BuyerTemplates templates) {
         this.templates = templates;
+    }
+
+    /**
+     * The PDF renderer knows no CSS custom properties: the sheet's {@code var(--x)} are replaced by the values
+     * its {@code :root} defines, so the PDF keeps the colours and borders the page shows.
+     */
+    static String withVariablesResolved(String css) {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        var definitions = DEFINITION.matcher(css);
+        while (definitions.find()) {
+            values.putIfAbsent(definitions.group(1), definitions.group(2).strip());
+        }
+        return USE.matcher(css).replaceAll(use -> java.util.regex.Matcher.quoteReplacement(
+                values.getOrDefault(use.group(1), "initial")));
     }
 
     byte[] render(QuotePage page) {
@@ -66,7 +93,16 @@ class QuotePdf {
         return new FSStream() {
             @Override
             public InputStream getStream() {
-                return QuotePdf.class.getClassLoader().getResourceAsStream(path);
+                InputStream in = QuotePdf.class.getClassLoader().getResourceAsStream(path);
+                if (in == null || !path.endsWith(".css")) {
+                    return in;
+                }
+                try (in) {
+                    String css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    return new java.io.ByteArrayInputStream(withVariablesResolved(css).getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
 
             @Override

@@ -13,6 +13,7 @@ import com.commercehub.quote.QuoteStatus;
 import com.commercehub.stripe.StripeConnectionService;
 import com.commercehub.testsupport.AsAdmin;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -295,7 +296,9 @@ class BuyerQuotePageIT {
         assertThat(signatures(id)).isEqualTo(2);
         assertThat(buyer.get(published.linkPath()).body()).contains("Countersigned").doesNotContain("Waiting for countersignature");
 
-        String pdf = pdfText(buyer.bytes(published.linkPath() + "/pdf").body());
+        byte[] document = buyer.bytes(published.linkPath() + "/pdf").body();
+        keepFirstPage(document, "quote-signed-pdf-page1.png");
+        String pdf = pdfText(document);
         assertThat(pdf).contains("Signature certificate", "Erika Mustermann", "erika@acme.example", "127.0.0.1",
                 Sha256.hex(stored), "Countersigner", "cora");
     }
@@ -357,6 +360,15 @@ class BuyerQuotePageIT {
             return out.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Keeps the PDF's first page as an image with the build output, for people to look at. */
+    static void keepFirstPage(byte[] pdf, String name) throws IOException {
+        try (var document = Loader.loadPDF(pdf)) {
+            var image = new PDFRenderer(document).renderImageWithDPI(0, 80);
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            ImageIO.write(image, "png", java.nio.file.Path.of("target", "screenshots", name).toFile());
         }
     }
 
