@@ -139,8 +139,14 @@ public class QuoteLifecycle {
         });
     }
 
-    /** Expires every open quote past its date; each in its own transaction, so one conflict skips one quote. */
+    /** The scheduled expiry, on one node at a time when several share the database (a second would repeat no-ops). */
     @Scheduled(fixedDelayString = "${hub.quotes.expiry-check:PT5M}", initialDelayString = "PT20S")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "quote-expiry", lockAtMostFor = "PT4M")
+    public void expireDueOnSchedule() {
+        expireDue();
+    }
+
+    /** Expires every open quote past its date; each in its own transaction, so one conflict skips one quote. */
     public int expireDue() {
         List<Long> due = jdbc.sql("""
                         SELECT id FROM quote WHERE status IN ('PUBLISHED', 'VIEWED', 'SIGNED') AND expires_on < :today""")
