@@ -11,20 +11,36 @@ import org.springframework.stereotype.Component;
 @Component
 class SellerProfile {
 
+    // The account's name is read with the whole connection (decrypting its secrets); buyer pages are many.
+    private static final java.time.Duration NAME_KEPT_FOR = java.time.Duration.ofSeconds(30);
+
     private final StripeConnectionService stripe;
+    private final java.time.Clock clock;
     private final String name;
     private final String address;
+    private volatile String accountName = "";
+    private volatile java.time.Instant accountNameReadAt = java.time.Instant.MIN;
 
-    SellerProfile(StripeConnectionService stripe, @Value("${hub.seller.name:}") String name,
+    SellerProfile(StripeConnectionService stripe, java.time.Clock clock, @Value("${hub.seller.name:}") String name,
                   @Value("${hub.seller.address:}") String address) {
         this.stripe = stripe;
+        this.clock = clock;
         this.name = name == null ? "" : name.strip();
         this.address = address == null || address.isBlank() ? null : address.strip();
     }
 
     Seller current() {
-        String shown = !name.isEmpty() ? name : stripe.businessName().orElse("");
+        String shown = !name.isEmpty() ? name : accountName();
         return new Seller(shown, address, initials(shown));
+    }
+
+    private String accountName() {
+        java.time.Instant now = clock.instant();
+        if (accountNameReadAt.plus(NAME_KEPT_FOR).isBefore(now)) {
+            accountName = stripe.businessName().orElse("");
+            accountNameReadAt = now;
+        }
+        return accountName;
     }
 
     static String initials(String name) {
