@@ -125,6 +125,11 @@ public class PaymentRecords {
         Optional<Long> payment = paymentOfCharge(accountId, chargeId);
         payment.ifPresent(id -> {
             Timestamp now = Timestamp.from(clock.instant());
+            // Locking reads only. A plain read would see this transaction's snapshot, which may predate the
+            // refunds and status another worker committed for the same charge meanwhile (a refund row our insert
+            // finds unchanged stays invisible in it), and the write below would then undo them.
+            var locked = jdbc.sql("SELECT amount, status FROM payment WHERE id = :id FOR UPDATE").param("id", id)
+                    .query((rs, n) -> new Object[]{rs.getBigDecimal(1), PaymentStatus.valueOf(rs.getString(2))}).single();
             for (RefundFacts refund : refunds) {
                 jdbc.sql("""
                                 INSERT INTO payment_refund (payment, refund_id, amount, currency, status, created_at)
@@ -135,15 +140,12 @@ public class PaymentRecords {
                         .param("created", timestamp(refund.createdAt() == null ? clock.instant() : refund.createdAt()))
                         .update();
             }
-            var sums = jdbc.sql("""
-                            SELECT p.amount, p.status, COALESCE(SUM(r.amount), 0) AS refunded FROM payment p
-                            LEFT JOIN payment_refund r ON r.payment = p.id AND r.status IN ('succeeded', 'pending')
-                            WHERE p.id = :id GROUP BY p.id, p.amount, p.status""")
-                    .param("id", id).query((rs, n) -> new Object[]{rs.getBigDecimal("amount"),
-                            PaymentStatus.valueOf(rs.getString("status")), rs.getBigDecimal("refunded")}).single();
-            BigDecimal amount = (BigDecimal) sums[0];
-            BigDecimal refunded = (BigDecimal) sums[2];
-            PaymentStatus status = (PaymentStatus) sums[1];
+            BigDecimal refunded = jdbc.sql("""
+                            SELECT COALESCE(SUM(amount), 0) FROM payment_refund
+                            WHERE payment = :id AND status IN ('succeeded', 'pending') FOR UPDATE""")
+                    .param("id", id).query(BigDecimal.class).single();
+            BigDecimal amount = (BigDecimal) locked[0];
+            PaymentStatus status = (PaymentStatus) locked[1];
             if (refunded.signum() > 0) {
                 status = status.then(refunded.compareTo(amount) >= 0 ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED);
             }
