@@ -54,7 +54,11 @@ public class BillingPortal {
         // One portal session per quote and minute: a double click reuses it, a later visit gets a fresh one.
         long minute = clock.instant().getEpochSecond() / 60;
         var session = account.get().client().v1().billingPortal().sessions().create(SessionCreateParams.builder()
-                        .setCustomer(customer.get()).setReturnUrl(address.base() + "/quote/" + token).build(),
+                        .setCustomer(customer.get()).setReturnUrl(address.base() + "/quote/" + token)
+                        // Straight to the card: what the buyer comes for after a failed renewal.
+                        .setFlowData(SessionCreateParams.FlowData.builder()
+                                .setType(SessionCreateParams.FlowData.Type.PAYMENT_METHOD_UPDATE).build())
+                        .build(),
                 IdempotencyKeys.forWrite("quote", quote.get().quoteId(), "portal", minute));
         return Optional.of(session.getUrl());
     }

@@ -35,7 +35,6 @@ class HostedCheckoutController {
     private final PaymentProcessorMode mode;
     private final CheckoutResources checkout;
     private final PaymentLinkResources links;
-    private final SubscriptionResources subscriptions;
     private final InvoiceResources invoices;
     private final CoreResources core;
     private final SandboxStore store;
@@ -45,13 +44,12 @@ class HostedCheckoutController {
     private final String publicUrl;
 
     HostedCheckoutController(PaymentProcessorMode mode, CheckoutResources checkout, PaymentLinkResources links,
-                             SubscriptionResources subscriptions, InvoiceResources invoices, CoreResources core,
+                             InvoiceResources invoices, CoreResources core,
                              SandboxStore store, SandboxTime time, TransactionTemplate transactions, Messages messages,
                              @Value("${hub.public-url:}") String publicUrl) {
         this.mode = mode;
         this.checkout = checkout;
         this.links = links;
-        this.subscriptions = subscriptions;
         this.invoices = invoices;
         this.core = core;
         this.store = store;
@@ -61,7 +59,7 @@ class HostedCheckoutController {
         this.publicUrl = publicUrl;
     }
 
-    private Call pageCall(HttpServletRequest request) {
+    Call pageCall(HttpServletRequest request) {
         String origin = publicUrl != null && !publicUrl.isBlank() ? publicUrl.replaceAll("/+$", "")
                 : request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + request.getContextPath();
         return new Call(request.getMethod(), request.getRequestURI(), Map.of(), new Params(Map.of()), null, null,
@@ -181,70 +179,6 @@ class HostedCheckoutController {
             return html(HttpStatus.OK, page(locale, null, "<p id=\"inactive\">" + htmlEscape(text(locale, "sandbox.link.inactive")) + "</p>"));
         }
         return redirect(Obj.str(session, "url"));
-    }
-
-    @GetMapping("/sandbox/portal/{id}")
-    ResponseEntity<String> portal(@PathVariable String id, HttpServletRequest request) {
-        if (!mode.isSandbox()) {
-            return ResponseEntity.notFound().build();
-        }
-        Locale locale = Messages.supported(request.getLocale());
-        Optional<Map<String, Object>> session = store.find(id).filter(o -> "billing_portal.session".equals(o.get("object")));
-        if (session.isEmpty()) {
-            return ResponseEntity.notFound().build();
-        }
-        String customer = Obj.str(session.get(), "customer");
-        StringBuilder body = new StringBuilder("<h1>").append(htmlEscape(text(locale, "sandbox.portal.title"))).append("</h1>");
-        var list = store.list("subscription", s -> customer.equals(s.get("customer")) && !"canceled".equals(s.get("status")),
-                100, null).data();
-        if (list.isEmpty()) {
-            body.append("<p>").append(htmlEscape(text(locale, "sandbox.portal.none"))).append("</p>");
-        }
-        for (Map<String, Object> subscription : list) {
-            String sid = Obj.str(subscription, "id");
-            body.append("<section class=\"subscription\" id=\"").append(htmlEscape(sid)).append("\"><p>");
-            for (Object item : Obj.list(Obj.map(subscription, "items"), "data")) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> price = Obj.map((Map<String, Object>) item, "price");
-                String product = store.find(Obj.str(price, "product")).map(p -> Obj.str(p, "name")).orElse("");
-                body.append(htmlEscape(product)).append(" × ").append(((Map<?, ?>) item).get("quantity")).append(" — ")
-                        .append(htmlEscape(format(Obj.longOf(price, "unit_amount"), Obj.str(price, "currency"), locale)))
-                        .append("<br>");
-            }
-            body.append("</p>");
-            if (Boolean.TRUE.equals(subscription.get("cancel_at_period_end"))) {
-                body.append("<p>").append(htmlEscape(text(locale, "sandbox.portal.cancels-at-end"))).append("</p>");
-            } else {
-                body.append("<form method=\"post\" action=\"/sandbox/portal/").append(htmlEscape(id)).append("/cancel/")
-                        .append(htmlEscape(sid)).append("\"><button type=\"submit\" class=\"secondary\">")
-                        .append(htmlEscape(text(locale, "sandbox.portal.cancel"))).append("</button></form>");
-            }
-            body.append("</section>");
-        }
-        String returnUrl = Obj.str(session.get(), "return_url");
-        if (returnUrl != null) {
-            body.append("<p><a id=\"return\" href=\"").append(htmlEscape(returnUrl)).append("\">")
-                    .append(htmlEscape(text(locale, "sandbox.portal.back"))).append("</a></p>");
-        }
-        return html(HttpStatus.OK, page(locale, null, body.toString()));
-    }
-
-    @PostMapping("/sandbox/portal/{id}/cancel/{subscriptionId}")
-    ResponseEntity<String> portalCancel(@PathVariable String id, @PathVariable String subscriptionId, HttpServletRequest request) {
-        if (!mode.isSandbox()) {
-            return ResponseEntity.notFound().build();
-        }
-        Optional<Map<String, Object>> session = store.find(id).filter(o -> "billing_portal.session".equals(o.get("object")));
-        if (session.isEmpty()) {
-            return ResponseEntity.notFound().build();
-        }
-        Call call = pageCall(request);
-        try {
-            transactions.execute(status -> subscriptions.cancelAtPeriodEnd(call, subscriptionId, Obj.str(session.get(), "customer")));
-        } catch (StripeError missing) {
-            return ResponseEntity.notFound().build();
-        }
-        return redirect("/sandbox/portal/" + id);
     }
 
     @GetMapping("/sandbox/checkout/{id}/cancel")
@@ -431,7 +365,7 @@ class HostedCheckoutController {
                 + htmlEscape(value == null ? "" : value) + "\">";
     }
 
-    private String page(Locale locale, Map<String, Object> branding, String body) {
+    String page(Locale locale, Map<String, Object> branding, String body) {
         String button = branding != null && branding.get("button_color") != null ? Obj.str(branding, "button_color") : "#0f6cbd";
         String background = branding != null && branding.get("background_color") != null ? Obj.str(branding, "background_color") : "#f5f6f8";
         return "<!doctype html><html lang=\"" + htmlEscape(locale.getLanguage()) + "\"><head><meta charset=\"utf-8\">"
@@ -456,13 +390,13 @@ class HostedCheckoutController {
         return Messages.supported(request.getLocale());
     }
 
-    private String declineText(Locale locale, StripeError error) {
+    String declineText(Locale locale, StripeError error) {
         String key = "sandbox.decline." + (error.declineCode != null ? error.declineCode : error.code);
         String translated = messages.get(key, locale);
         return translated.startsWith("!") ? text(locale, "sandbox.decline.generic_decline") : translated;
     }
 
-    private String text(Locale locale, String key, Object... params) {
+    String text(Locale locale, String key, Object... params) {
         return messages.get(key, locale, params);
     }
 
@@ -471,7 +405,7 @@ class HostedCheckoutController {
         return new Money(BigDecimal.valueOf(minor).movePointLeft(exponent), Currency.getInstance(currency.toUpperCase(Locale.ROOT)));
     }
 
-    private static String format(long minor, String currency, Locale locale) {
+    static String format(long minor, String currency, Locale locale) {
         try {
             return MoneyFormatter.format(money(minor, currency), locale);
         } catch (RuntimeException unusual) {
@@ -480,16 +414,16 @@ class HostedCheckoutController {
     }
 
     /** Escapes only what HTML needs (&lt; &gt; &amp; quotes), keeping the page UTF-8. */
-    private static String htmlEscape(String text) {
+    static String htmlEscape(String text) {
         return org.springframework.web.util.HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
-    private static ResponseEntity<String> html(HttpStatus status, String html) {
+    static ResponseEntity<String> html(HttpStatus status, String html) {
         return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .header("Cache-Control", "no-store").body(html);
     }
 
-    private static ResponseEntity<String> redirect(String location) {
+    static ResponseEntity<String> redirect(String location) {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
     }
 }

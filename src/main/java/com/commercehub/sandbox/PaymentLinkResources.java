@@ -160,14 +160,28 @@ class PaymentLinkResources extends SandboxRoutes {
         if (returnUrl != null && !returnUrl.matches("https?://\\S+")) {
             throw StripeError.invalid("return_url", "url_invalid", "Not a valid URL");
         }
-        p.string("locale");
+        String locale = p.string("locale");
         p.string("configuration");
+        Params flowData = p.child("flow_data");
+        Map<String, Object> flow = null;
+        if (flowData != null) {
+            String type = flowData.oneOf("type", null, "payment_method_update", "subscription_cancel",
+                    "subscription_update", "subscription_update_confirm");
+            if (type == null) {
+                throw StripeError.missing("flow_data[type]");
+            }
+            flowData.child("after_completion");
+            // The sandbox's portal is one page: every flow opens it, with the card form at hand.
+            flow = Obj.of("type", type, "after_completion", Obj.of("type", "portal_homepage", "hosted_confirmation", null,
+                            "redirect", null), "subscription_cancel", null, "subscription_update", null,
+                    "subscription_update_confirm", null);
+        }
         String id = SandboxIds.next("bps_");
         Map<String, Object> session = Obj.base(id, "billing_portal.session", call.now());
         session.put("configuration", "bpc_sandbox");
         session.put("customer", customer);
-        session.put("flow", null);
-        session.put("locale", null);
+        session.put("flow", flow);
+        session.put("locale", locale);
         session.put("on_behalf_of", null);
         session.put("return_url", returnUrl);
         session.put("url", call.origin() + "/sandbox/portal/" + id);

@@ -442,6 +442,28 @@ class SubscriptionResources extends SandboxRoutes {
         return false;
     }
 
+    /**
+     * From the billing portal: the customer's new card becomes the subscription's default payment method.
+     * Returns the subscription's open latest invoice when it is past due (to be paid with the new card), else null.
+     */
+    Map<String, Object> useCard(Call call, String id, String customer, String cardNumber) {
+        Map<String, Object> subscription = store.getForUpdate(id, "subscription", "id", "subscription");
+        if (!customer.equals(subscription.get("customer")) || "canceled".equals(subscription.get("status"))) {
+            throw StripeError.notFound("id", "subscription", id);
+        }
+        Map<String, Object> method = payments.paymentMethod(call, cardNumber, customer);
+        events.emit(call, "payment_method.attached", method, null);
+        Object previous = subscription.get("default_payment_method");
+        subscription.put("default_payment_method", method.get("id"));
+        store.update(subscription);
+        events.emit(call, "customer.subscription.updated", subscription, Obj.of("default_payment_method", previous));
+        if (!"past_due".equals(subscription.get("status")) || subscription.get("latest_invoice") == null) {
+            return null;
+        }
+        return store.findForUpdate(Obj.str(subscription, "latest_invoice"))
+                .filter(invoice -> "open".equals(invoice.get("status"))).orElse(null);
+    }
+
     /** From the billing portal: the customer cancels at the end of the period. */
     Map<String, Object> cancelAtPeriodEnd(Call call, String id, String customer) {
         Map<String, Object> subscription = store.getForUpdate(id, "subscription", "id", "subscription");
