@@ -45,10 +45,6 @@ public record QuotePage(Mode mode, String lang, boolean sandbox, Seller seller, 
         public static SignForm hidden() {
             return new SignForm(false, "", "", false, Map.of());
         }
-
-        public boolean hasErrors() {
-            return !errors.isEmpty();
-        }
     }
 
     /** A newer version replaced this one: where to find it (when it is open) and what changed. */
