@@ -24,13 +24,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -151,7 +151,7 @@ class StripeConnections {
         return store.active();
     }
 
-    /** The client for the connected account; the environment's key or the sandbox when none is connected. */
+    /** The client for the usable connection (the sandbox's key for the sandbox connection); callers check one exists. */
     StripeClient client() {
         return active().filter(c -> !c.sandbox())
                 .map(c -> factory.forKey(apiKey(c)))
