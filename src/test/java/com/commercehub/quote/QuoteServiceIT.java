@@ -91,6 +91,12 @@ class QuoteServiceIT {
         stripe.useSandbox();
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void sandboxStaysConnected() {
+        // Disconnecting leaves payments not connected for good; other test classes share the database.
+        stripe.useSandbox();
+    }
+
     private static String token(QuoteService.Published published) {
         return published.linkPath().substring("/quote/".length());
     }

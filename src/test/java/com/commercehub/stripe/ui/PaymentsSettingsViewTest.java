@@ -53,9 +53,10 @@ class PaymentsSettingsViewTest extends KaribuTest {
     }
 
     @AfterEach
-    void leaveNothingConnected() {
-        // Other test classes share this database and expect no real key to be connected.
+    void leaveTheSandboxConnected() {
+        // Other test classes share this database and expect the sandbox, not a real key (nor nothing), connected.
         AsAdmin.call(service::disconnect);
+        AsAdmin.call(service::useSandbox);
     }
 
     /** Clicks Connect and lets the background verification finish, as the browser's polling would. */
@@ -139,6 +140,7 @@ class PaymentsSettingsViewTest extends KaribuTest {
         assertThat(view.apiKey.isInvalid()).isFalse();
         assertThat(view.apiKey.getValue()).isEmpty();
         assertThat(view.status.getText()).isEqualTo("Ready to transact");
+        assertThat(view.mode.getText()).isEqualTo("Stripe test mode");
         assertThat(view.accountId.getText()).startsWith("acct_");
         assertThat(view.accountName.getText()).isEqualTo("Sandbox Business");
         assertThat(view.accountCurrency.getText()).isEqualTo("USD");
@@ -183,5 +185,38 @@ class PaymentsSettingsViewTest extends KaribuTest {
         assertThat(output.getAll()).doesNotContain(GOOD_KEY).doesNotContain("sk_test_secondKeyForReconnect77");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM stripe_connection WHERE disconnected_at IS NULL").query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void the_mode_is_shown_and_a_disconnected_live_account_leaves_a_choice_not_the_sandbox() {
+        PaymentsSettingsView view = open();
+        assertThat(view.mode.getText()).isEqualTo("Not connected");
+        assertThat(view.notConnected.isVisible()).isTrue();
+        assertThat(view.useSandbox.isVisible()).isTrue();
+        assertThat(view.connectSection.isVisible()).isTrue();
+
+        view.country.setValue("US");
+        view.terms.setValue(true);
+        view.apiKey.setValue("rk_test_karibuLiveModeKey0000Zz");
+        connect(view);
+        // The sandbox takes test keys only: mark the row live, as a live key would have.
+        jdbc.sql("UPDATE stripe_connection SET livemode = TRUE WHERE disconnected_at IS NULL").update();
+        clickAndWait(view, view.refresh);
+        assertThat(view.mode.getText()).isEqualTo("Stripe live mode");
+        assertThat(view.notConnected.isVisible()).isFalse();
+        assertThat(view.useSandbox.isVisible()).isFalse();
+
+        clickAndWait(view, view.disconnect);
+        assertThat(view.mode.getText()).isEqualTo("Not connected");
+        assertThat(view.notConnected.isVisible()).isTrue();
+        assertThat(view.notConnected.getText()).startsWith("Payments are not connected: buyers cannot pay.");
+        assertThat(view.sandboxNote.isVisible()).isFalse();
+        assertThat(view.connectSection.isVisible()).isTrue();
+        assertThat(view.useSandbox.isVisible()).isTrue();
+
+        clickAndWait(view, view.useSandbox);
+        assertThat(view.mode.getText()).isEqualTo("Sandbox");
+        assertThat(view.sandboxNote.isVisible()).isTrue();
+        assertThat(view.notConnected.isVisible()).isFalse();
     }
 }
