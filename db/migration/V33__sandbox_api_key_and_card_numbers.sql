@@ -7,10 +7,10 @@ CREATE TABLE sandbox_api_key (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Sandbox payment methods kept the whole card number typed on the hosted pages. Keep only which test card it
--- was (its outcome); brand and last four stay in "card". A number that was no test card can never pay.
+-- was (its outcome), while brand and last four stay in "card". A number that was no test card can never pay.
 UPDATE sandbox_object
-SET body = JSON_REMOVE(JSON_SET(body, '$."_test_card"',
-        CASE JSON_VALUE(body, '$."_number"')
+SET body = JSON_REMOVE(JSON_SET(body, '$._test_card',
+        CASE JSON_VALUE(body, '$._number')
             WHEN '4242424242424242' THEN 'SUCCESS'
             WHEN '5555555555554444' THEN 'SUCCESS'
             WHEN '378282246310005' THEN 'SUCCESS'
@@ -25,8 +25,8 @@ SET body = JSON_REMOVE(JSON_SET(body, '$."_test_card"',
             WHEN '4000000000000259' THEN 'DISPUTE_LATER'
             WHEN '4000000000000341' THEN 'CHARGES_FAIL'
             ELSE 'INCORRECT_NUMBER'
-        END), '$."_number"')
-WHERE JSON_EXISTS(body, '$."_number"');
+        END), '$._number')
+WHERE JSON_EXISTS(body, '$._number');
 
 -- A write replayed by Idempotency-Key could have carried an expanded card number in its stored answer.
 UPDATE sandbox_idempotency

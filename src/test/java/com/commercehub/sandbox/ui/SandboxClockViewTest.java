@@ -73,6 +73,8 @@ class SandboxClockViewTest extends KaribuTest {
 
     @Autowired
     com.commercehub.base.payments.SandboxApiKey sandboxKey;
+    @Autowired
+    com.commercehub.sandbox.SandboxKeyService keys;
 
     @Test
     void the_api_key_is_masked_until_revealed_with_a_curl_example() {
@@ -96,6 +98,10 @@ class SandboxClockViewTest extends KaribuTest {
         login("sales@example.com", Role.SALES);
         assertThatThrownBy(() -> navigate("settings/sandbox-clock")).hasMessageContaining("Access is denied");
         assertThatThrownBy(() -> clock.advance(Duration.ofDays(1))).isInstanceOf(
+                org.springframework.security.authorization.AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> clock.reset()).isInstanceOf(
+                org.springframework.security.authorization.AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> keys.reveal()).isInstanceOf(
                 org.springframework.security.authorization.AuthorizationDeniedException.class);
     }
 }
