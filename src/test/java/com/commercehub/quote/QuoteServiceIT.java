@@ -1,5 +1,7 @@
 package com.commercehub.quote;
 
+import com.commercehub.testsupport.AsAdmin;
+import org.junit.jupiter.api.AfterEach;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
 import com.commercehub.base.security.UserService;
@@ -99,6 +101,12 @@ class QuoteServiceIT {
 
     private static String token(QuoteService.Published published) {
         return published.linkPath().substring("/quote/".length());
+    }
+
+    /** Tests share one database: a sandbox clock left ahead would move the next test's dates. */
+    @AfterEach
+    void resetTheSandboxClock() {
+        AsAdmin.call(sandboxClock::reset);
     }
 
     @Test
