@@ -6,6 +6,14 @@ CREATE TABLE sandbox_api_key (
     created_at DATETIME(6) NOT NULL
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
+-- Restricted keys an admin made for the sandbox (as in Stripe's dashboard): accepted like the secret key.
+-- Only the SHA-256 of a key is kept; the key itself is shown once, when it is made.
+CREATE TABLE sandbox_restricted_key (
+    key_sha256 CHAR(64)    NOT NULL PRIMARY KEY,
+    last4      CHAR(4)     NOT NULL,
+    created_at DATETIME(6) NOT NULL
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
 -- Sandbox payment methods kept the whole card number typed on the hosted pages. Keep only which test card it
 -- was (its outcome), while brand and last four stay in "card". A number that was no test card can never pay.
 UPDATE sandbox_object

@@ -38,4 +38,18 @@ public class SandboxKeyService {
     public String apiBase() {
         return origin.local() + SandboxApiController.BASE;
     }
+
+    /**
+     * A new restricted key for the sandbox, as Stripe's dashboard makes them: the sandbox accepts it like the secret
+     * key. Returned once and never again (only its hash is kept).
+     */
+    @Secured(Role.Authority.ADMIN)
+    public String createRestrictedKey() {
+        return keys.createRestrictedKey();
+    }
+
+    @Secured(Role.Authority.ADMIN)
+    public long restrictedKeys() {
+        return keys.restrictedKeys();
+    }
 }

@@ -3,6 +3,7 @@ package com.commercehub.sandbox;
 import com.commercehub.base.payments.SandboxApiKey;
 import com.commercehub.base.secrets.SecretCipher;
 import com.commercehub.base.secrets.SecretDecryptionException;
+import com.commercehub.base.secrets.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,6 +26,7 @@ class SandboxKeys implements SandboxApiKey {
 
     static final String PURPOSE = "sandbox.api-key";
     static final Pattern FORMAT = Pattern.compile("sk_test_[A-Za-z0-9]{24,}");
+    private static final Pattern RESTRICTED = Pattern.compile("rk_test_[A-Za-z0-9]{32}");
     private static final Logger log = LoggerFactory.getLogger(SandboxKeys.class);
 
     private final JdbcClient jdbc;
@@ -54,10 +56,33 @@ class SandboxKeys implements SandboxApiKey {
         return known;
     }
 
-    /** Compares in constant time, so the answer's timing tells nothing about the key. */
+    /**
+     * The secret key (compared in constant time, so the answer's timing tells nothing about it) or a restricted key
+     * made by {@link #createRestrictedKey()} (looked up by its SHA-256, which is all that is stored).
+     */
     boolean accepts(String presented) {
-        return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
-                secretKey().getBytes(StandardCharsets.UTF_8));
+        if (presented == null) {
+            return false;
+        }
+        if (MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), secretKey().getBytes(StandardCharsets.UTF_8))) {
+            return true;
+        }
+        return RESTRICTED.matcher(presented).matches() && jdbc.sql(
+                "SELECT COUNT(*) FROM sandbox_restricted_key WHERE key_sha256 = :hash")
+                .param("hash", Sha256.hex(presented)).query(Long.class).single() > 0;
+    }
+
+    /** A new restricted key ({@code rk_test_…}, 190 random bits); only its hash and last four are kept. */
+    String createRestrictedKey() {
+        String fresh = "rk_test_" + SandboxIds.random(32);
+        jdbc.sql("INSERT INTO sandbox_restricted_key (key_sha256, last4, created_at) VALUES (:hash, :last4, :at)")
+                .param("hash", Sha256.hex(fresh)).param("last4", fresh.substring(fresh.length() - 4))
+                .param("at", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
+        return fresh;
+    }
+
+    long restrictedKeys() {
+        return jdbc.sql("SELECT COUNT(*) FROM sandbox_restricted_key").query(Long.class).single();
     }
 
     private synchronized String stored() {

@@ -61,6 +61,8 @@ class SandboxSecurityIT {
     int port;
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     SandboxApiKey sandboxKey;
     @Autowired
     StripeClientFactory factory;
@@ -153,6 +155,25 @@ class SandboxSecurityIT {
         String almost = key.substring(0, key.length() - 1) + (key.endsWith("x") ? "y" : "x");
         assertThat(api("/v1/account", "Bearer " + almost).statusCode()).isEqualTo(401);
         assertThat(api("/v1/account", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void a_restricted_key_made_by_an_admin_works_and_only_its_hash_is_kept() throws Exception {
+        SandboxKeyService service = context.getBean(SandboxKeyService.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(service::createRestrictedKey)
+                .isInstanceOf(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
+        String restricted = com.commercehub.testsupport.AsAdmin.call(service::createRestrictedKey);
+        assertThat(restricted).matches("rk_test_[A-Za-z0-9]{32}");
+        assertThat(stripe(restricted).v1().customers().create(CustomerCreateParams.builder()
+                .setEmail("restricted@example.com").build()).getId()).startsWith("cus_");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sandbox_restricted_key WHERE key_sha256 = :hash")
+                .param("hash", com.commercehub.base.secrets.Sha256.hex(restricted)).query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sandbox_restricted_key WHERE key_sha256 LIKE :part OR last4 = :whole")
+                .param("part", "%" + restricted.substring(8, 20) + "%").param("whole", restricted)
+                .query(Long.class).single()).isZero();
+        // One character off is refused like any made-up key.
+        String almost = restricted.substring(0, restricted.length() - 1) + (restricted.endsWith("x") ? "y" : "x");
+        assertThat(api("/v1/account", "Bearer " + almost).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -53,6 +53,8 @@ public class SandboxClockView extends VerticalLayout implements HasDynamicTitle 
     final Button reveal = new Button();
     final Button copy = new Button();
     final Pre curl = new Pre();
+    final Button createRestricted = new Button();
+    final TextField restrictedKey = new TextField();
 
     private final SandboxClockService clock;
     private final SandboxKeyService keys;
@@ -110,8 +112,20 @@ public class SandboxClockView extends VerticalLayout implements HasDynamicTitle 
         });
         HorizontalLayout key = new HorizontalLayout(apiKey, reveal, copy);
         key.setAlignItems(FlexComponent.Alignment.BASELINE);
+        createRestricted.setText(getTranslation("sandbox.key.restricted.create"));
+        createRestricted.addClickListener(e -> {
+            // Shown once, in the field below; only its hash is kept.
+            restrictedKey.setValue(keys.createRestrictedKey());
+            restrictedKey.setVisible(true);
+            restrictedKey.setHelperText(getTranslation("sandbox.key.restricted.once"));
+        });
+        restrictedKey.setLabel(getTranslation("sandbox.key.restricted.label"));
+        restrictedKey.setReadOnly(true);
+        restrictedKey.setWidth("32em");
+        restrictedKey.setVisible(false);
         add(new H3(getTranslation("sandbox.key.heading")), new Paragraph(getTranslation("sandbox.key.explanation")), key,
-                new Paragraph(getTranslation("sandbox.key.example")), curl);
+                new Paragraph(getTranslation("sandbox.key.example")), curl,
+                new Paragraph(getTranslation("sandbox.key.restricted.explanation")), createRestricted, restrictedKey);
         showKey();
     }
 

@@ -206,7 +206,7 @@ class PaymentsSettingsViewTest extends KaribuTest {
 
         view.country.setValue("US");
         view.terms.setValue(true);
-        view.apiKey.setValue("rk_test_karibuLiveModeKey0000Zz");
+        view.apiKey.setValue(sandboxKey.secretKey());
         connect(view);
         // The sandbox takes test keys only: mark the row live, as a live key would have.
         jdbc.sql("UPDATE stripe_connection SET livemode = TRUE WHERE disconnected_at IS NULL").update();
