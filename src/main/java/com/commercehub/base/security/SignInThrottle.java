@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Failed sign-ins per account (the e-mail typed, existing or not) and per client address. Past a
- * number of free failures each further one locks for twice as long as the last, from one minute up to
- * a cap; a success clears the account's count, not the address's (one valid account must not reset
+ * Failed sign-ins per account (the e-mail typed, existing or not) and per client address. The
+ * failure that reaches the threshold locks for {@code first-lock}, each further one for twice as long
+ * as the last, up to {@code max-lock}; a success clears the account's count, not the address's (one valid account must not reset
  * a guesser's address). Counts live in this node's memory: they restart with it, and behind a load
  * balancer each node counts on its own.
  */
@@ -24,8 +24,8 @@ class SignInThrottle {
     private static final Duration FORGET_AFTER = Duration.ofHours(1);
 
     private final Clock clock;
-    private final int accountFreeFailures;
-    private final int addressFreeFailures;
+    private final int accountFailuresToLock;
+    private final int addressFailuresToLock;
     private final Duration firstLock;
     private final Duration maxLock;
     private final Map<String, Failures> accounts = new ConcurrentHashMap<>();
@@ -39,13 +39,13 @@ class SignInThrottle {
     }
 
     SignInThrottle(Clock clock,
-                   @Value("${hub.security.sign-in.account-free-failures:5}") int accountFreeFailures,
-                   @Value("${hub.security.sign-in.address-free-failures:20}") int addressFreeFailures,
+                   @Value("${hub.security.sign-in.account-failures-to-lock:5}") int accountFailuresToLock,
+                   @Value("${hub.security.sign-in.address-failures-to-lock:20}") int addressFailuresToLock,
                    @Value("${hub.security.sign-in.first-lock:PT1M}") Duration firstLock,
                    @Value("${hub.security.sign-in.max-lock:PT15M}") Duration maxLock) {
         this.clock = clock;
-        this.accountFreeFailures = accountFreeFailures;
-        this.addressFreeFailures = addressFreeFailures;
+        this.accountFailuresToLock = accountFailuresToLock;
+        this.addressFailuresToLock = addressFailuresToLock;
         this.firstLock = firstLock;
         this.maxLock = maxLock;
     }
@@ -76,9 +76,9 @@ class SignInThrottle {
 
     void failed(String email, String address) {
         Instant now = clock.instant();
-        count(accounts, accountKey(email), accountFreeFailures, now);
+        count(accounts, accountKey(email), accountFailuresToLock, now);
         if (address != null) {
-            count(addresses, addressKey(address), addressFreeFailures, now);
+            count(addresses, addressKey(address), addressFailuresToLock, now);
         }
     }
 
@@ -86,7 +86,7 @@ class SignInThrottle {
         accounts.remove(accountKey(email));
     }
 
-    private void count(Map<String, Failures> map, String key, int free, Instant now) {
+    private void count(Map<String, Failures> map, String key, int threshold, Instant now) {
         if (map.size() > MAX_TRACKED) {
             // A flood of distinct names: forget them all rather than grow without bound.
             map.clear();
@@ -98,9 +98,9 @@ class SignInThrottle {
             }
             failures.count++;
             failures.last = now;
-            int beyond = failures.count - free;
-            if (beyond > 0) {
-                Duration lock = firstLock.multipliedBy(1L << Math.min(beyond - 1, 20));
+            int beyond = failures.count - threshold;
+            if (beyond >= 0) {
+                Duration lock = firstLock.multipliedBy(1L << Math.min(beyond, 20));
                 failures.lockedUntil = now.plus(lock.compareTo(maxLock) > 0 ? maxLock : lock);
             }
         }

@@ -18,7 +18,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     final LoginForm login = new LoginForm();
     final Paragraph firstRunHint = new Paragraph();
-    private final LoginI18n i18n = LoginI18n.createDefault();
+    final LoginI18n i18n = LoginI18n.createDefault();
 
     LoginView(UserService users) {
         addClassName("login-view");

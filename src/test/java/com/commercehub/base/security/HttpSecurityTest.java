@@ -11,7 +11,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.security.anonymous-session-timeout=3s",
         "server.tomcat.background-processor-delay=1s",
-        "hub.security.sign-in.address-free-failures=100000"})
+        "hub.security.sign-in.address-failures-to-lock=100000"})
 @ActiveProfiles("test")
 abstract class HttpSecurityTest {
 }
