@@ -1,5 +1,6 @@
 package com.commercehub.checkout;
 
+import com.commercehub.base.web.PublicAddress;
 import com.commercehub.payment.PaymentRecords;
 import com.commercehub.quote.BuyerQuote;
 import com.commercehub.quote.QuoteLifecycle;

@@ -1,5 +1,6 @@
 package com.commercehub.checkout;
 
+import com.commercehub.base.web.PublicAddress;
 import com.commercehub.base.i18n.Messages;
 import com.commercehub.quote.PayableQuote;
 import com.commercehub.quote.PayableQuotes;

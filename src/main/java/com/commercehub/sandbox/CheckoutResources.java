@@ -406,6 +406,7 @@ class CheckoutResources extends SandboxRoutes {
         if (!"open".equals(session.get("status"))) {
             throw StripeError.invalid(null, "checkout_session_not_open", "This Checkout Session is no longer open.");
         }
+        TestCard.require(cardNumber);
         session.put("customer_details", Obj.of("address", null, "email", email, "name", name, "phone", null,
                 "tax_exempt", "none", "tax_ids", new ArrayList<>()));
         boolean subscription = "subscription".equals(session.get("mode"));
@@ -415,12 +416,6 @@ class CheckoutResources extends SandboxRoutes {
         long amount = firstPayment(session);
         if (amount == 0) {
             // Nothing to charge today (a trial): the card is only saved for the renewals.
-            if (TestCard.of(cardNumber) == TestCard.INCORRECT_NUMBER || TestCard.of(cardNumber) == TestCard.LIVE_CARD) {
-                TestCard card = TestCard.of(cardNumber);
-                store.update(session);
-                return new Payment(session, new PaymentResources.Attempt(Obj.of("status", "requires_payment_method"),
-                        StripeError.card(card.code, card.declineCode, card.message)));
-            }
             Map<String, Object> method = payments.paymentMethod(call, cardNumber, Obj.str(session, "customer"));
             session.put("_payment_method", method.get("id"));
             store.update(session);
@@ -428,7 +423,8 @@ class CheckoutResources extends SandboxRoutes {
             return new Payment(session, new PaymentResources.Attempt(Obj.of("status", "succeeded"), null));
         }
         Map<String, Object> intent = intentFor(call, session, amount);
-        PaymentResources.Attempt attempt = payments.attempt(call, intent, cardNumber, false, null);
+        PaymentResources.Attempt attempt = payments.attempt(call, intent,
+                payments.paymentMethod(call, cardNumber, Obj.str(intent, "customer")), false, null);
         if ("succeeded".equals(attempt.intent().get("status"))) {
             complete(call, session);
         }

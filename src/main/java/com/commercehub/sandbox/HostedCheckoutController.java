@@ -5,7 +5,6 @@ import com.commercehub.base.money.Money;
 import com.commercehub.base.money.MoneyFormatter;
 import com.commercehub.base.payments.PaymentProcessorMode;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,12 +40,12 @@ class HostedCheckoutController {
     private final SandboxTime time;
     private final TransactionTemplate transactions;
     private final Messages messages;
-    private final String publicUrl;
+    private final SandboxOrigin origin;
 
     HostedCheckoutController(PaymentProcessorMode mode, CheckoutResources checkout, PaymentLinkResources links,
                              InvoiceResources invoices, CoreResources core,
                              SandboxStore store, SandboxTime time, TransactionTemplate transactions, Messages messages,
-                             @Value("${hub.public-url:}") String publicUrl) {
+                             SandboxOrigin origin) {
         this.mode = mode;
         this.checkout = checkout;
         this.links = links;
@@ -56,14 +55,12 @@ class HostedCheckoutController {
         this.time = time;
         this.transactions = transactions;
         this.messages = messages;
-        this.publicUrl = publicUrl;
+        this.origin = origin;
     }
 
     Call pageCall(HttpServletRequest request) {
-        String origin = publicUrl != null && !publicUrl.isBlank() ? publicUrl.replaceAll("/+$", "")
-                : request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + request.getContextPath();
         return new Call(request.getMethod(), request.getRequestURI(), Map.of(), new Params(Map.of()), null, null,
-                time.now(), origin);
+                time.now(), origin.forBuyers());
     }
 
     @GetMapping("/sandbox/checkout/{id}")
@@ -105,7 +102,7 @@ class HostedCheckoutController {
                     ? checkout.pay(call, id, card, email, payer)
                     : checkout.payByDebit(call, id, iban, email, payer));
         } catch (StripeError error) {
-            return html(HttpStatus.OK, checkoutPage(loaded.get(), locale, error.getMessage(), email, name));
+            return html(HttpStatus.OK, checkoutPage(loaded.get(), locale, refusal(locale, error), email, name));
         }
         if (payment.attempt().needsAuthentication()) {
             return redirect("/sandbox/authenticate/" + payment.attempt().intent().get("id"));
@@ -222,7 +219,7 @@ class HostedCheckoutController {
             attempt = transactions.execute(status -> invoices.attempt(call, store.getForUpdate(id, "invoice", "id",
                     "invoice"), card));
         } catch (StripeError refused) {
-            return html(HttpStatus.OK, invoicePage(loadInvoice(id).orElseThrow(), locale, refused.getMessage()));
+            return html(HttpStatus.OK, invoicePage(loadInvoice(id).orElseThrow(), locale, refusal(locale, refused)));
         }
         if (attempt.needsAuthentication()) {
             return redirect("/sandbox/authenticate/" + attempt.intent().get("id"));
@@ -388,6 +385,11 @@ class HostedCheckoutController {
             return Messages.supported(Locale.forLanguageTag(requested));
         }
         return Messages.supported(request.getLocale());
+    }
+
+    /** A card refused before anything was stored (402) in the buyer's language; other errors as they are. */
+    String refusal(Locale locale, StripeError error) {
+        return error.status == 402 ? declineText(locale, error) : error.getMessage();
     }
 
     String declineText(Locale locale, StripeError error) {

@@ -149,10 +149,10 @@ class HostedPortalController {
             return ResponseEntity.notFound().build();
         }
         Locale locale = locale(session.get(), request);
-        TestCard tested = TestCard.of(card);
-        if (tested == TestCard.INCORRECT_NUMBER || tested == TestCard.LIVE_CARD) {
-            return html(HttpStatus.OK, page(session.get(), locale, subscriptionId,
-                    pages.declineText(locale, StripeError.card(tested.code, tested.declineCode, tested.message))));
+        try {
+            TestCard.require(card);
+        } catch (StripeError refused) {
+            return html(HttpStatus.OK, page(session.get(), locale, subscriptionId, pages.declineText(locale, refused)));
         }
         Call call = pages.pageCall(request);
         PaymentResources.Attempt attempt;

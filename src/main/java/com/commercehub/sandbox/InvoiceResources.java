@@ -224,6 +224,7 @@ class InvoiceResources extends SandboxRoutes {
     /** Pays an open invoice with a card; on success it is paid, otherwise it stays open (and says so). */
     PaymentResources.Attempt attempt(Call call, Map<String, Object> invoice, String cardNumber) {
         requireOpen(invoice);
+        TestCard.require(cardNumber);
         Map<String, Object> intent = payments.newIntent(call, Obj.longOf(invoice, "amount_due"),
                 Obj.str(invoice, "currency"), Obj.str(invoice, "customer"), "Invoice " + invoice.get("number"),
                 Obj.of("invoice", invoice.get("id")), null);
@@ -231,7 +232,8 @@ class InvoiceResources extends SandboxRoutes {
         invoice.put("attempted", true);
         invoice.put("attempt_count", Obj.longOf(invoice, "attempt_count") + 1);
         store.update(invoice);
-        PaymentResources.Attempt attempt = payments.attempt(call, intent, cardNumber, false,
+        PaymentResources.Attempt attempt = payments.attempt(call, intent,
+                payments.paymentMethod(call, cardNumber, Obj.str(intent, "customer")), false,
                 invoice.get("hosted_invoice_url") == null ? null : Obj.str(invoice, "hosted_invoice_url"));
         if ("succeeded".equals(attempt.intent().get("status"))) {
             markPaid(call, invoice, Obj.str(intent, "id"));

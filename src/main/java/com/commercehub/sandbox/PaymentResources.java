@@ -162,11 +162,9 @@ class PaymentResources extends SandboxRoutes {
                     "You cannot confirm this PaymentIntent because it's missing a payment method.");
         }
         String number = TestCard.numberForToken(paymentMethod);
-        if (number == null) {
-            Map<String, Object> method = store.get(paymentMethod, "payment_method", "payment_method", "PaymentMethod");
-            number = Obj.str(method, "_number");
-        }
-        Attempt attempt = attempt(call, intent, number, offSession, returnUrl);
+        Map<String, Object> method = number != null ? paymentMethod(call, number, Obj.str(intent, "customer"))
+                : store.get(paymentMethod, "payment_method", "payment_method", "PaymentMethod");
+        Attempt attempt = attempt(call, intent, method, offSession, returnUrl);
         if (attempt.error() != null) {
             throw attempt.error();
         }
@@ -198,11 +196,13 @@ class PaymentResources extends SandboxRoutes {
         }
     }
 
-    /** Tries the card on the intent with Stripe's test-card outcome; everything it creates is stored. */
-    Attempt attempt(Call call, Map<String, Object> intent, String cardNumber, boolean offSession, String returnUrl) {
-        TestCard card = TestCard.of(cardNumber);
-        Map<String, Object> method = paymentMethod(call, cardNumber, Obj.str(intent, "customer"));
-        intent.put("payment_method", method.get("id"));
+    /**
+     * Tries a stored card (null: none) on the intent with Stripe's test-card outcome; everything it creates is
+     * stored.
+     */
+    Attempt attempt(Call call, Map<String, Object> intent, Map<String, Object> method, boolean offSession, String returnUrl) {
+        TestCard card = TestCard.of(method);
+        intent.put("payment_method", method == null ? null : method.get("id"));
         if (card == TestCard.INCORRECT_NUMBER) {
             return decline(call, intent, card, method, false);
         }
@@ -244,7 +244,12 @@ class PaymentResources extends SandboxRoutes {
         return new Attempt(intent, error);
     }
 
+    /**
+     * Saves a typed test card as a payment method: brand, last four and which test card it is — never the number.
+     * A number that is no test card is refused first ({@link TestCard#require}).
+     */
     Map<String, Object> paymentMethod(Call call, String number, String customer) {
+        TestCard card = TestCard.require(number);
         String digits = TestCard.digits(number);
         Map<String, Object> method = Obj.base(SandboxIds.next("pm_"), "payment_method", call.now());
         method.put("billing_details", Obj.of("address", null, "email", null, "name", null, "phone", null));
@@ -254,7 +259,7 @@ class PaymentResources extends SandboxRoutes {
         method.put("customer", customer);
         method.put("metadata", Obj.of());
         method.put("type", "card");
-        method.put("_number", digits);
+        method.put(TestCard.STORED, card.name());
         store.insert(method);
         return method;
     }

@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The sandbox's HTTP front: Bearer-key authentication, routing, one transaction per request,
@@ -38,29 +37,31 @@ class SandboxApiController {
 
     static final String BASE = "/sandbox/stripe";
     private static final Logger log = LoggerFactory.getLogger(SandboxApiController.class);
-    private static final Pattern TEST_KEY = Pattern.compile("(sk|rk)_test_[A-Za-z0-9_]{16,}");
     private static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    /** Fields Stripe leaves out unless expanded (a Checkout Session's {@code line_items}); kept as "_" fields. */
+    private static final java.util.Set<String> INCLUDABLE = java.util.Set.of("line_items");
 
     private final PaymentProcessorMode mode;
+    private final SandboxKeys keys;
     private final List<SandboxRoutes.Route> routes = new ArrayList<>();
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
     private final SandboxStore store;
     private final SandboxTime time;
     private final Clock clock;
-    private final String publicUrl;
+    private final SandboxOrigin origin;
 
-    SandboxApiController(PaymentProcessorMode mode, List<SandboxRoutes> resources, TransactionTemplate transactions,
-                         JdbcClient jdbc, SandboxStore store, SandboxTime time, Clock clock,
-                         @org.springframework.beans.factory.annotation.Value("${hub.public-url:}") String publicUrl) {
+    SandboxApiController(PaymentProcessorMode mode, SandboxKeys keys, List<SandboxRoutes> resources, TransactionTemplate transactions,
+                         JdbcClient jdbc, SandboxStore store, SandboxTime time, Clock clock, SandboxOrigin origin) {
         this.mode = mode;
+        this.keys = keys;
         resources.forEach(resource -> routes.addAll(resource.routes()));
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.store = store;
         this.time = time;
         this.clock = clock;
-        this.publicUrl = publicUrl;
+        this.origin = origin;
     }
 
     @RequestMapping(BASE + "/**")
@@ -92,9 +93,9 @@ class SandboxApiController {
                 throw StripeError.invalid(null, "idempotency_key_in_use", "Idempotency keys may be at most 255 characters long.");
             }
             if (idempotencyKey == null || idempotencyKey.isBlank()) {
-                return respond(execute(route, vars, method, path, encoded, requestId, null, null, null, origin(request)), requestId, false);
+                return respond(execute(route, vars, method, path, encoded, requestId, null, null, null), requestId, false);
             }
-            return idempotent(route, vars, method, path, encoded, requestId, apiKey, idempotencyKey, origin(request));
+            return idempotent(route, vars, method, path, encoded, requestId, apiKey, idempotencyKey);
         } catch (StripeError error) {
             return respond(new Outcome(error.status, SandboxJson.write(error.body())), requestId, false);
         } catch (RuntimeException unexpected) {
@@ -120,7 +121,7 @@ class SandboxApiController {
 
     private ResponseEntity<String> idempotent(SandboxRoutes.Route route, Map<String, String> vars, String method,
                                               String path, String encoded, String requestId, String apiKey,
-                                              String key, String origin) {
+                                              String key) {
         String scope = sha256(apiKey);
         String paramsHash = sha256(method + " " + path + "\n" + SandboxJson.write(FormParams.parse(encoded)));
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -139,7 +140,7 @@ class SandboxApiController {
                         (String) earlier.get().get("response_body")), requestId, true);
             }
             try {
-                return respond(execute(route, vars, method, path, encoded, requestId, key, scope, paramsHash, origin), requestId, false);
+                return respond(execute(route, vars, method, path, encoded, requestId, key, scope, paramsHash), requestId, false);
             } catch (DuplicateKeyException concurrent) {
                 // Another request with this key won the race: replay its result on the next turn.
             }
@@ -148,12 +149,11 @@ class SandboxApiController {
     }
 
     private Outcome execute(SandboxRoutes.Route route, Map<String, String> vars, String method, String path,
-                            String encoded, String requestId, String idempotencyKey, String scope, String paramsHash,
-                            String origin) {
+                            String encoded, String requestId, String idempotencyKey, String scope, String paramsHash) {
         return transactions.execute(status -> {
             Params params = new Params(FormParams.parse(encoded));
             List<String> expand = params.strings("expand");
-            Call call = new Call(method, path, vars, params, requestId, idempotencyKey, time.now(), origin);
+            Call call = new Call(method, path, vars, params, requestId, idempotencyKey, time.now(), origin.forBuyers());
             Outcome outcome;
             try {
                 Map<String, Object> result = route.handler().apply(call);
@@ -203,37 +203,34 @@ class SandboxApiController {
         }
     }
 
-    /** Where buyers reach this server: PUBLIC_URL when set, else the address the request came to. */
-    private String origin(HttpServletRequest request) {
-        if (publicUrl != null && !publicUrl.isBlank()) {
-            return publicUrl.replaceAll("/+$", "");
-        }
-        return request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + request.getContextPath();
-    }
-
     private LocalDateTime idempotencyHorizon() {
         return LocalDateTime.ofInstant(clock.instant().minus(IDEMPOTENCY_WINDOW), ZoneOffset.UTC);
     }
 
+    /**
+     * Only this installation's key is accepted, as Bearer or as the Basic user name ({@code curl -u sk_test_…:});
+     * anything else gets Stripe's 401 with the presented key masked.
+     */
     private String authenticate(String authorization) {
-        if (authorization != null && authorization.startsWith("Basic ")) {
-            // Stripe also takes the key as the Basic user name (curl -u sk_test_…:).
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
                 String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
                         StandardCharsets.UTF_8);
-                authorization = "Bearer " + (decoded.endsWith(":") ? decoded.substring(0, decoded.length() - 1) : decoded);
+                int colon = decoded.indexOf(':');
+                authorization = "Bearer " + (colon < 0 ? decoded : decoded.substring(0, colon));
             } catch (IllegalArgumentException malformed) {
                 authorization = null;
             }
         }
-        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                || authorization.substring(7).isBlank()) {
             throw new StripeError(401, "invalid_request_error", null, "You did not provide an API key. You need to "
                     + "provide your API key in the Authorization header, using Bearer auth.", null, null);
         }
         String key = authorization.substring(7).trim();
-        if (!TEST_KEY.matcher(key).matches()) {
-            String shown = key.length() > 12 ? key.substring(0, 8) + "****" + key.substring(key.length() - 4) : "****";
-            throw new StripeError(401, "invalid_request_error", null, "Invalid API Key provided: " + shown, null, null);
+        if (!keys.accepts(key)) {
+            throw new StripeError(401, "invalid_request_error", null, "Invalid API Key provided: "
+                    + SandboxKeys.masked(key), null, null);
         }
         return key;
     }
@@ -248,12 +245,19 @@ class SandboxApiController {
         return form.isEmpty() ? query : query + "&" + form;
     }
 
+    /**
+     * Follows one {@code expand[]} path: ids become the objects they name, and the few fields Stripe includes only
+     * when asked ({@link #INCLUDABLE}) are filled in. Every other internal field stays hidden whatever is asked for.
+     */
     @SuppressWarnings("unchecked")
     private void expand(Map<String, Object> object, String path) {
         int dot = path.indexOf('.');
         String head = dot < 0 ? path : path.substring(0, dot);
         String rest = dot < 0 ? null : path.substring(dot + 1);
-        if (object.containsKey("_" + head)) {
+        if (head.startsWith("_")) {
+            return;
+        }
+        if (INCLUDABLE.contains(head) && object.containsKey("_" + head)) {
             object.put(head, object.get("_" + head));
         }
         Object value = object.get(head);

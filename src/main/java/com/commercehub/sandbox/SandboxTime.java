@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -33,17 +34,38 @@ class SandboxTime {
         return jdbc.sql("SELECT offset_seconds FROM sandbox_clock WHERE id = 1").query(Long.class).optional().orElse(0L);
     }
 
-    /** Moves the sandbox clock forward to {@code target}; it never goes back. */
+    /** The furthest the sandbox clock may run ahead of real time. */
+    static final Duration MAX_AHEAD = Duration.ofDays(5 * 365 + 1);
+
+    /** The latest moment the sandbox clock may show now: real time plus {@link #MAX_AHEAD}. */
+    long latest() {
+        return clock.instant().getEpochSecond() + MAX_AHEAD.toSeconds();
+    }
+
+    /** Moves the sandbox clock forward to {@code target}, at most {@link #MAX_AHEAD} past real time. */
     long advanceTo(long target) {
         long now = now();
         if (target <= now) {
             throw StripeError.invalid("frozen_time", "parameter_invalid_integer",
                     "The test clock can only move forward: frozen_time must be after " + now + ".");
         }
+        if (target > latest()) {
+            throw StripeError.invalid("frozen_time", "parameter_invalid_integer", "The sandbox clock can run at most "
+                    + MAX_AHEAD.toDays() + " days ahead of real time: frozen_time must be at most " + latest() + ".");
+        }
         jdbc.sql("UPDATE sandbox_clock SET offset_seconds = offset_seconds + :delta WHERE id = 1")
                 .param("delta", target - now).update();
         // Business time moves with this clock (SandboxTimeShift): what fell due in between is handled now.
         events.publishEvent(new BusinessTimeMoved(Instant.ofEpochSecond(target)));
         return target;
+    }
+
+    /**
+     * Back to real time. Nothing already made changes: objects keep the times they were made at, and whatever the
+     * sandbox scheduled ahead (renewals, settlements, due dates) happens when the clock reaches it again.
+     */
+    long reset() {
+        jdbc.sql("UPDATE sandbox_clock SET offset_seconds = 0 WHERE id = 1").update();
+        return clock.instant().getEpochSecond();
     }
 }

@@ -42,6 +42,7 @@ class StripeError extends RuntimeException {
 
     Map<String, Object> body() {
         Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", getMessage());
         error.put("type", type);
         if (code != null) {
             error.put("code", code);
@@ -49,11 +50,13 @@ class StripeError extends RuntimeException {
         if (declineCode != null) {
             error.put("decline_code", declineCode);
         }
-        error.put("message", getMessage());
         if (param != null) {
             error.put("param", param);
         }
-        error.put("doc_url", code == null ? null : "https://docs.stripe.com/error-codes/" + code.replace('_', '-'));
+        if (code != null) {
+            // As Stripe: an error without a code (a bad API key) has no doc_url either.
+            error.put("doc_url", "https://docs.stripe.com/error-codes/" + code.replace('_', '-'));
+        }
         error.putAll(extra);
         return Map.of("error", error);
     }

@@ -428,8 +428,7 @@ class SubscriptionResources extends SandboxRoutes {
         Map<String, Object> method = store.find(Obj.str(subscription, "default_payment_method")).orElse(null);
         Map<String, Object> intent = payments.newIntent(call, total, Obj.str(subscription, "currency"),
                 Obj.str(subscription, "customer"), "Subscription update", Obj.of(), null);
-        PaymentResources.Attempt attempt = payments.attempt(call, intent,
-                method == null ? "" : Obj.str(method, "_number"), true, null);
+        PaymentResources.Attempt attempt = payments.attempt(call, intent, method, true, null);
         if (attempt.error() == null) {
             markPaid(call, invoice, Obj.str(intent, "id"));
             return true;

@@ -16,8 +16,8 @@ enum TestCard {
     THREE_DS_UNLESS_SET_UP(null, null, null),
     DISPUTE_LATER(null, null, null),
     CHARGES_FAIL("card_declined", "generic_decline", "Your card was declined."),
-    LIVE_CARD("card_declined", "test_mode_live_card",
-            "Your card was declined. Your request was in test mode, but used a non test card."),
+    LIVE_CARD("card_declined", "test_mode_live_card", "Your card was declined. Your request was in test mode, but "
+            + "used a non test card. For a list of valid test cards, visit: https://stripe.com/docs/testing."),
     INCORRECT_NUMBER("incorrect_number", null, "Your card number is incorrect.");
 
     private static final Map<String, TestCard> NUMBERS = Map.ofEntries(
@@ -72,6 +72,27 @@ enum TestCard {
         }
         return digits.matches("\\d{12,19}") && luhn(digits) ? LIVE_CARD : INCORRECT_NUMBER;
     }
+
+    /**
+     * The test card behind a typed number. Anything else — a real card, a mistyped number — is refused with
+     * Stripe's card error before the caller stores anything: the sandbox never keeps a number that is not a test card.
+     */
+    static TestCard require(String number) {
+        TestCard card = of(number);
+        if (card == LIVE_CARD || card == INCORRECT_NUMBER) {
+            throw StripeError.card(card.code, card.declineCode, card.message);
+        }
+        return card;
+    }
+
+    /** The outcome a stored payment method gives (it keeps the test card's name, not its number). */
+    static TestCard of(java.util.Map<String, Object> paymentMethod) {
+        Object kind = paymentMethod == null ? null : paymentMethod.get(STORED);
+        return kind == null ? INCORRECT_NUMBER : valueOf((String) kind);
+    }
+
+    /** The internal field of a payment method that names its test card. */
+    static final String STORED = "_test_card";
 
     /** The card number behind a test token ({@code pm_card_visa}), or null. */
     static String numberForToken(String token) {

@@ -8,9 +8,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /**
- * Keeps the connection current: on start, a sandbox install connects itself to the built-in sandbox
- * (so its events reach this server's webhook); on a schedule, the account's readiness is re-read.
+ * Keeps the connection current. On start: STRIPE_API_KEY, when set and not the connected key, is connected
+ * (one log line says what it replaced), or refused with one log line that leaves payments unavailable; a new
+ * installation connects itself to the built-in sandbox (so its events reach this server's webhook), and a sandbox
+ * connection is pointed at this server again. A disconnected installation stays disconnected. On a schedule, the
+ * account's readiness is re-read (and an STRIPE_API_KEY Stripe could not be reached for is tried again).
  */
 @Component
 class ConnectionMaintenance {
@@ -19,6 +24,7 @@ class ConnectionMaintenance {
 
     private final StripeConnections connections;
     private final LocalServerAddress localServer;
+    private volatile boolean environmentKeyUnreachable;
 
     ConnectionMaintenance(StripeConnections connections, LocalServerAddress localServer) {
         this.connections = connections;
@@ -26,18 +32,33 @@ class ConnectionMaintenance {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void connectSandboxWhenNoKey() {
-        if (!localServer.serverRunning() || !connections.sandbox()) {
+    void checkConnectionOnStart() {
+        if (!localServer.serverRunning()) {
+            return;
+        }
+        if (connections.environmentKeySet()) {
+            connectEnvironmentKey();
+            return;
+        }
+        Optional<ConnectionRow> active = connections.active();
+        if (active.isEmpty()) {
+            if (connections.neverConnected()) {
+                connectSandbox();
+            } else {
+                log.info("Payments are not connected: buyers cannot pay until an administrator connects a Stripe "
+                        + "account or chooses the built-in sandbox in Settings > Payments.");
+            }
             return;
         }
         String localWebhook = localServer.baseUrl() + "/stripe/webhook";
         // A sandbox connection whose signing secret this installation cannot read is simply made again.
-        boolean current = connections.active()
-                .filter(c -> !c.sandbox() || localWebhook.equals(c.webhookUrl()) && connections.secretsReadable(c))
-                .isPresent();
-        if (current) {
-            return;
+        ConnectionRow row = active.get();
+        if (row.sandbox() && !(localWebhook.equals(row.webhookUrl()) && connections.secretsReadable(row))) {
+            connectSandbox();
         }
+    }
+
+    private void connectSandbox() {
         try {
             connections.connectSandbox();
         } catch (RuntimeException e) {
@@ -45,10 +66,49 @@ class ConnectionMaintenance {
         }
     }
 
+    private void connectEnvironmentKey() {
+        Optional<ConnectionRow> before = connections.storedActive();
+        try {
+            environmentKeyUnreachable = false;
+            connections.connectEnvironmentKey().ifPresent(connected -> log.warn(adopted(connected)));
+        } catch (StripeConnectionException refused) {
+            environmentKeyUnreachable = refused.reason() == StripeConnectionException.Reason.UNREACHABLE;
+            log.error("STRIPE_API_KEY could not be connected ({}): payments are unavailable.{} Fix the key, or remove "
+                            + "STRIPE_API_KEY to use the stored connection again.{}", reason(refused),
+                    before.map(row -> " The stored connection (" + describe(row) + ") is not used while STRIPE_API_KEY "
+                            + "names another key.").orElse(""),
+                    environmentKeyUnreachable ? " It is tried again with each account refresh." : "");
+        }
+    }
+
+    private static String adopted(StripeConnections.Connected connected) {
+        String now = "STRIPE_API_KEY connected: payments now go to " + describe(connected.row()) + " (key "
+                + connected.row().apiKeyLast4() + ")";
+        if (connected.replaced().isEmpty()) {
+            return now + ".";
+        }
+        return now + "; the previous connection (" + connected.replaced().stream().map(ConnectionMaintenance::describe)
+                .reduce((a, b) -> a + ", " + b).orElseThrow() + ") is disconnected and its webhook signing secret "
+                + "no longer accepted.";
+    }
+
+    private static String describe(ConnectionRow row) {
+        return row.mode().label() + " account " + row.accountId();
+    }
+
+    private static String reason(StripeConnectionException refused) {
+        String reason = refused.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        Object[] details = refused.details();
+        return details.length == 0 ? reason : reason + ": " + details[0];
+    }
+
     /** Public for ShedLock's proxy: with several nodes, one of them asks Stripe per interval. */
     @Scheduled(fixedDelayString = "${hub.stripe.refresh-interval:PT15M}", initialDelayString = "${hub.stripe.refresh-interval:PT15M}")
     @SchedulerLock(name = "stripe-connection-refresh", lockAtMostFor = "PT5M")
     public void refreshAccount() {
+        if (environmentKeyUnreachable) {
+            connectEnvironmentKey();
+        }
         try {
             connections.refresh();
         } catch (RuntimeException e) {

@@ -7,4 +7,9 @@ record ConnectionRow(long id, String accountId, String accountName, String count
                      boolean sandbox, boolean livemode, String apiKeyEnc, String apiKeyLast4, String webhookEndpointId,
                      String webhookUrl, String webhookSecretEnc, String accountJson, String supportedCurrencies,
                      Instant termsAcceptedAt, String connectedBy, Instant connectedAt, Instant refreshedAt) {
+
+    /** What the row connects to: its own flags, set from the key's prefix when it was connected. */
+    ProcessorMode mode() {
+        return ProcessorMode.of(sandbox, livemode);
+    }
 }

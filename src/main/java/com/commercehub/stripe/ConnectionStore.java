@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 @Component
@@ -25,15 +26,30 @@ class ConnectionStore {
                 .query(ConnectionStore::map).optional();
     }
 
+    /**
+     * The active rows, locked until the transaction ends: a connect or disconnect reads what it replaces here,
+     * so that two at once (two nodes starting) take turns and each knows exactly which rows it ended.
+     */
+    List<ConnectionRow> activeForUpdate() {
+        return jdbc.sql("SELECT * FROM stripe_connection WHERE disconnected_at IS NULL ORDER BY id FOR UPDATE")
+                .query(ConnectionStore::map).list();
+    }
+
+    /** False only on an installation that never connected anything (not even the sandbox). */
+    boolean anyConnectionEver() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM stripe_connection)").query(Boolean.class).single();
+    }
+
     /** Just what verifying a webhook needs, read on every delivery (the active row, by the index). */
     Optional<SigningRow> signing() {
-        return jdbc.sql("SELECT account_id, webhook_secret_enc FROM stripe_connection WHERE disconnected_at IS NULL "
-                        + "ORDER BY id DESC LIMIT 1")
-                .query((rs, row) -> new SigningRow(rs.getString("account_id"), rs.getString("webhook_secret_enc")))
+        return jdbc.sql("SELECT account_id, sandbox, api_key_enc, webhook_secret_enc FROM stripe_connection "
+                        + "WHERE disconnected_at IS NULL ORDER BY id DESC LIMIT 1")
+                .query((rs, row) -> new SigningRow(rs.getString("account_id"), rs.getBoolean("sandbox"),
+                        rs.getString("api_key_enc"), rs.getString("webhook_secret_enc")))
                 .optional();
     }
 
-    record SigningRow(String accountId, String webhookSecretEnc) {
+    record SigningRow(String accountId, boolean sandbox, String apiKeyEnc, String webhookSecretEnc) {
     }
 
     long insert(ConnectionRow row) {
@@ -54,11 +70,6 @@ class ConnectionStore {
                 .param("by", row.connectedBy()).param("at", utc(row.connectedAt()))
                 .update(keys);
         return keys.getKey().longValue();
-    }
-
-    /** A number no connection has used yet (for idempotency keys that must differ per connection). */
-    long nextNumber() {
-        return jdbc.sql("SELECT COALESCE(MAX(id), 0) + 1 FROM stripe_connection").query(Long.class).single();
     }
 
     void disconnectAll(Instant at) {

@@ -1,5 +1,6 @@
 package com.commercehub.stripe;
 
+import com.commercehub.base.payments.SandboxApiKey;
 import com.stripe.StripeClient;
 import org.springframework.stereotype.Component;
 
@@ -10,20 +11,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class StripeClientFactory {
 
-    /** The key the app uses with the sandbox; the sandbox accepts any well-formed test key. */
-    static final String SANDBOX_KEY = "sk_test_commercehub_sandbox";
-
     private final StripeProperties properties;
     private final LocalServerAddress localServer;
+    /** The sandbox's own key: the only one it accepts. */
+    private final SandboxApiKey sandboxKey;
 
-    StripeClientFactory(StripeProperties properties, LocalServerAddress localServer) {
+    StripeClientFactory(StripeProperties properties, LocalServerAddress localServer, SandboxApiKey sandboxKey) {
         this.properties = properties;
         this.localServer = localServer;
+        this.sandboxKey = sandboxKey;
     }
 
     /** A client for the key from the environment, or for the sandbox when there is none. */
     public StripeClient client() {
-        return properties.hasEnvironmentKey() ? forKey(properties.apiKey()) : forKey(SANDBOX_KEY);
+        return properties.hasEnvironmentKey() ? forKey(properties.apiKey()) : forKey(sandboxKey.secretKey());
     }
 
     /** A client for a given key (verifying a pasted key, or the connected account's). */
@@ -38,7 +39,7 @@ public class StripeClientFactory {
     }
 
     String apiBaseFor(String apiKey) {
-        if (properties.forcedSandbox() || SANDBOX_KEY.equals(apiKey)) {
+        if (properties.forcedSandbox() || sandboxKey.secretKey().equals(apiKey)) {
             return localServer.sandboxApiBase();
         }
         String base = properties.apiBase();

@@ -5,7 +5,7 @@ public class StripeConnectionException extends RuntimeException {
 
     public enum Reason {
         TERMS_NOT_ACCEPTED, KEY_MALFORMED, KEY_INVALID, KEY_LACKS_PERMISSION, COUNTRY_MISMATCH, UNREACHABLE,
-        WEBHOOK_SECRET_MALFORMED, NOT_CONNECTED, SECRETS_UNREADABLE;
+        WEBHOOK_SECRET_MALFORMED, NOT_CONNECTED, SECRETS_UNREADABLE, ENVIRONMENT_KEY, STRIPE_CONNECTED;
 
         public String messageKey() {
             return "payments.error." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

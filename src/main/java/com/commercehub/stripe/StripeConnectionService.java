@@ -48,21 +48,23 @@ public class StripeConnectionService {
         return connections.info();
     }
 
-    /** Ends the connection; what was made through the account keeps its account id. */
+    /**
+     * Ends the connection; what was made through the account keeps its account id. The app is then not connected
+     * (buyers cannot pay) until an admin connects an account or chooses the sandbox: it never falls back by itself.
+     */
     @Secured(Role.Authority.ADMIN)
     public StripeConnectionInfo disconnect() {
         connections.disconnect();
         return connections.info();
     }
 
-    /** Connects the built-in sandbox again (only while no real key is in use). */
+    /**
+     * Connects the built-in sandbox, as the admin's explicit choice: refused while a Stripe account is connected
+     * (disconnect it first) and while STRIPE_API_KEY is set.
+     */
     @Secured(Role.Authority.ADMIN)
     public StripeConnectionInfo useSandbox() {
-        if (!connections.sandbox()) {
-            throw new StripeConnectionException(StripeConnectionException.Reason.NOT_CONNECTED);
-        }
-        connections.connectSandbox();
-        return connections.info();
+        return connections.connectSandbox();
     }
 
     /** Reads the account's readiness from Stripe now. */

@@ -18,6 +18,7 @@ import com.stripe.param.WebhookEndpointCreateParams.EnabledEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,13 +26,21 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The connection to the business's Stripe account (or to the built-in sandbox): verifying a key,
  * creating the webhook endpoint, keeping the account's readiness, and handing out the client for it.
  * Stripe is called outside database transactions; only the final write is transactional.
+ * <p>
+ * The active row alone says where payments go ({@link ProcessorMode}); nothing falls back to the sandbox or to
+ * STRIPE_API_KEY. When STRIPE_API_KEY is set, a row for another key (or for the sandbox) is not used at all:
+ * the app is then not connected until that key is connected ({@link #connectEnvironmentKey()}).
  */
 @Component
 class StripeConnections {
@@ -48,6 +57,7 @@ class StripeConnections {
             EnabledEvent.CUSTOMER__SUBSCRIPTION__CREATED, EnabledEvent.CUSTOMER__SUBSCRIPTION__UPDATED,
             EnabledEvent.CUSTOMER__SUBSCRIPTION__DELETED, EnabledEvent.ACCOUNT__UPDATED);
     private static final Pattern KEY = Pattern.compile("(sk|rk)_(test|live)_[A-Za-z0-9_]{8,}");
+    static final String ENVIRONMENT = "STRIPE_API_KEY";
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("whsec_[A-Za-z0-9+/=_]{8,}");
     private static final Logger log = LoggerFactory.getLogger(StripeConnections.class);
 
@@ -60,6 +70,10 @@ class StripeConnections {
     private final Clock clock;
     private final String publicUrl;
     private volatile String[] lastWebhookSecret;
+    /** Ciphertext of the last stored key found to be STRIPE_API_KEY's, so the check decrypts once per row. */
+    private volatile String environmentKeyCiphertext;
+    /** While this node connects the sandbox, the sandbox answers it (it is otherwise closed when not connected). */
+    private final AtomicInteger connectingSandbox = new AtomicInteger();
 
     StripeConnections(ConnectionStore store, StripeClientFactory factory, StripeProperties properties,
                       SecretCipher cipher, LocalServerAddress localServer, TransactionTemplate transactions,
@@ -74,24 +88,70 @@ class StripeConnections {
         this.publicUrl = publicUrl;
     }
 
-    /** Read from the database each time (one indexed row), so that every node sees a (dis)connect at once. */
+    /**
+     * The connection payments use: the active row, read from the database each time (one indexed row) so that
+     * every node sees a (dis)connect at once; empty when STRIPE_API_KEY is set and the row is for another key.
+     */
     Optional<ConnectionRow> active() {
-        return store.active();
+        return store.active().filter(row -> usable(row.sandbox(), row.apiKeyEnc()));
     }
 
-    /** True while payments go to the built-in sandbox rather than to Stripe. */
+    private boolean usable(boolean sandbox, String apiKeyEnc) {
+        return !properties.hasEnvironmentKey() || !sandbox && isEnvironmentKey(apiKeyEnc);
+    }
+
+    private boolean isEnvironmentKey(String apiKeyEnc) {
+        if (apiKeyEnc == null) {
+            return false;
+        }
+        if (apiKeyEnc.equals(environmentKeyCiphertext)) {
+            return true;
+        }
+        try {
+            boolean same = properties.apiKey().trim().equals(cipher.decrypt(KEY_PURPOSE, apiKeyEnc));
+            if (same) {
+                environmentKeyCiphertext = apiKeyEnc;
+            }
+            return same;
+        } catch (SecretDecryptionException unreadable) {
+            return false;
+        }
+    }
+
+    ProcessorMode mode() {
+        return active().map(ConnectionRow::mode).orElse(ProcessorMode.NOT_CONNECTED);
+    }
+
+    /**
+     * True while the built-in sandbox is the processor (its API and pages answer, the shell says no real money
+     * moves): the sandbox is connected, STRIPE_API_BASE=sandbox sends every key to it, or the installation is new
+     * and has never connected anything (it then connects the sandbox on start). A disconnected install is not.
+     */
     boolean sandbox() {
-        if (properties.forcedSandbox()) {
+        if (properties.forcedSandbox() || connectingSandbox.get() > 0) {
             return true;
         }
         Optional<ConnectionRow> connection = active();
-        if (connection.isPresent() && !connection.get().sandbox()) {
-            return false;
+        if (connection.isPresent()) {
+            return connection.get().sandbox();
         }
-        return !properties.hasEnvironmentKey();
+        return !properties.hasEnvironmentKey() && neverConnected();
     }
 
-    /** The client for the connected account; the environment's key or the sandbox when none is connected. */
+    boolean neverConnected() {
+        return !store.anyConnectionEver();
+    }
+
+    boolean environmentKeySet() {
+        return properties.hasEnvironmentKey();
+    }
+
+    /** The stored active row even when STRIPE_API_KEY keeps it from being used (for start-up's log line). */
+    Optional<ConnectionRow> storedActive() {
+        return store.active();
+    }
+
+    /** The client for the usable connection (the sandbox's key for the sandbox connection); callers check one exists. */
     StripeClient client() {
         return active().filter(c -> !c.sandbox())
                 .map(c -> factory.forKey(apiKey(c)))
@@ -123,7 +183,8 @@ class StripeConnections {
      * @throws SecretDecryptionException when the stored secret cannot be read with this installation's key
      */
     Optional<WebhookSigning> webhookSigning() {
-        Optional<ConnectionStore.SigningRow> row = store.signing();
+        Optional<ConnectionStore.SigningRow> row = store.signing()
+                .filter(signing -> usable(signing.sandbox(), signing.apiKeyEnc()));
         if (row.isEmpty() || row.get().webhookSecretEnc() == null) {
             return Optional.empty();
         }
@@ -164,7 +225,7 @@ class StripeConnections {
     StripeConnectionInfo info() {
         Optional<ConnectionRow> connection = active();
         if (connection.isEmpty()) {
-            return StripeConnectionInfo.disconnected(webhookUrl());
+            return StripeConnectionInfo.disconnected(webhookUrl(), properties.hasEnvironmentKey());
         }
         ConnectionRow row = connection.get();
         Account account = ApiResource.GSON.fromJson(row.accountJson(), Account.class);
@@ -172,7 +233,8 @@ class StripeConnections {
                 row.country(), row.defaultCurrency(), Boolean.TRUE.equals(account.getChargesEnabled()),
                 Boolean.TRUE.equals(account.getPayoutsEnabled()), StripeStatus.requirements(account),
                 row.apiKeyLast4(), row.webhookUrl(), row.webhookEndpointId() != null, webhookSecretLast4(row),
-                currencies(row), row.connectedAt(), row.connectedBy(), secretsReadable(row));
+                currencies(row), row.connectedAt(), row.connectedBy(), secretsReadable(row), row.mode(),
+                properties.hasEnvironmentKey());
     }
 
     private String webhookSecretLast4(ConnectionRow row) {
@@ -195,7 +257,16 @@ class StripeConnections {
             throw new StripeConnectionException(StripeConnectionException.Reason.TERMS_NOT_ACCEPTED);
         }
         String key = apiKey == null ? "" : apiKey.trim();
-        if (!KEY.matcher(key).matches()) {
+        if (properties.hasEnvironmentKey() && !key.equals(properties.apiKey().trim())) {
+            // Another key here would be replaced by STRIPE_API_KEY at the next start: the environment decides.
+            throw new StripeConnectionException(StripeConnectionException.Reason.ENVIRONMENT_KEY);
+        }
+        return connectKey(country, key, connectedBy).info();
+    }
+
+    private Connected connectKey(String country, String key, String connectedBy) {
+        Matcher prefix = KEY.matcher(key);
+        if (!prefix.matches()) {
             throw new StripeConnectionException(StripeConnectionException.Reason.KEY_MALFORMED);
         }
         StripeClient client = factory.forKey(key);
@@ -203,35 +274,87 @@ class StripeConnections {
         if (country != null && !country.equalsIgnoreCase(account.getCountry())) {
             throw new StripeConnectionException(StripeConnectionException.Reason.COUNTRY_MISMATCH, account.getCountry());
         }
-        return store(client, account, key, false, connectedBy);
+        return store(client, account, key, "live".equals(prefix.group(2)), connectedBy);
     }
 
-    /** With no key anywhere, the app connects itself to the built-in sandbox so that events flow. */
-    void connectSandbox() {
-        StripeClient client = factory.client();
-        Account account = retrieveAccount(client);
-        store(client, account, null, true, null);
+    /** What one connect did: the row it made active and the rows it ended. */
+    record Connected(ConnectionRow row, List<ConnectionRow> replaced, StripeConnectionInfo info) {
     }
 
-    private StripeConnectionInfo store(StripeClient client, Account account, String key, boolean sandbox, String by) {
+    /**
+     * Connects STRIPE_API_KEY when it is not the connected key (the sandbox, another key, or nothing), ending
+     * the stored connection only once the new one is verified and stored. Empty when it already is connected.
+     *
+     * @throws StripeConnectionException when Stripe refuses the key or cannot be reached: nothing is changed
+     */
+    Optional<Connected> connectEnvironmentKey() {
+        if (!properties.hasEnvironmentKey() || active().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(connectKey(null, properties.apiKey().trim(), ENVIRONMENT));
+    }
+
+    /**
+     * Connects the built-in sandbox: on a new installation's first start, when the sandbox connection must point
+     * at this server again, or as an admin's explicit choice. Never over a Stripe account or STRIPE_API_KEY.
+     */
+    StripeConnectionInfo connectSandbox() {
+        if (properties.hasEnvironmentKey()) {
+            throw new StripeConnectionException(StripeConnectionException.Reason.ENVIRONMENT_KEY);
+        }
+        if (active().filter(row -> !row.sandbox()).isPresent()) {
+            throw new StripeConnectionException(StripeConnectionException.Reason.STRIPE_CONNECTED);
+        }
+        connectingSandbox.incrementAndGet();
+        try {
+            StripeClient client = factory.client();
+            Account account = retrieveAccount(client);
+            return store(client, account, null, false, null).info();
+        } finally {
+            connectingSandbox.decrementAndGet();
+        }
+    }
+
+    private Connected store(StripeClient client, Account account, String key, boolean livemode, String by) {
+        boolean sandbox = key == null;
         String url = sandbox ? localServer.baseUrl() + "/stripe/webhook" : webhookUrl();
-        // Each connection creates its own endpoint: reusing a key after a disconnect would replay a deleted one.
-        long number = store.nextNumber();
-        WebhookEndpoint endpoint = createEndpoint(client, account, url, number);
+        // A new attempt id for each connect: two connects at once (two nodes starting) must not share Stripe's
+        // idempotency key, or both get one endpoint and the later deletes it as the earlier one's. stripe-java's
+        // retries of this request send the same key.
+        String attempt = UUID.randomUUID().toString();
+        WebhookEndpoint endpoint = createEndpoint(client, account, url, attempt);
         List<String> supported = supportedCurrencies(client, account.getCountry());
-        Optional<ConnectionRow> previous = active();
         ConnectionRow row = new ConnectionRow(0, account.getId(), accountName(account), account.getCountry(),
-                account.getDefaultCurrency(), sandbox, key != null && key.contains("_live_"),
+                account.getDefaultCurrency(), sandbox, livemode,
                 key == null ? null : cipher.encrypt(KEY_PURPOSE, key), key == null ? null : SecretCipher.lastFour(key),
                 endpoint == null ? null : endpoint.getId(), url,
                 endpoint == null ? null : cipher.encrypt(WEBHOOK_PURPOSE, endpoint.getSecret()), account.toJson(),
                 String.join(",", supported), sandbox ? null : clock.instant(), by, clock.instant(), clock.instant());
-        transactions.executeWithoutResult(status -> {
-            store.disconnectAll(clock.instant());
-            store.insert(row);
-        });
-        previous.ifPresent(this::deleteEndpointQuietly);
-        return info();
+        List<ConnectionRow> replaced = replaceActive(row);
+        String kept = endpoint == null ? null : endpoint.getId();
+        replaced.stream().filter(old -> !Objects.equals(old.webhookEndpointId(), kept)).forEach(this::deleteEndpointQuietly);
+        return new Connected(row, replaced, info());
+    }
+
+    /** Ends the active rows and inserts {@code row} (when given) in one transaction; returns the rows it ended. */
+    private List<ConnectionRow> replaceActive(ConnectionRow row) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> {
+                    List<ConnectionRow> ended = store.activeForUpdate();
+                    store.disconnectAll(clock.instant());
+                    if (row != null) {
+                        store.insert(row);
+                    }
+                    return ended;
+                });
+            } catch (PessimisticLockingFailureException deadlock) {
+                // Two first connects lock the same empty range; the loser goes again and then ends the winner's row.
+                if (attempt == 3) {
+                    throw deadlock;
+                }
+            }
+        }
     }
 
     private Account retrieveAccount(StripeClient client) {
@@ -247,7 +370,7 @@ class StripeConnections {
     }
 
     /** Null when the key may not create endpoints or Stripe refuses the URL: the admin then pastes the secret. */
-    private WebhookEndpoint createEndpoint(StripeClient client, Account account, String url, long number) {
+    private WebhookEndpoint createEndpoint(StripeClient client, Account account, String url, String attempt) {
         WebhookEndpointCreateParams.ApiVersion pinned = Arrays.stream(WebhookEndpointCreateParams.ApiVersion.values())
                 .filter(v -> Stripe.API_VERSION.equals(v.getValue())).findFirst().orElse(null);
         WebhookEndpointCreateParams.Builder params = WebhookEndpointCreateParams.builder().setUrl(url)
@@ -257,7 +380,7 @@ class StripeConnections {
         }
         try {
             return client.v1().webhookEndpoints().create(params.build(),
-                    IdempotencyKeys.forWrite("webhook-endpoint", account.getId(), number, url));
+                    IdempotencyKeys.forWrite("webhook-endpoint", account.getId(), attempt));
         } catch (PermissionException | InvalidRequestException refused) {
             log.info("Stripe did not create the webhook endpoint ({}); the secret must be pasted", refused.getCode());
             return null;
@@ -298,10 +421,9 @@ class StripeConnections {
         store.updateWebhookSecret(row.id(), cipher.encrypt(WEBHOOK_PURPOSE, value));
     }
 
+    /** Leaves the app not connected (no fallback to the sandbox): buyers cannot pay until an admin chooses again. */
     void disconnect() {
-        Optional<ConnectionRow> previous = active();
-        transactions.executeWithoutResult(status -> store.disconnectAll(clock.instant()));
-        previous.ifPresent(this::deleteEndpointQuietly);
+        replaceActive(null).forEach(this::deleteEndpointQuietly);
     }
 
     /** Re-reads the account's readiness and currencies from Stripe (on a schedule and on account.updated). */

@@ -3,16 +3,18 @@ package com.commercehub.stripe;
 import com.commercehub.base.secrets.SecretDecryptionException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
@@ -25,11 +27,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * worker processes it afterwards ({@link StripeEventWorker}); duplicates and types nobody handles answer
  * 2xx too. 400 means the request is not a genuine event; 503 means "not now, send it again": the database is
  * unavailable, or the stored signing secret cannot be read with this installation's key.
+ * <p>
+ * Nothing is read before the cheap checks: a request without {@code Stripe-Signature} is refused unread, and a
+ * body over {@link #MAX_BODY_BYTES} (Stripe's events are a few kB) answers 413 from its Content-Length, or, when
+ * it is chunked, after at most one byte more than the limit.
  */
 @RestController
 class StripeWebhookController {
 
     static final long TOLERANCE_SECONDS = 300;
+    static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
 
     private final StripeConnections connections;
@@ -45,10 +52,18 @@ class StripeWebhookController {
     }
 
     @PostMapping("/stripe/webhook")
-    ResponseEntity<String> receive(@RequestBody(required = false) byte[] body,
-                                   @RequestHeader(value = "Stripe-Signature", required = false) String signature) {
-        if (body == null || signature == null) {
+    ResponseEntity<String> receive(HttpServletRequest request,
+                                   @RequestHeader(value = "Stripe-Signature", required = false) String signature)
+            throws IOException {
+        if (signature == null || signature.isBlank()) {
             return ResponseEntity.badRequest().body("missing signature");
+        }
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            return tooLarge();
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            return tooLarge();
         }
         Optional<StripeConnections.WebhookSigning> signing;
         try {
@@ -91,6 +106,11 @@ class StripeWebhookController {
             return unavailable(down);
         }
         return ResponseEntity.ok("{\"received\":true}");
+    }
+
+    private static ResponseEntity<String> tooLarge() {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                .body("body too large");
     }
 
     private static ResponseEntity<String> unavailable(DataAccessException down) {

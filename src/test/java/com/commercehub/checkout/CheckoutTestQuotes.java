@@ -72,13 +72,15 @@ final class CheckoutTestQuotes {
     private final CompanyService companies;
     private final ContactService contacts;
     private final int port;
+    private final String sandboxKey;
     /** Company and contact of each buyer address used so far: a buyer may get several quotes. */
     private final Map<String, long[]> buyers = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     CheckoutTestQuotes(QuoteService quotes, DealService deals, CompanyService companies, ContactService contacts,
-                       int port) {
+                       int port, String sandboxKey) {
         this.quotes = quotes;
+        this.sandboxKey = sandboxKey;
         this.deals = deals;
         this.companies = companies;
         this.contacts = contacts;
@@ -155,7 +157,7 @@ final class CheckoutTestQuotes {
     }
 
     StripeClient stripe() {
-        return StripeClient.builder().setApiKey("sk_test_quote_checkout_tests_01")
+        return StripeClient.builder().setApiKey(sandboxKey)
                 .setApiBase("http://127.0.0.1:" + port + "/sandbox/stripe").setMaxNetworkRetries(0).build();
     }
 

@@ -1,5 +1,6 @@
 package com.commercehub.checkout;
 
+import com.commercehub.base.payments.SandboxApiKey;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
 import com.commercehub.base.security.UserService;
@@ -64,6 +65,9 @@ class ExactlyOnceIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    SandboxApiKey sandboxKey;
+
     private CheckoutTestQuotes testQuotes;
     private PaymentFlow flow;
 
@@ -73,7 +77,7 @@ class ExactlyOnceIT {
         QuoteTestData.staff(users, "sam@example.com", Role.SALES);
         jdbc.sql("DELETE FROM email_outbox").update();
         stripe.useSandbox();
-        testQuotes = new CheckoutTestQuotes(quotes, deals, companies, contacts, port);
+        testQuotes = new CheckoutTestQuotes(quotes, deals, companies, contacts, port, sandboxKey.secretKey());
         flow = new PaymentFlow(jdbc, port);
     }
 

@@ -1,5 +1,9 @@
 package com.commercehub.checkout;
 
+import com.commercehub.testsupport.AsAdmin;
+import org.junit.jupiter.api.AfterEach;
+import com.commercehub.sandbox.SandboxClockService;
+import com.commercehub.base.payments.SandboxApiKey;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
 import com.commercehub.base.security.UserService;
@@ -71,6 +75,9 @@ class QuoteCheckoutIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    SandboxApiKey sandboxKey;
+
     private CheckoutTestQuotes testQuotes;
 
     @BeforeEach
@@ -78,7 +85,7 @@ class QuoteCheckoutIT {
         QuoteTestData.clear(jdbc);
         QuoteTestData.staff(users, "sam@example.com", Role.SALES);
         stripe.useSandbox();
-        testQuotes = new CheckoutTestQuotes(quotes, deals, companies, contacts, port);
+        testQuotes = new CheckoutTestQuotes(quotes, deals, companies, contacts, port, sandboxKey.secretKey());
     }
 
     /** One-time and monthly lines, line discounts (one that does not split into units), 7 % inclusive and 19 % added. */
@@ -124,6 +131,15 @@ class QuoteCheckoutIT {
                             line("Hardware", "1", "88.050", null, null, "15", false, null)),
                     discount(Adjustment.amount("15.000")), fee(Adjustment.amount("2.500")));
         };
+    }
+
+    @Autowired
+    SandboxClockService sandboxClock;
+
+    /** Tests share one database: a sandbox clock left ahead would move the next test's dates. */
+    @AfterEach
+    void resetTheSandboxClock() {
+        AsAdmin.call(sandboxClock::reset);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.commercehub.checkout;
 
+import com.commercehub.base.payments.SandboxApiKey;
 import com.commercehub.base.security.Role;
 import com.commercehub.base.security.UserService;
 import com.commercehub.crm.CompanyService;
@@ -69,6 +70,9 @@ class QuoteCheckoutRulesIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    SandboxApiKey sandboxKey;
+
     private CheckoutTestQuotes testQuotes;
 
     @BeforeEach
@@ -76,7 +80,7 @@ class QuoteCheckoutRulesIT {
         QuoteTestData.clear(jdbc);
         QuoteTestData.staff(users, "sam@example.com", Role.SALES);
         stripe.useSandbox();
-        testQuotes = new CheckoutTestQuotes(quotes, deals, companies, contacts, port);
+        testQuotes = new CheckoutTestQuotes(quotes, deals, companies, contacts, port, sandboxKey.secretKey());
     }
 
     private static CheckoutTestQuotes.Spec simple() {

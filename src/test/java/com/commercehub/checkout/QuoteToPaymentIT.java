@@ -1,5 +1,9 @@
 package com.commercehub.checkout;
 
+import com.commercehub.testsupport.AsAdmin;
+import org.junit.jupiter.api.AfterEach;
+import com.commercehub.sandbox.SandboxClockService;
+import com.commercehub.base.payments.SandboxApiKey;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
 import com.commercehub.base.security.UserService;
@@ -65,6 +69,9 @@ class QuoteToPaymentIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    SandboxApiKey sandboxKey;
+
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private CheckoutTestQuotes testQuotes;
     private PaymentFlow flow;
@@ -75,7 +82,7 @@ class QuoteToPaymentIT {
         QuoteTestData.staff(users, "sam@example.com", Role.SALES);
         jdbc.sql("DELETE FROM email_outbox").update();
         stripe.useSandbox();
-        testQuotes = new CheckoutTestQuotes(quotes, deals, companies, contacts, port);
+        testQuotes = new CheckoutTestQuotes(quotes, deals, companies, contacts, port, sandboxKey.secretKey());
         flow = new PaymentFlow(jdbc, port);
     }
 
@@ -113,6 +120,12 @@ class QuoteToPaymentIT {
 
     private long paymentsOf(CheckoutTestQuotes.Published quote) {
         return jdbc.sql("SELECT COUNT(*) FROM payment WHERE quote = :q").param("q", quote.quoteId()).query(Long.class).single();
+    }
+
+    /** Tests share one database: a sandbox clock left ahead would move the next test's dates. */
+    @AfterEach
+    void resetTheSandboxClock() {
+        AsAdmin.call(sandboxClock::reset);
     }
 
     @Test

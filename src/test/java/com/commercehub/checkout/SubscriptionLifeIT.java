@@ -1,5 +1,8 @@
 package com.commercehub.checkout;
 
+import com.commercehub.testsupport.AsAdmin;
+import org.junit.jupiter.api.AfterEach;
+import com.commercehub.base.payments.SandboxApiKey;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
 import com.commercehub.base.security.UserService;
@@ -95,6 +98,9 @@ class SubscriptionLifeIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    SandboxApiKey sandboxKey;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private CheckoutTestQuotes testQuotes;
     private PaymentFlow flow;
@@ -107,7 +113,7 @@ class SubscriptionLifeIT {
         jdbc.sql("UPDATE quote_settings SET expiry_days = 400").update();
         jdbc.sql("DELETE FROM email_outbox").update();
         stripe.useSandbox();
-        testQuotes = new CheckoutTestQuotes(quotes, deals, companies, contacts, port);
+        testQuotes = new CheckoutTestQuotes(quotes, deals, companies, contacts, port, sandboxKey.secretKey());
         flow = new PaymentFlow(jdbc, port);
     }
 
@@ -143,6 +149,12 @@ class SubscriptionLifeIT {
 
     private long emails(String kind) {
         return jdbc.sql("SELECT COUNT(*) FROM email_outbox WHERE kind = :kind").param("kind", kind).query(Long.class).single();
+    }
+
+    /** Tests share one database: a sandbox clock left ahead would move the next test's dates. */
+    @AfterEach
+    void resetTheSandboxClock() {
+        AsAdmin.call(sandboxClock::reset);
     }
 
     @Test
@@ -283,7 +295,7 @@ class SubscriptionLifeIT {
     private String rendered(String id) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/sandbox/stripe/v1/events/" + id))
-                .header("Authorization", "Bearer sk_test_quote_checkout_tests_01").build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + sandboxKey.secretKey()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return JsonParser.parseString(response.body()).toString();
     }

@@ -1,5 +1,8 @@
 package com.commercehub.checkout;
 
+import com.commercehub.testsupport.AsAdmin;
+import org.junit.jupiter.api.AfterEach;
+import com.commercehub.base.payments.SandboxApiKey;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
 import com.commercehub.base.security.UserService;
@@ -68,6 +71,9 @@ class SubscriptionPaymentsIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    SandboxApiKey sandboxKey;
+
     private CheckoutTestQuotes testQuotes;
     private PaymentFlow flow;
 
@@ -77,7 +83,7 @@ class SubscriptionPaymentsIT {
         QuoteTestData.staff(users, "sam@example.com", Role.SALES);
         jdbc.sql("DELETE FROM email_outbox").update();
         stripe.useSandbox();
-        testQuotes = new CheckoutTestQuotes(quotes, deals, companies, contacts, port);
+        testQuotes = new CheckoutTestQuotes(quotes, deals, companies, contacts, port, sandboxKey.secretKey());
         flow = new PaymentFlow(jdbc, port);
     }
 
@@ -97,6 +103,12 @@ class SubscriptionPaymentsIT {
 
     private Map<String, Object> subscriptionRow(CheckoutTestQuotes.Published quote) {
         return jdbc.sql("SELECT * FROM subscription WHERE quote = :q").param("q", quote.quoteId()).query().singleRow();
+    }
+
+    /** Tests share one database: a sandbox clock left ahead would move the next test's dates. */
+    @AfterEach
+    void resetTheSandboxClock() {
+        AsAdmin.call(sandboxClock::reset);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.commercehub.quote;
 
+import com.commercehub.testsupport.AsAdmin;
+import org.junit.jupiter.api.AfterEach;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
 import com.commercehub.base.security.UserService;
@@ -91,8 +93,20 @@ class QuoteServiceIT {
         stripe.useSandbox();
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void sandboxStaysConnected() {
+        // Disconnecting leaves payments not connected for good; other test classes share the database.
+        stripe.useSandbox();
+    }
+
     private static String token(QuoteService.Published published) {
         return published.linkPath().substring("/quote/".length());
+    }
+
+    /** Tests share one database: a sandbox clock left ahead would move the next test's dates. */
+    @AfterEach
+    void resetTheSandboxClock() {
+        AsAdmin.call(sandboxClock::reset);
     }
 
     @Test

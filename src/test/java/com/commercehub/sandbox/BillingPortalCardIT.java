@@ -1,5 +1,9 @@
 package com.commercehub.sandbox;
 
+import com.commercehub.testsupport.AsAdmin;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import com.commercehub.base.payments.SandboxApiKey;
 import com.stripe.StripeClient;
 import com.stripe.model.Price;
 import com.stripe.model.Product;
@@ -35,10 +39,13 @@ class BillingPortalCardIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    SandboxApiKey sandboxKey;
+
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private StripeClient stripe() {
-        return StripeClient.builder().setApiKey("sk_test_billing_portal_tests_01")
+        return StripeClient.builder().setApiKey(sandboxKey.secretKey())
                 .setApiBase("http://127.0.0.1:" + port + "/sandbox/stripe").setMaxNetworkRetries(0).build();
     }
 
@@ -63,6 +70,15 @@ class BillingPortalCardIT {
                 .statusCode()).isEqualTo(303);
         return stripe().v1().checkout().sessions().retrieve(session.getId(),
                 SessionRetrieveParams.builder().addExpand("subscription").build()).getSubscriptionObject();
+    }
+
+    @Autowired
+    SandboxClockService sandboxClock;
+
+    /** Tests share one database: a sandbox clock left ahead would move the next test's dates. */
+    @AfterEach
+    void resetTheSandboxClock() {
+        AsAdmin.call(sandboxClock::reset);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package com.commercehub.sandbox;
 
+import com.commercehub.testsupport.AsAdmin;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import com.commercehub.base.payments.SandboxApiKey;
 import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.model.Coupon;
@@ -49,8 +53,11 @@ class CheckoutPricingContractIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    SandboxApiKey sandboxKey;
+
     private StripeClient stripe() {
-        return StripeClient.builder().setApiKey("sk_test_checkout_pricing_tests_1")
+        return StripeClient.builder().setApiKey(sandboxKey.secretKey())
                 .setApiBase("http://127.0.0.1:" + port + "/sandbox/stripe").setMaxNetworkRetries(0).build();
     }
 
@@ -94,6 +101,15 @@ class CheckoutPricingContractIT {
 
     private Coupon coupon(CouponCreateParams.Builder params) throws Exception {
         return stripe().v1().coupons().create(params.build());
+    }
+
+    @Autowired
+    SandboxClockService sandboxClock;
+
+    /** Tests share one database: a sandbox clock left ahead would move the next test's dates. */
+    @AfterEach
+    void resetTheSandboxClock() {
+        AsAdmin.call(sandboxClock::reset);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package com.commercehub.sandbox;
 
+import com.commercehub.testsupport.AsAdmin;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import com.commercehub.base.payments.SandboxApiKey;
 import com.stripe.StripeClient;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
@@ -30,10 +34,13 @@ class HostedCheckoutIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    SandboxApiKey sandboxKey;
+
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private StripeClient stripe() {
-        return StripeClient.builder().setApiKey("sk_test_hosted_checkout_tests_1")
+        return StripeClient.builder().setApiKey(sandboxKey.secretKey())
                 .setApiBase("http://127.0.0.1:" + port + "/sandbox/stripe").build();
     }
 
@@ -68,6 +75,12 @@ class HostedCheckoutIT {
         return stripe().v1().events().list(EventListParams.builder().setLimit(100L).build()).getData().stream()
                 .filter(e -> e.getDataObjectDeserializer().getRawJson().contains(objectId))
                 .map(Event::getType).toList();
+    }
+
+    /** Tests share one database: a sandbox clock left ahead would move the next test's dates. */
+    @AfterEach
+    void resetTheSandboxClock() {
+        AsAdmin.call(clock::reset);
     }
 
     @Test

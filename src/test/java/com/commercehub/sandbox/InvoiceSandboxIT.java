@@ -1,5 +1,7 @@
 package com.commercehub.sandbox;
 
+import org.junit.jupiter.api.AfterEach;
+import com.commercehub.base.payments.SandboxApiKey;
 import com.commercehub.testsupport.AsAdmin;
 import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
@@ -34,13 +36,16 @@ class InvoiceSandboxIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SandboxApiKey sandboxKey;
     @Autowired
     SandboxClockService clock;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private StripeClient stripe() {
-        return StripeClient.builder().setApiKey("sk_test_invoice_tests_0001")
+        return StripeClient.builder().setApiKey(sandboxKey.secretKey())
                 .setApiBase("http://127.0.0.1:" + port + "/sandbox/stripe").build();
     }
 
@@ -69,6 +74,12 @@ class InvoiceSandboxIT {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("card=" + card)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Tests share one database: a sandbox clock left ahead would move the next test's dates. */
+    @AfterEach
+    void resetTheSandboxClock() {
+        AsAdmin.call(clock::reset);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.commercehub.sandbox;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import com.commercehub.base.payments.SandboxApiKey;
 import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.model.PaymentLink;
@@ -32,10 +34,13 @@ class PaymentLinkAndPortalIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    SandboxApiKey sandboxKey;
+
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private StripeClient stripe() {
-        return StripeClient.builder().setApiKey("sk_test_payment_link_tests_01")
+        return StripeClient.builder().setApiKey(sandboxKey.secretKey())
                 .setApiBase("http://127.0.0.1:" + port + "/sandbox/stripe").build();
     }
 

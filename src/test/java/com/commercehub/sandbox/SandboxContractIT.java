@@ -1,5 +1,7 @@
 package com.commercehub.sandbox;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import com.commercehub.base.payments.SandboxApiKey;
 import com.stripe.StripeClient;
 import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.CardException;
@@ -58,8 +60,11 @@ class SandboxContractIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    SandboxApiKey sandboxKey;
+
     private StripeClient stripe() {
-        return stripe("sk_test_contract_tests_key_0001");
+        return stripe(sandboxKey.secretKey());
     }
 
     private StripeClient stripe(String key) {
@@ -381,7 +386,7 @@ class SandboxContractIT {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
                         + "/sandbox/stripe/v1/account"))
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        "sk_test_contract_tests_key_0001:".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build();
+                        (sandboxKey.secretKey() + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8))).build();
         var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"object\":\"account\"");
@@ -392,7 +397,7 @@ class SandboxContractIT {
 
         var proxied = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://127.0.0.1:" + port + "/sandbox/stripe/v1/customers"))
-                        .header("Authorization", "Bearer sk_test_contract_tests_key_0001")
+                        .header("Authorization", "Bearer " + sandboxKey.secretKey())
                         .header("X-Forwarded-For", "203.0.113.7").build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(proxied.statusCode()).as("the API is not served to other machines").isEqualTo(404);

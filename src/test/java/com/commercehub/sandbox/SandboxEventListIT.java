@@ -1,5 +1,7 @@
 package com.commercehub.sandbox;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import com.commercehub.base.payments.SandboxApiKey;
 import com.stripe.StripeClient;
 import com.stripe.model.Event;
 import com.stripe.model.StripeCollection;
@@ -27,8 +29,11 @@ class SandboxEventListIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    SandboxApiKey sandboxKey;
+
     private StripeClient stripe() {
-        return StripeClient.builder().setApiKey("sk_test_event_list_tests_0001")
+        return StripeClient.builder().setApiKey(sandboxKey.secretKey())
                 .setApiBase("http://127.0.0.1:" + port + "/sandbox/stripe").setMaxNetworkRetries(0).build();
     }
 

@@ -1,5 +1,7 @@
 package com.commercehub.sandbox;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import com.commercehub.base.payments.SandboxApiKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,9 +23,12 @@ class SandboxHiddenWithRealKeyIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    SandboxApiKey sandboxKey;
+
     private int status(String method, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer sk_test_contract_tests_key_0001")
+                .header("Authorization", "Bearer " + sandboxKey.secretKey())
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }

@@ -1,5 +1,7 @@
 package com.commercehub.sandbox;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import com.commercehub.base.payments.SandboxApiKey;
 import com.stripe.StripeClient;
 import com.stripe.model.Customer;
 import com.stripe.model.PaymentIntent;
@@ -48,16 +50,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class StripeShapeIT {
 
     private static final Path FIXTURES = Path.of("../shared/stripe/fixtures3.json");
-    private static final String KEY = "sk_test_shape_tests_key_000001";
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SandboxApiKey sandboxKey;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
     private JsonNode raw(String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sandbox/stripe" + path))
-                .header("Authorization", "Bearer " + KEY).build();
+                .header("Authorization", "Bearer " + sandboxKey.secretKey()).build();
         return json.readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 
@@ -65,7 +69,7 @@ class StripeShapeIT {
     void every_field_the_sandbox_returns_is_a_field_stripe_has() throws Exception {
         assumeTrue(Files.exists(FIXTURES), "Stripe's fixtures are not next to the project; shape check skipped");
         JsonNode resources = json.readTree(FIXTURES.toFile()).get("resources");
-        StripeClient stripe = StripeClient.builder().setApiKey(KEY)
+        StripeClient stripe = StripeClient.builder().setApiKey(sandboxKey.secretKey())
                 .setApiBase("http://127.0.0.1:" + port + "/sandbox/stripe").build();
 
         Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder().setEmail("shape@example.com").build());

@@ -1,5 +1,9 @@
 package com.commercehub.sandbox;
 
+import com.commercehub.testsupport.AsAdmin;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import com.commercehub.base.payments.SandboxApiKey;
 import com.stripe.StripeClient;
 import com.stripe.model.Invoice;
 import com.stripe.model.Price;
@@ -34,8 +38,11 @@ class SubscriptionSandboxIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    SandboxApiKey sandboxKey;
+
     private StripeClient stripe() {
-        return StripeClient.builder().setApiKey("sk_test_subscription_tests_01")
+        return StripeClient.builder().setApiKey(sandboxKey.secretKey())
                 .setApiBase("http://127.0.0.1:" + port + "/sandbox/stripe").build();
     }
 
@@ -83,6 +90,15 @@ class SubscriptionSandboxIT {
 
     private List<Invoice> invoices(Subscription subscription) throws Exception {
         return stripe().v1().invoices().list(InvoiceListParams.builder().setSubscription(subscription.getId()).build()).getData();
+    }
+
+    @Autowired
+    SandboxClockService sandboxClock;
+
+    /** Tests share one database: a sandbox clock left ahead would move the next test's dates. */
+    @AfterEach
+    void resetTheSandboxClock() {
+        AsAdmin.call(sandboxClock::reset);
     }
 
     @Test

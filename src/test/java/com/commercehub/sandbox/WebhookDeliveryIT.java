@@ -1,5 +1,6 @@
 package com.commercehub.sandbox;
 
+import com.commercehub.base.payments.SandboxApiKey;
 import com.stripe.StripeClient;
 import com.stripe.model.Event;
 import com.stripe.model.WebhookEndpoint;
@@ -33,6 +34,9 @@ class WebhookDeliveryIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SandboxApiKey sandboxKey;
     @Autowired
     WebhookSender sender;
 
@@ -64,7 +68,7 @@ class WebhookDeliveryIT {
     }
 
     private StripeClient stripe() {
-        return StripeClient.builder().setApiKey("sk_test_webhook_delivery_tests")
+        return StripeClient.builder().setApiKey(sandboxKey.secretKey())
                 .setApiBase("http://127.0.0.1:" + port + "/sandbox/stripe").build();
     }
 

@@ -11,14 +11,17 @@ class StripeClientFactoryTest {
 
     private final LocalServerAddress local = new LocalServerAddress(new MockEnvironment().withProperty("server.port", "9123"));
 
+    private static final String SANDBOX_KEY = "sk_test_thisInstallsOwnSandboxKey0001";
+
     private StripeClientFactory factory(String key, String base) {
-        return new StripeClientFactory(new StripeProperties(key, base, 2, Duration.ofSeconds(5), Duration.ofSeconds(20)), local);
+        return new StripeClientFactory(new StripeProperties(key, base, 2, Duration.ofSeconds(5), Duration.ofSeconds(20)),
+                local, () -> SANDBOX_KEY);
     }
 
     @Test
     void without_a_key_the_sandbox_on_this_server_is_used() {
         StripeClientFactory factory = factory("", "");
-        assertThat(factory.apiBaseFor(StripeClientFactory.SANDBOX_KEY)).isEqualTo("http://127.0.0.1:9123/sandbox/stripe");
+        assertThat(factory.apiBaseFor(SANDBOX_KEY)).isEqualTo("http://127.0.0.1:9123/sandbox/stripe");
         assertThat(new StripeProperties("", "", 2, Duration.ZERO, Duration.ZERO).sandbox()).isTrue();
     }
 

@@ -66,7 +66,7 @@ class StripeSecretsUnreadableIT extends EventProcessingTestSupport {
     void a_sandbox_connection_whose_secret_cannot_be_read_is_made_again_on_start() {
         long broken = connectionUnderAnotherKey();
         try {
-            maintenance.connectSandboxWhenNoKey();
+            maintenance.checkConnectionOnStart();
             assertThat(connections.info().secretsReadable()).isTrue();
             assertThat(jdbc.sql("SELECT MAX(id) FROM stripe_connection").query(Long.class).single()).isGreaterThan(broken);
             String id = newId();

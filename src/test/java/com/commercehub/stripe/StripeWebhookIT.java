@@ -11,10 +11,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -40,7 +42,11 @@ class StripeWebhookIT {
     @org.junit.jupiter.api.BeforeEach
     void connectedToThisServersSandbox() {
         // Contexts on other ports share the database; make sure the sandbox points at this one.
-        maintenance.connectSandboxWhenNoKey();
+        maintenance.checkConnectionOnStart();
+        if (connections.mode() == ProcessorMode.NOT_CONNECTED) {
+            // A test elsewhere left payments disconnected: choose the sandbox, as an admin would.
+            connections.connectSandbox();
+        }
     }
 
     private String event(String id) {
@@ -154,5 +160,62 @@ class StripeWebhookIT {
         assertThat(post(body.replace("charge.succeeded", "charge.refunded"), header)).isEqualTo(400);
         assertThat(post(body, null)).isEqualTo(400);
         assertThat(stored(id)).isZero();
+    }
+
+    /** A genuine, correctly signed event made {@code size} bytes long by a padding field Stripe would never send. */
+    private String paddedEvent(String id, int size) {
+        String event = event(id);
+        String padding = "x".repeat(size - event.length() - 16);
+        return event.substring(0, event.length() - 1) + ",\"padding\":\"" + padding + "\"}";
+    }
+
+    private HttpResponse<String> postBody(HttpRequest.BodyPublisher body, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stripe/webhook"))
+                .header("Content-Type", "application/json").POST(body);
+        if (signature != null) {
+            request.header("Stripe-Signature", signature);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void a_body_over_one_megabyte_is_413_from_its_content_length_and_stores_nothing() throws Exception {
+        String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
+        String body = paddedEvent(id, 2_000_000);
+        HttpResponse<String> response = postBody(HttpRequest.BodyPublishers.ofString(body),
+                Webhook.Signature.generateSignatureHeader(body, secret()));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(stored(id)).isZero();
+    }
+
+    @Test
+    void a_chunked_body_over_one_megabyte_is_413_and_stores_nothing() throws Exception {
+        String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
+        byte[] body = paddedEvent(id, StripeWebhookController.MAX_BODY_BYTES + 200_000).getBytes(StandardCharsets.UTF_8);
+        String signature = Webhook.Signature.generateSignatureHeader(new String(body, StandardCharsets.UTF_8), secret());
+        // No length known up front: the client sends it chunked, and the server must stop counting at the limit.
+        HttpResponse<String> response = postBody(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(body)), signature);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(stored(id)).isZero();
+    }
+
+    @Test
+    void a_request_without_a_signature_header_is_400_and_stores_nothing() throws Exception {
+        String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
+        HttpResponse<String> response = postBody(HttpRequest.BodyPublishers.ofString(event(id)), null);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("missing signature");
+        assertThat(stored(id)).isZero();
+    }
+
+    @Test
+    void a_signed_event_just_under_the_limit_is_still_taken() throws Exception {
+        String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
+        byte[] body = paddedEvent(id, StripeWebhookController.MAX_BODY_BYTES - 100).getBytes(StandardCharsets.UTF_8);
+        String signature = Webhook.Signature.generateSignatureHeader(new String(body, StandardCharsets.UTF_8), secret());
+        assertThat(postBody(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), signature)
+                .statusCode()).isEqualTo(200);
+        assertThat(stored(id)).isEqualTo(1);
     }
 }

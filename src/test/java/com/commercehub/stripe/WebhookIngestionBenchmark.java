@@ -104,7 +104,7 @@ class WebhookIngestionBenchmark {
 
     @Test
     void measure() throws Exception {
-        maintenance.connectSandboxWhenNoKey();
+        maintenance.checkConnectionOnStart();
         String secret = connections.webhookSecret().orElseThrow();
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
 

@@ -4,14 +4,21 @@ import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.security.Role;
 import com.commercehub.sandbox.SandboxAccountService;
 import com.commercehub.sandbox.SandboxAccountService.AccountState;
+import com.commercehub.sandbox.SandboxClockLimitException;
 import com.commercehub.sandbox.SandboxClockService;
-import com.vaadin.flow.component.html.H3;
+import com.commercehub.sandbox.SandboxKeyService;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -21,7 +28,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** ADMIN, sandbox only: move the sandbox's clock forward to show renewals and failed renewals. */
+/**
+ * ADMIN, sandbox only: move the sandbox's clock forward (or back to real time) to show renewals and failed
+ * renewals, simulate account states, and see the sandbox's API key.
+ */
 @Route("settings/sandbox-clock")
 @Menu(order = 85, icon = "vaadin:clock", title = "sandbox.clock.nav")
 @RolesAllowed(Role.Names.ADMIN)
@@ -31,15 +41,26 @@ public class SandboxClockView extends VerticalLayout implements HasDynamicTitle 
     final Button plusDay = new Button();
     final Button plusWeek = new Button();
     final Button plusMonth = new Button();
+    final IntegerField days = new IntegerField();
+    final Button advance = new Button();
+    final Button reset = new Button();
 
     final Button accountReady = new Button();
     final Button accountPending = new Button();
     final Button accountActionRequired = new Button();
 
-    private final SandboxClockService clock;
+    final TextField apiKey = new TextField();
+    final Button reveal = new Button();
+    final Button copy = new Button();
+    final Pre curl = new Pre();
 
-    SandboxClockView(SandboxClockService clock, SandboxAccountService account) {
+    private final SandboxClockService clock;
+    private final SandboxKeyService keys;
+    private boolean revealed;
+
+    SandboxClockView(SandboxClockService clock, SandboxAccountService account, SandboxKeyService keys) {
         this.clock = clock;
+        this.keys = keys;
         accountReady.setText(getTranslation("payments.status.ready"));
         accountPending.setText(getTranslation("payments.status.pending-verification"));
         accountActionRequired.setText(getTranslation("payments.status.action-required"));
@@ -52,15 +73,54 @@ public class SandboxClockView extends VerticalLayout implements HasDynamicTitle 
         plusDay.addClickListener(e -> advance(Duration.ofDays(1)));
         plusWeek.addClickListener(e -> advance(Duration.ofDays(7)));
         plusMonth.addClickListener(e -> advance(Duration.ofDays(31)));
+        days.setLabel(getTranslation("sandbox.clock.days"));
+        days.setMin(1);
+        days.setStepButtonsVisible(true);
+        advance.setText(getTranslation("sandbox.clock.advance"));
+        advance.addClickListener(e -> advanceByDays());
+        reset.setText(getTranslation("sandbox.clock.reset"));
+        reset.addClickListener(e -> reset());
         add(new H2(getTranslation("sandbox.clock.nav")), new Paragraph(getTranslation("sandbox.clock.explanation")), now);
         if (clock.available()) {
-            add(new HorizontalLayout(plusDay, plusWeek, plusMonth),
+            HorizontalLayout byDays = new HorizontalLayout(days, advance);
+            byDays.setAlignItems(FlexComponent.Alignment.BASELINE);
+            add(new HorizontalLayout(plusDay, plusWeek, plusMonth), byDays,
+                    new Paragraph(getTranslation("sandbox.clock.reset-explanation")), reset,
                     new H3(getTranslation("sandbox.account.heading")), new Paragraph(getTranslation("sandbox.account.explanation")),
                     new HorizontalLayout(accountReady, accountPending, accountActionRequired));
+            addKeySection();
             show(clock.now());
         } else {
             now.setText(getTranslation("sandbox.clock.unavailable"));
         }
+    }
+
+    private void addKeySection() {
+        apiKey.setLabel(getTranslation("sandbox.key.label"));
+        apiKey.setReadOnly(true);
+        apiKey.setWidth("32em");
+        reveal.addClickListener(e -> {
+            revealed = !revealed;
+            showKey();
+        });
+        copy.setText(getTranslation("sandbox.key.copy"));
+        copy.addClickListener(e -> {
+            UI.getCurrent().getPage().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", keys.reveal());
+            Notification.show(getTranslation("sandbox.key.copied"));
+        });
+        HorizontalLayout key = new HorizontalLayout(apiKey, reveal, copy);
+        key.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(new H3(getTranslation("sandbox.key.heading")), new Paragraph(getTranslation("sandbox.key.explanation")), key,
+                new Paragraph(getTranslation("sandbox.key.example")), curl);
+        showKey();
+    }
+
+    /** Masked, as Stripe's dashboard shows a test key, until the admin asks to see it. */
+    private void showKey() {
+        String shown = revealed ? keys.reveal() : keys.masked();
+        apiKey.setValue(shown);
+        reveal.setText(getTranslation(revealed ? "sandbox.key.hide" : "sandbox.key.reveal"));
+        curl.setText("curl " + keys.apiBase() + "/v1/customers \\\n  -u " + shown + ":");
     }
 
     private void simulate(SandboxAccountService account, AccountState state) {
@@ -68,9 +128,33 @@ public class SandboxClockView extends VerticalLayout implements HasDynamicTitle 
         Notification.show(getTranslation("sandbox.account.sent"));
     }
 
+    private void advanceByDays() {
+        Integer value = days.getValue();
+        if (value == null || value < 1) {
+            days.setErrorMessage(getTranslation("sandbox.clock.days-invalid"));
+            days.setInvalid(true);
+            return;
+        }
+        advance(Duration.ofDays(value));
+    }
+
     private void advance(Duration by) {
-        show(clock.advance(by));
+        try {
+            show(clock.advance(by));
+        } catch (SandboxClockLimitException tooFar) {
+            days.setErrorMessage(getTranslation("sandbox.clock.too-far",
+                    Formats.date(tooFar.latest().atZone(ZoneOffset.UTC).toLocalDate(), getLocale())));
+            days.setInvalid(true);
+            return;
+        }
+        days.setInvalid(false);
         Notification.show(getTranslation("sandbox.clock.advanced"));
+    }
+
+    private void reset() {
+        show(clock.reset());
+        days.setInvalid(false);
+        Notification.show(getTranslation("sandbox.clock.was-reset"));
     }
 
     private void show(Instant instant) {

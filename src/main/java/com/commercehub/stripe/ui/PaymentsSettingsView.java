@@ -44,7 +44,10 @@ import java.util.function.Supplier;
 @RolesAllowed(Role.Names.ADMIN)
 public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTitle {
 
+    final Span mode = new Span();
     final Span status = new Span();
+    final Paragraph notConnected = new Paragraph();
+    final Paragraph environmentKey = new Paragraph();
     final Paragraph secretsUnreadable = new Paragraph();
     final Paragraph sandboxNote = new Paragraph();
     final FormLayout account = new FormLayout();
@@ -62,6 +65,7 @@ public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTi
     final Checkbox terms = new Checkbox();
     final PasswordField apiKey = new PasswordField();
     final Button connect = new Button();
+    final Div connectSection = new Div();
 
     final Span webhookUrl = new Span();
     final Paragraph webhookState = new Paragraph();
@@ -87,6 +91,7 @@ public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTi
         setMaxWidth("56rem");
 
         status.getElement().getThemeList().add("badge");
+        mode.getElement().getThemeList().add("badge");
         secretsUnreadable.setText(getTranslation("payments.secrets-unreadable"));
         secretsUnreadable.getStyle().set("color", "var(--lumo-error-text-color)");
         events = new StripeEventsSection(eventService, jobs);
@@ -123,14 +128,16 @@ public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTi
         refresh.setText(getTranslation("payments.refresh"));
         refresh.addClickListener(e -> inBackground(refresh, service::refresh, null));
 
-        add(new H2(getTranslation("payments.account.heading")), status, secretsUnreadable, sandboxNote, account,
+        connectSection.add(new H3(getTranslation("payments.connect.heading")),
+                new Paragraph(getTranslation("payments.connect.intro")), country, terms, apiKey, connect);
+        add(new H2(getTranslation("payments.account.heading")), new HorizontalLayout(mode, status), notConnected,
+                environmentKey, secretsUnreadable, sandboxNote, account,
                 requirements, currencies,
                 new HorizontalLayout(refresh, disconnect, useSandbox),
                 new H3(getTranslation("payments.webhook.heading")),
                 new Div(new Span(getTranslation("payments.webhook.url") + ": "), webhookUrl), webhookState,
                 new HorizontalLayout(webhookSecret, saveWebhookSecret),
-                new H3(getTranslation("payments.connect.heading")), new Paragraph(getTranslation("payments.connect.intro")),
-                country, terms, apiKey, connect, events);
+                connectSection, events);
         show(service.current());
     }
 
@@ -218,6 +225,13 @@ public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTi
     }
 
     private void show(StripeConnectionInfo info) {
+        mode.setText(getTranslation(info.mode().messageKey()));
+        mode.getElement().getThemeList().removeAll(java.util.List.of("success", "error", "contrast"));
+        mode.getElement().getThemeList().add(switch (info.mode()) {
+            case STRIPE_LIVE -> "success";
+            case NOT_CONNECTED -> "error";
+            default -> "contrast";
+        });
         status.setText(getTranslation(info.status().messageKey()));
         status.getElement().getThemeList().removeAll(java.util.List.of("success", "error", "contrast"));
         status.getElement().getThemeList().add(switch (info.status()) {
@@ -226,6 +240,14 @@ public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTi
             default -> "contrast";
         });
         boolean connected = info.connected();
+        notConnected.setText(getTranslation(info.environmentKey() ? "payments.not-connected.environment"
+                : "payments.not-connected"));
+        notConnected.setVisible(!connected);
+        status.setVisible(connected);
+        environmentKey.setText(getTranslation("payments.environment-key"));
+        environmentKey.setVisible(connected && info.environmentKey());
+        // With STRIPE_API_KEY set, the environment alone decides which key is used.
+        connectSection.setVisible(!info.environmentKey());
         sandboxNote.setText(getTranslation("payments.account.sandbox"));
         sandboxNote.setVisible(connected && info.sandbox());
         account.setVisible(connected);
@@ -244,7 +266,7 @@ public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTi
         refresh.setVisible(connected);
         // Secrets this installation cannot read: the admin reconnects (a key below, or the sandbox again).
         secretsUnreadable.setVisible(!info.secretsReadable());
-        useSandbox.setVisible(!connected || !info.secretsReadable() && info.sandbox());
+        useSandbox.setVisible(!info.environmentKey() && (!connected || !info.secretsReadable() && info.sandbox()));
         webhookUrl.setText(info.webhookUrl());
         if (!connected) {
             webhookState.setText(getTranslation("payments.disconnected"));

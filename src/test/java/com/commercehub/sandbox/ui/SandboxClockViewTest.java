@@ -1,5 +1,6 @@
 package com.commercehub.sandbox.ui;
 
+import org.junit.jupiter.api.AfterEach;
 import com.commercehub.base.security.Role;
 import com.commercehub.sandbox.SandboxClockService;
 import com.commercehub.testsupport.AsAdmin;
@@ -20,6 +21,12 @@ class SandboxClockViewTest extends KaribuTest {
     @Autowired
     SandboxClockService clock;
 
+    /** Tests share one database: a sandbox clock left ahead would move the next test's dates. */
+    @AfterEach
+    void resetTheSandboxClock() {
+        AsAdmin.call(clock::reset);
+    }
+
     @Test
     void admin_moves_the_sandbox_clock_forward_by_a_week() {
         login("admin@example.com", Role.ADMIN);
@@ -33,10 +40,68 @@ class SandboxClockViewTest extends KaribuTest {
     }
 
     @Test
+    void an_advance_past_five_years_ahead_is_refused_next_to_the_field_and_changes_nothing() {
+        login("admin@example.com", Role.ADMIN);
+        navigate("settings/sandbox-clock");
+        SandboxClockView view = _get(SandboxClockView.class);
+        Instant before = AsAdmin.call(clock::now);
+        view.days.setValue(6 * 365);
+        ButtonKt._click(view.advance);
+        assertThat(view.days.isInvalid()).isTrue();
+        assertThat(view.days.getErrorMessage()).startsWith("The sandbox clock can run at most five years ahead of real "
+                + "time, until ").endsWith(". Nothing was changed.");
+        assertThat(Duration.between(before, AsAdmin.call(clock::now))).isLessThan(Duration.ofSeconds(5));
+
+        view.days.setValue(10);
+        ButtonKt._click(view.advance);
+        assertThat(view.days.isInvalid()).isFalse();
+        assertThat(Duration.between(before, AsAdmin.call(clock::now))).isBetween(Duration.ofDays(10),
+                Duration.ofDays(10).plusSeconds(5));
+    }
+
+    @Test
+    void reset_to_now_puts_the_clock_back_to_real_time() {
+        login("admin@example.com", Role.ADMIN);
+        navigate("settings/sandbox-clock");
+        SandboxClockView view = _get(SandboxClockView.class);
+        ButtonKt._click(view.plusMonth);
+        assertThat(AsAdmin.call(clock::now)).isAfter(Instant.now().plus(Duration.ofDays(30)));
+        ButtonKt._click(view.reset);
+        assertThat(Duration.between(Instant.now(), AsAdmin.call(clock::now)).abs()).isLessThan(Duration.ofSeconds(5));
+        assertThat(view.now.getText()).startsWith("Sandbox time:");
+    }
+
+    @Autowired
+    com.commercehub.base.payments.SandboxApiKey sandboxKey;
+    @Autowired
+    com.commercehub.sandbox.SandboxKeyService keys;
+
+    @Test
+    void the_api_key_is_masked_until_revealed_with_a_curl_example() {
+        login("admin@example.com", Role.ADMIN);
+        navigate("settings/sandbox-clock");
+        SandboxClockView view = _get(SandboxClockView.class);
+        String key = sandboxKey.secretKey();
+        assertThat(view.apiKey.getValue()).isEqualTo("sk_test_••••••••" + key.substring(key.length() - 4))
+                .doesNotContain(key.substring(8, key.length() - 4));
+        assertThat(view.curl.getText()).contains("/sandbox/stripe/v1/customers").doesNotContain(key);
+        assertThat(view.reveal.getText()).isEqualTo("Reveal");
+        ButtonKt._click(view.reveal);
+        assertThat(view.apiKey.getValue()).isEqualTo(key);
+        assertThat(view.curl.getText()).startsWith("curl http://localhost:").contains("-u " + key + ":");
+        ButtonKt._click(view.reveal);
+        assertThat(view.apiKey.getValue()).doesNotContain(key);
+    }
+
+    @Test
     void only_admins_may_move_it() {
         login("sales@example.com", Role.SALES);
         assertThatThrownBy(() -> navigate("settings/sandbox-clock")).hasMessageContaining("Access is denied");
         assertThatThrownBy(() -> clock.advance(Duration.ofDays(1))).isInstanceOf(
+                org.springframework.security.authorization.AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> clock.reset()).isInstanceOf(
+                org.springframework.security.authorization.AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> keys.reveal()).isInstanceOf(
                 org.springframework.security.authorization.AuthorizationDeniedException.class);
     }
 }

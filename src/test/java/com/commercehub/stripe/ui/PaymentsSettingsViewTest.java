@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The connect flow against the built-in sandbox, which stands in for Stripe (any pasted key goes to it).
+ * The connect flow against the built-in sandbox, which stands in for Stripe (any pasted key goes to it, and it
+ * accepts only its own key, as Stripe accepts only an account's keys).
  * It needs a running server, hence its own context; starting one replaces the JVM-wide security context
  * strategy (Vaadin installs its own), which would leave the shared Karibu context reading another one. So the
  * previous strategy is put back and this context closed afterwards.
@@ -40,8 +41,8 @@ class PaymentsSettingsViewTest extends KaribuTest {
         org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(previousStrategy);
     }
 
-    private static final String GOOD_KEY = "rk_test_karibuConnectFlowKey9XyZ";
-
+    @Autowired
+    com.commercehub.base.payments.SandboxApiKey sandboxKey;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -53,9 +54,10 @@ class PaymentsSettingsViewTest extends KaribuTest {
     }
 
     @AfterEach
-    void leaveNothingConnected() {
-        // Other test classes share this database and expect no real key to be connected.
+    void leaveTheSandboxConnected() {
+        // Other test classes share this database and expect the sandbox, not a real key (nor nothing), connected.
         AsAdmin.call(service::disconnect);
+        AsAdmin.call(service::useSandbox);
     }
 
     /** Clicks Connect and lets the background verification finish, as the browser's polling would. */
@@ -68,6 +70,10 @@ class PaymentsSettingsViewTest extends KaribuTest {
         ButtonKt._click(button);
         view.running.handle((info, error) -> null).join();
         com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip(false);
+    }
+
+    private long activeConnection() {
+        return jdbc.sql("SELECT id FROM stripe_connection WHERE disconnected_at IS NULL").query(Long.class).single();
     }
 
     private long connections() {
@@ -114,7 +120,7 @@ class PaymentsSettingsViewTest extends KaribuTest {
         PaymentsSettingsView view = open();
         long before = connections();
         view.country.setValue("US");
-        view.apiKey.setValue(GOOD_KEY);
+        view.apiKey.setValue(sandboxKey.secretKey());
         connect(view);
         assertThat(view.terms.isInvalid()).isTrue();
         assertThat(view.terms.getErrorMessage()).isEqualTo("Accept the terms to connect.");
@@ -130,27 +136,30 @@ class PaymentsSettingsViewTest extends KaribuTest {
     @Test
     void a_good_key_connects_shows_the_account_and_stores_only_ciphertext(
             org.springframework.boot.test.system.CapturedOutput output) {
+        String goodKey = sandboxKey.secretKey();
+        String lastFour = "••••" + goodKey.substring(goodKey.length() - 4);
         PaymentsSettingsView view = open();
         view.country.setValue("US");
         view.terms.setValue(true);
-        view.apiKey.setValue(GOOD_KEY);
+        view.apiKey.setValue(goodKey);
         connect(view);
 
         assertThat(view.apiKey.isInvalid()).isFalse();
         assertThat(view.apiKey.getValue()).isEmpty();
         assertThat(view.status.getText()).isEqualTo("Ready to transact");
+        assertThat(view.mode.getText()).isEqualTo("Stripe test mode");
         assertThat(view.accountId.getText()).startsWith("acct_");
         assertThat(view.accountName.getText()).isEqualTo("Sandbox Business");
         assertThat(view.accountCurrency.getText()).isEqualTo("USD");
         assertThat(view.chargesEnabled.getText()).isEqualTo("Yes");
-        assertThat(view.apiKeyLast4.getText()).isEqualTo("••••9XyZ");
+        assertThat(view.apiKeyLast4.getText()).isEqualTo(lastFour);
         assertThat(view.webhookUrl.getText()).endsWith("/stripe/webhook");
         assertThat(view.webhookState.getText()).startsWith("Created automatically in Stripe");
         assertThat(view.currencies.getText()).contains("EUR", "USD", "DKK");
 
         String stored = jdbc.sql("SELECT CONCAT(api_key_enc, '|', webhook_secret_enc) FROM stripe_connection "
                 + "WHERE disconnected_at IS NULL").query(String.class).single();
-        assertThat(stored).doesNotContain(GOOD_KEY).doesNotContain("whsec_").startsWith("v1:");
+        assertThat(stored).doesNotContain(goodKey).doesNotContain("whsec_").startsWith("v1:");
 
         // A signing secret pasted by the admin replaces the stored one, encrypted, shown only by its last four.
         assertThatThrownBy(() -> AsAdmin.call(() -> service.saveWebhookSecret("not-a-secret")))
@@ -161,27 +170,62 @@ class PaymentsSettingsViewTest extends KaribuTest {
         assertThat(jdbc.sql("SELECT webhook_secret_enc FROM stripe_connection WHERE disconnected_at IS NULL")
                 .query(String.class).single()).doesNotContain("pasted_from_the_dashboard");
 
-        // Reconnecting (another key) keeps the old connection on record, disconnected.
-        view.apiKey.setValue("sk_test_secondKeyForReconnect77");
+        // Reconnecting keeps the old connection on record, disconnected.
+        long first = activeConnection();
+        view.apiKey.setValue(goodKey);
         connect(view);
-        assertThat(view.apiKeyLast4.getText()).isEqualTo("••••ct77");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM stripe_connection WHERE api_key_last4 = '••••9XyZ' AND disconnected_at IS NOT NULL")
-                .query(Long.class).single()).isEqualTo(1);
+        long second = activeConnection();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stripe_connection WHERE id = :id AND disconnected_at IS NOT NULL")
+                .param("id", first).query(Long.class).single()).isEqualTo(1);
 
         clickAndWait(view, view.disconnect);
         assertThat(view.status.getText()).isEqualTo("Disconnected");
 
         // The same key again after a disconnect gets a new, working webhook endpoint (not a replay of the deleted one).
-        String endpointBefore = jdbc.sql("SELECT webhook_endpoint_id FROM stripe_connection WHERE api_key_last4 = '••••9XyZ'")
-                .query(String.class).single();
-        view.apiKey.setValue(GOOD_KEY);
+        String endpointBefore = jdbc.sql("SELECT webhook_endpoint_id FROM stripe_connection WHERE id = :id")
+                .param("id", second).query(String.class).single();
+        view.apiKey.setValue(goodKey);
         connect(view);
         assertThat(view.status.getText()).isEqualTo("Ready to transact");
         assertThat(jdbc.sql("SELECT webhook_endpoint_id FROM stripe_connection WHERE disconnected_at IS NULL")
                 .query(String.class).single()).isNotEqualTo(endpointBefore).startsWith("we_");
         clickAndWait(view, view.disconnect);
-        assertThat(output.getAll()).doesNotContain(GOOD_KEY).doesNotContain("sk_test_secondKeyForReconnect77");
+        assertThat(output.getAll()).doesNotContain(goodKey);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM stripe_connection WHERE disconnected_at IS NULL").query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void the_mode_is_shown_and_a_disconnected_live_account_leaves_a_choice_not_the_sandbox() {
+        PaymentsSettingsView view = open();
+        assertThat(view.mode.getText()).isEqualTo("Not connected");
+        assertThat(view.notConnected.isVisible()).isTrue();
+        assertThat(view.useSandbox.isVisible()).isTrue();
+        assertThat(view.connectSection.isVisible()).isTrue();
+
+        view.country.setValue("US");
+        view.terms.setValue(true);
+        view.apiKey.setValue("rk_test_karibuLiveModeKey0000Zz");
+        connect(view);
+        // The sandbox takes test keys only: mark the row live, as a live key would have.
+        jdbc.sql("UPDATE stripe_connection SET livemode = TRUE WHERE disconnected_at IS NULL").update();
+        clickAndWait(view, view.refresh);
+        assertThat(view.mode.getText()).isEqualTo("Stripe live mode");
+        assertThat(view.notConnected.isVisible()).isFalse();
+        assertThat(view.useSandbox.isVisible()).isFalse();
+
+        clickAndWait(view, view.disconnect);
+        assertThat(view.mode.getText()).isEqualTo("Not connected");
+        assertThat(view.notConnected.isVisible()).isTrue();
+        assertThat(view.notConnected.getText()).startsWith("Payments are not connected: buyers cannot pay.");
+        assertThat(view.sandboxNote.isVisible()).isFalse();
+        assertThat(view.connectSection.isVisible()).isTrue();
+        assertThat(view.useSandbox.isVisible()).isTrue();
+
+        clickAndWait(view, view.useSandbox);
+        assertThat(view.mode.getText()).isEqualTo("Sandbox");
+        assertThat(view.sandboxNote.isVisible()).isTrue();
+        assertThat(view.notConnected.isVisible()).isFalse();
     }
 }

@@ -1,0 +1,43 @@
+package com.commercehub.sandbox;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The addresses the sandbox writes into URLs (checkout, portal, invoice, receipt pages): the configured public
+ * URL, else this server's local address. Never a request's {@code Host} header, which the caller chooses.
+ */
+@Component
+class SandboxOrigin {
+
+    private final Environment environment;
+    private final String publicUrl;
+    private volatile int port = -1;
+
+    SandboxOrigin(Environment environment, @Value("${hub.public-url:}") String publicUrl) {
+        this.environment = environment;
+        this.publicUrl = publicUrl == null ? "" : publicUrl.trim().replaceAll("/+$", "");
+    }
+
+    @EventListener
+    void on(WebServerInitializedEvent event) {
+        String namespace = event.getApplicationContext().getServerNamespace();
+        if (namespace == null || namespace.isEmpty()) {
+            port = event.getWebServer().getPort();
+        }
+    }
+
+    /** Where buyers reach the hosted pages: {@code hub.public-url}, else {@link #local()}. */
+    String forBuyers() {
+        return publicUrl.isEmpty() ? local() : publicUrl;
+    }
+
+    /** http://localhost:port[/context] — this server as seen from itself (its API answers only there). */
+    String local() {
+        int actual = port > 0 ? port : environment.getProperty("server.port", Integer.class, 8080);
+        return "http://localhost:" + actual + environment.getProperty("server.servlet.context-path", "");
+    }
+}
