@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * How many new sessions one client address may open per minute. A request without a session from an
  * address over its budget gets 429 before any session exists; pages that never open one (buyer pages,
- * the webhook, the sandbox's API) are not counted or refused.
+ * the webhook, the sandbox's API, health probes) are not counted or refused.
  */
 @Component
 class NewSessionLimit {
@@ -68,7 +68,8 @@ class NewSessionLimit {
     private static boolean sessionless(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/quote/") || path.startsWith("/buyer/") || path.startsWith("/sandbox/")
-                || path.startsWith("/stripe/") || path.startsWith("/VAADIN/") || path.startsWith("/styles/");
+                || path.startsWith("/stripe/") || path.startsWith("/VAADIN/") || path.startsWith("/styles/")
+                || path.startsWith("/actuator/health");
     }
 
     /** Addresses quiet for ten minutes have a full budget again anyway. */

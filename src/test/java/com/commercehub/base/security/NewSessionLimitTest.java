@@ -30,6 +30,7 @@ class NewSessionLimitTest {
         assertThat(limit.admits(request("/login", "10.0.0.2"))).isTrue();
         assertThat(limit.admits(request("/quote/abc", "10.0.0.1"))).isTrue();
         assertThat(limit.admits(request("/sandbox/stripe/v1/customers", "10.0.0.1"))).isTrue();
+        assertThat(limit.admits(request("/actuator/health/readiness", "10.0.0.1"))).isTrue();
 
         MockHttpServletResponse response = new MockHttpServletResponse();
         limit.refuse(request("/login", "10.0.0.1"), response);
