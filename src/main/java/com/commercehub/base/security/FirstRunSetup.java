@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -18,12 +20,14 @@ import java.util.Optional;
  * Creates the first administrator without any built-in password: from ADMIN_EMAIL/ADMIN_PASSWORD
  * when set, otherwise through a one-time setup link that is printed to the console. Only the
  * link's SHA-256 hash is stored, and it is consumed in the same transaction that creates the admin.
+ * A link is valid for {@link #LINK_LIFETIME}; every start while no user exists issues a fresh one.
  */
 @Service
 public class FirstRunSetup {
 
     private static final Logger log = LoggerFactory.getLogger(FirstRunSetup.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    public static final Duration LINK_LIFETIME = Duration.ofHours(24);
 
     private final UserService userService;
     private final AppUserRepository users;
@@ -60,7 +64,8 @@ public class FirstRunSetup {
                 log.info("Created the first administrator {} from ADMIN_EMAIL", AppUser.normalizeEmail(adminEmail));
                 return Optional.empty();
             } catch (UserValidationException e) {
-                log.error("ADMIN_EMAIL/ADMIN_PASSWORD not used ({}); falling back to the setup link", e.messageKey());
+                log.error("ADMIN_EMAIL/ADMIN_PASSWORD not used: {}. Printing a one-time setup link instead.",
+                        describe(e));
             }
         }
         String token = newToken();
@@ -71,11 +76,12 @@ public class FirstRunSetup {
         return Optional.of(token);
     }
 
-    /** True while the link can still be used: no user exists and the token matches. */
+    /** True while the link can still be used: no user exists, the token matches and is younger than a day. */
     @Transactional(readOnly = true)
     public boolean isValid(String token) {
-        return token != null && users.count() == 0 && jdbc.sql("SELECT COUNT(*) FROM setup_token WHERE token_hash = :hash")
-                .param("hash", hash(token)).query(Integer.class).single() > 0;
+        return token != null && users.count() == 0 && jdbc.sql("""
+                        SELECT COUNT(*) FROM setup_token WHERE token_hash = :hash AND created_at > :oldest""")
+                .param("hash", hash(token)).param("oldest", oldestValid()).query(Integer.class).single() > 0;
     }
 
     /**
@@ -84,12 +90,28 @@ public class FirstRunSetup {
      */
     @Transactional
     public void completeSetup(String token, String email, String displayName, String password) {
-        int consumed = token == null ? 0 : jdbc.sql("DELETE FROM setup_token WHERE token_hash = :hash")
-                .param("hash", hash(token)).update();
+        int consumed = token == null ? 0 : jdbc.sql("""
+                        DELETE FROM setup_token WHERE token_hash = :hash AND created_at > :oldest""")
+                .param("hash", hash(token)).param("oldest", oldestValid()).update();
         if (consumed == 0 || users.count() > 0) {
             throw new UserValidationException(null, "setup.link-used");
         }
         userService.createUnchecked(email, displayName, password, EnumSet.of(Role.ADMIN));
+    }
+
+    private Instant oldestValid() {
+        return clock.instant().minus(LINK_LIFETIME);
+    }
+
+    /** What an operator reads in the log when ADMIN_EMAIL/ADMIN_PASSWORD cannot be used. */
+    static String describe(UserValidationException e) {
+        return switch (e.messageKey()) {
+            case "password.too-short" -> "ADMIN_PASSWORD must have at least " + PasswordPolicy.MIN_LENGTH + " characters";
+            case "password.too-long" -> "ADMIN_PASSWORD is longer than " + PasswordPolicy.MAX_BYTES
+                    + " bytes in UTF-8 (bcrypt's limit; accented letters take 2 bytes, emoji 4)";
+            case "user.email.invalid" -> "ADMIN_EMAIL is not an e-mail address";
+            default -> e.messageKey();
+        };
     }
 
     static String newToken() {

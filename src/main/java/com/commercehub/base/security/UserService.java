@@ -27,12 +27,17 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SignInThrottle throttle;
+    private final SignInLog signInLog;
 
-    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, JdbcClient jdbc, Clock clock) {
+    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, JdbcClient jdbc, Clock clock,
+                SignInThrottle throttle, SignInLog signInLog) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.throttle = throttle;
+        this.signInLog = signInLog;
     }
 
     /** A page of users for the admin's list, roles included, in one query. */
@@ -138,6 +143,48 @@ public class UserService {
         AppUser user = users.findById(id).orElseThrow(() -> new UserValidationException(null, "user.not-found"));
         user.changePasswordHash(passwordEncoder.encode(newPassword), clock.instant());
         users.save(user);
+    }
+
+    /**
+     * The signed-in user replaces their own password, proving the current one. Wrong current passwords
+     * count towards the account's sign-in lock, so an open session cannot be used to guess it.
+     *
+     * @return what the caller's own session must hold to stay signed in; every other session of the
+     * user ends on its next request
+     */
+    @Transactional
+    @Secured({Role.Authority.ADMIN, Role.Authority.SALES, Role.Authority.FINANCE})
+    public SessionStamp changeOwnPassword(String currentPassword, String newPassword) {
+        String email = Actors.current();
+        AppUser user = users.findByEmail(AppUser.normalizeEmail(email))
+                .orElseThrow(() -> new UserValidationException(null, "user.not-found"));
+        if (!throttle.lockedFor(email, null).isZero()) {
+            throw new UserValidationException("currentPassword", "password.change.locked");
+        }
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.passwordHash())) {
+            throttle.failed(email, null);
+            throw new UserValidationException("currentPassword", "password.change.wrong-current");
+        }
+        PasswordPolicy.problem(newPassword).ifPresent(key -> {
+            throw new UserValidationException("password", key);
+        });
+        user.changePasswordHash(passwordEncoder.encode(newPassword), clock.instant());
+        users.save(user);
+        signInLog.record(email, "", SignInOutcome.PASSWORD_CHANGED);
+        return new SessionStamp(SignedInSessions.PASSWORD_STAMP, SignedInSessions.passwordStamp(user.passwordHash()));
+    }
+
+    /** What a signed-in session is checked against on every request; empty when the user is gone. */
+    @Transactional(readOnly = true)
+    Optional<SignInState> signInState(String email) {
+        return jdbc.sql("""
+                        SELECT u.enabled, u.password_hash,
+                               (SELECT GROUP_CONCAT(r.role) FROM app_user_role r WHERE r.app_user = u.id) AS roles
+                        FROM app_user u WHERE u.email = :email""")
+                .param("email", AppUser.normalizeEmail(email))
+                .query((rs, n) -> new SignInState(rs.getBoolean("enabled"), parseRoles(rs.getString("roles")),
+                        SignedInSessions.passwordStamp(rs.getString("password_hash"))))
+                .optional();
     }
 
     /** The signed-in user's own language choice, remembered for the next sign-in. */

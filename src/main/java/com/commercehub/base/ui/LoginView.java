@@ -18,6 +18,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     final LoginForm login = new LoginForm();
     final Paragraph firstRunHint = new Paragraph();
+    final LoginI18n i18n = LoginI18n.createDefault();
 
     LoginView(UserService users) {
         addClassName("login-view");
@@ -25,15 +26,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form form = i18n.getForm();
         form.setTitle(getTranslation("app.name"));
         form.setUsername(getTranslation("login.email"));
         form.setPassword(getTranslation("login.password"));
         form.setSubmit(getTranslation("login.submit"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        error.setTitle(getTranslation("login.error.title"));
-        error.setMessage(getTranslation("login.error.message"));
         error.setUsername(getTranslation("login.error.email-required"));
         error.setPassword(getTranslation("login.error.password-required"));
         login.setI18n(i18n);
@@ -45,9 +43,33 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         add(login, firstRunHint);
     }
 
+    /** {@code ?error} after a failed sign-in, {@code ?locked=N} while throttled, {@code ?expired} for a stale form. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters();
+        var error = i18n.getErrorMessage();
+        var locked = parameters.getSingleParameter("locked").map(LoginView::minutes);
+        if (locked.isPresent()) {
+            error.setTitle(getTranslation("login.locked.title"));
+            error.setMessage(getTranslation("login.locked.message", locked.get()));
+        } else if (parameters.getParameters().containsKey("expired")) {
+            error.setTitle(getTranslation("login.expired.title"));
+            error.setMessage(getTranslation("login.expired.message"));
+        } else {
+            error.setTitle(getTranslation("login.error.title"));
+            error.setMessage(getTranslation("login.error.message"));
+        }
+        login.setI18n(i18n);
+        login.setError(locked.isPresent() || parameters.getParameters().containsKey("expired")
+                || parameters.getParameters().containsKey("error"));
+    }
+
+    private static int minutes(String value) {
+        try {
+            return Math.clamp(Integer.parseInt(value), 1, 60);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     @Override

@@ -99,6 +99,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             item.setCheckable(true);
             item.setChecked(locale.getLanguage().equals(getLocale().getLanguage()));
         }
+        menu.addItem(getTranslation("password.change.menu"), e -> new ChangePasswordDialog(userService).open());
         menu.addItem(getTranslation("menu.logout"), e -> currentUser.logout());
     }
 

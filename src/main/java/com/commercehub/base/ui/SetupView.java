@@ -69,8 +69,7 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver, Ha
         binder.forField(name).asRequired(getTranslation("user.name.required"))
                 .bind(f -> f.name, (f, v) -> f.name = v);
         binder.forField(password).asRequired(getTranslation("password.too-short", PasswordPolicy.MIN_LENGTH))
-                .withValidator(p -> PasswordPolicy.problem(p).isEmpty(),
-                        getTranslation("password.too-short", PasswordPolicy.MIN_LENGTH))
+                .withValidator(PasswordRules.validator(this, false))
                 .bind(f -> f.password, (f, v) -> f.password = v);
         binder.forField(confirmation).asRequired(getTranslation("setup.confirm.mismatch"))
                 .withValidator(c -> c.equals(password.getValue()), getTranslation("setup.confirm.mismatch"))

@@ -75,8 +75,7 @@ class UserDialog extends Dialog {
         if (creating) {
             passwordBinding.asRequired(getTranslation("password.too-short", PasswordPolicy.MIN_LENGTH));
         }
-        passwordBinding.withValidator(p -> p.isEmpty() || PasswordPolicy.problem(p).isEmpty(),
-                        getTranslation("password.too-short", PasswordPolicy.MIN_LENGTH))
+        passwordBinding.withValidator(PasswordRules.validator(this, true))
                 .bind(v -> v.password, (v, value) -> v.password = value);
         binder.forField(roles).asRequired(getTranslation("user.roles.required"))
                 .bind(v -> v.roles, (v, value) -> v.roles = value.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(value));

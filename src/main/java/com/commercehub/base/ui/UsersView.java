@@ -26,6 +26,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     final SearchField search;
     final Button add = new Button();
+    final Button signIns = new Button();
     final Grid<UserSummary> grid = new Grid<>();
 
     private final UserService users;
@@ -42,6 +43,10 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.addClickListener(e -> new UserDialog(users, null, this::refresh).open());
 
+        signIns.setText(getTranslation("signins.title"));
+        signIns.setIcon(VaadinIcon.SIGN_IN.create());
+        signIns.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(SignInLogView.class)));
+
         grid.addColumn(UserSummary::email).setHeader(getTranslation("users.email")).setAutoWidth(true);
         grid.addColumn(UserSummary::displayName).setHeader(getTranslation("users.name")).setAutoWidth(true);
         grid.addColumn(user -> user.roles().stream().map(role -> getTranslation("role." + role.name()))
@@ -57,7 +62,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.setEmptyStateText(getTranslation("users.empty"));
         grid.setSizeFull();
 
-        HorizontalLayout toolbar = new HorizontalLayout(search, add);
+        HorizontalLayout toolbar = new HorizontalLayout(search, signIns, add);
         toolbar.setWidthFull();
         toolbar.expand(search);
         add(toolbar, grid);

@@ -7,9 +7,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.commercehub.testsupport.MutableClock;
+
 import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SpringBootTest
 @ActiveProfiles("test")
@@ -30,6 +33,10 @@ class FirstRunSetupIT {
     }
 
     private FirstRunSetup withEnvironment(String email, String password) {
+        return withEnvironment(email, password, clock);
+    }
+
+    private FirstRunSetup withEnvironment(String email, String password, Clock clock) {
         return new FirstRunSetup(userService, users, jdbc, clock, email, password);
     }
 
@@ -63,5 +70,36 @@ class FirstRunSetupIT {
         String second = setup.prepare().orElseThrow();
         assertThat(setup.isValid(first)).isFalse();
         assertThat(setup.isValid(second)).isTrue();
+    }
+
+    @Test
+    void an_environment_password_over_72_bytes_falls_back_to_the_setup_link_instead_of_stopping_the_start() {
+        String seventyThreeBytes = "x".repeat(73);
+        var token = withEnvironment("ops@example.com", seventyThreeBytes).prepare();
+        assertThat(token).isPresent();
+        assertThat(userService.anyUserExists()).isFalse();
+        // Bytes count, not characters: 37 × "ä" is 37 characters but 74 bytes.
+        assertThat(withEnvironment("ops@example.com", "ä".repeat(37)).prepare()).isPresent();
+        assertThat(userService.anyUserExists()).isFalse();
+        assertThat(withEnvironment("ops@example.com", "ä".repeat(36)).prepare()).isEmpty();
+        assertThat(userService.anyUserExists()).isTrue();
+    }
+
+    @Test
+    void the_setup_link_expires_after_24_hours_and_the_next_start_prints_a_working_one() {
+        MutableClock time = new MutableClock(clock.instant());
+        FirstRunSetup setup = withEnvironment("", "", time);
+        String token = setup.prepare().orElseThrow();
+        time.advance(FirstRunSetup.LINK_LIFETIME.minusMinutes(1));
+        assertThat(setup.isValid(token)).isTrue();
+        time.advance(java.time.Duration.ofMinutes(2));
+        assertThat(setup.isValid(token)).isFalse();
+        assertThatThrownBy(() -> setup.completeSetup(token, "late@example.com", "Late", "a long enough password"))
+                .isInstanceOf(UserValidationException.class).hasMessage("setup.link-used");
+        assertThat(userService.anyUserExists()).isFalse();
+
+        String fresh = setup.prepare().orElseThrow();
+        setup.completeSetup(fresh, "late@example.com", "Late", "a long enough password");
+        assertThat(userService.findByEmail("late@example.com")).isPresent();
     }
 }

@@ -110,6 +110,25 @@ class SignInJourneyIT {
         screenshot("quote-published.png");
     }
 
+    @Test
+    void a_demoted_admin_s_open_ui_lands_on_the_login_page_at_the_next_click() {
+        jdbc.sql("DELETE FROM app_user WHERE email IN ('demoted@example.com', 'keeper@example.com')").update();
+        var demoted = AsAdmin.call(() -> users.create("demoted@example.com", "Dee Demoted", "journey password 123",
+                EnumSet.of(Role.ADMIN)));
+        AsAdmin.call(() -> users.create("keeper@example.com", "Kim Keeper", "journey password 123",
+                EnumSet.of(Role.ADMIN)));
+
+        WebDriverWait wait = signIn("/users", "demoted@example.com", "journey password 123");
+        WebElement add = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-button[normalize-space()='Add user']")));
+        AsAdmin.call(() -> users.update(demoted.id(), demoted.version(), "Dee Demoted", EnumSet.of(Role.SALES), true));
+        // A script click: the development-mode toolbar may lie over the top right corner.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click()", add);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form")));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        assertThat(browser.findElements(By.cssSelector("vaadin-dialog-overlay"))).isEmpty();
+    }
+
     /** The builder is longer than the window: scroll the element to the middle, then click it. */
     private void clickInView(WebElement element) {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
