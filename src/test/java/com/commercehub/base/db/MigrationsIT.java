@@ -1,5 +1,6 @@
 package com.commercehub.base.db;
 
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,6 +11,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,12 +35,13 @@ class MigrationsIT {
                 .containsExactlyInAnyOrderElementsOf(migrationFiles());
     }
 
-    /** The versions of every {@code V<n>__<what>.sql} shipped on the classpath. */
+    /** The versions of every {@code V<n>__<what>.sql} shipped on the classpath, oldest first. */
     static List<String> migrationFiles() throws IOException {
         Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/V*__*.sql");
         assertThat(files).isNotEmpty();
         return Arrays.stream(files).map(Resource::getFilename)
-                .map(name -> name.substring(1, name.indexOf("__")).replace('_', '.')).sorted().toList();
+                .map(name -> name.substring(1, name.indexOf("__")).replace('_', '.'))
+                .sorted(Comparator.comparing(MigrationVersion::fromVersion)).toList();
     }
 
     @Test
