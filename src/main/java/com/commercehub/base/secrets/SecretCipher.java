@@ -131,7 +131,7 @@ public class SecretCipher {
         Files.writeString(file, encoded + "\n");
     }
 
-    private static SecretKey fromBase64(String base64, String source) {
+    static SecretKey fromBase64(String base64, String source) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64);
