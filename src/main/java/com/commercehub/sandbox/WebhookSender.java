@@ -70,20 +70,19 @@ class WebhookSender {
                         SELECT id, event_id, endpoint_id, attempts, next_attempt_at FROM sandbox_delivery
                         WHERE delivered_at IS NULL AND next_attempt_at <= :now ORDER BY id LIMIT 50""")
                 .param("now", now).query().listOfRows();
-        List<Map<String, Object>> claimed = new ArrayList<>();
-        for (Map<String, Object> delivery : due) {
-            // Claim with a lease, so that another node (or a slow send) does not deliver it at the same time.
-            int rows = jdbc.sql("UPDATE sandbox_delivery SET next_attempt_at = :lease WHERE id = :id AND next_attempt_at = :was")
-                    .param("lease", now.plus(LEASE)).param("id", delivery.get("id"))
-                    .param("was", delivery.get("next_attempt_at")).update();
-            if (rows == 1) {
-                claimed.add(delivery);
-            }
-        }
+        List<Map<String, Object>> batch = new ArrayList<>(due);
         if (shuffleAndDuplicate) {
-            Collections.shuffle(claimed);
+            Collections.shuffle(batch);
         }
-        for (Map<String, Object> delivery : claimed) {
+        for (Map<String, Object> delivery : batch) {
+            // Claimed right before sending, with a lease longer than one send takes (two tries of the 10 s timeout):
+            // every node polls, and a row claimed at the start of a slow batch could outlive its lease unsent.
+            int rows = jdbc.sql("UPDATE sandbox_delivery SET next_attempt_at = :lease WHERE id = :id AND next_attempt_at = :was")
+                    .param("lease", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plus(LEASE))
+                    .param("id", delivery.get("id")).param("was", delivery.get("next_attempt_at")).update();
+            if (rows != 1) {
+                continue;
+            }
             deliver(delivery);
             if (shuffleAndDuplicate) {
                 send(delivery);
