@@ -37,7 +37,6 @@ import java.util.Optional;
 class WebhookSender {
 
     static final int MAX_ATTEMPTS = 16;
-    private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
     private final JdbcClient jdbc;
@@ -45,11 +44,14 @@ class WebhookSender {
     private final PaymentProcessorMode mode;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Duration lease;
     private volatile boolean shuffleAndDuplicate;
 
     WebhookSender(JdbcClient jdbc, SandboxStore store, PaymentProcessorMode mode, Clock clock,
-                  @Value("${hub.sandbox.webhooks.shuffle-and-duplicate:false}") boolean shuffleAndDuplicate) {
+                  @Value("${hub.sandbox.webhooks.shuffle-and-duplicate:false}") boolean shuffleAndDuplicate,
+                  @Value("${hub.sandbox.webhooks.lease:PT60S}") Duration lease) {
         this.jdbc = jdbc;
+        this.lease = lease;
         this.store = store;
         this.mode = mode;
         this.clock = clock;
@@ -78,7 +80,7 @@ class WebhookSender {
             // Claimed right before sending, with a lease longer than one send takes (two tries of the 10 s timeout):
             // every node polls, and a row claimed at the start of a slow batch could outlive its lease unsent.
             int rows = jdbc.sql("UPDATE sandbox_delivery SET next_attempt_at = :lease WHERE id = :id AND next_attempt_at = :was")
-                    .param("lease", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plus(LEASE))
+                    .param("lease", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plus(lease))
                     .param("id", delivery.get("id")).param("was", delivery.get("next_attempt_at")).update();
             if (rows != 1) {
                 continue;
