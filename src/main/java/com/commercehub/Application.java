@@ -1,5 +1,6 @@
 package com.commercehub;
 
+import com.commercehub.base.backup.BackupCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,9 @@ import java.time.Clock;
 public class Application {
 
     public static void main(String[] args) {
+        if (BackupCommand.handles(args)) {
+            System.exit(BackupCommand.run(args));
+        }
         SpringApplication.run(Application.class, args);
     }
 

@@ -37,7 +37,6 @@ import java.util.Optional;
 class WebhookSender {
 
     static final int MAX_ATTEMPTS = 16;
-    private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
     private final JdbcClient jdbc;
@@ -45,11 +44,14 @@ class WebhookSender {
     private final PaymentProcessorMode mode;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Duration lease;
     private volatile boolean shuffleAndDuplicate;
 
     WebhookSender(JdbcClient jdbc, SandboxStore store, PaymentProcessorMode mode, Clock clock,
-                  @Value("${hub.sandbox.webhooks.shuffle-and-duplicate:false}") boolean shuffleAndDuplicate) {
+                  @Value("${hub.sandbox.webhooks.shuffle-and-duplicate:false}") boolean shuffleAndDuplicate,
+                  @Value("${hub.sandbox.webhooks.lease:PT60S}") Duration lease) {
         this.jdbc = jdbc;
+        this.lease = lease;
         this.store = store;
         this.mode = mode;
         this.clock = clock;
@@ -70,20 +72,19 @@ class WebhookSender {
                         SELECT id, event_id, endpoint_id, attempts, next_attempt_at FROM sandbox_delivery
                         WHERE delivered_at IS NULL AND next_attempt_at <= :now ORDER BY id LIMIT 50""")
                 .param("now", now).query().listOfRows();
-        List<Map<String, Object>> claimed = new ArrayList<>();
-        for (Map<String, Object> delivery : due) {
-            // Claim with a lease, so that another node (or a slow send) does not deliver it at the same time.
-            int rows = jdbc.sql("UPDATE sandbox_delivery SET next_attempt_at = :lease WHERE id = :id AND next_attempt_at = :was")
-                    .param("lease", now.plus(LEASE)).param("id", delivery.get("id"))
-                    .param("was", delivery.get("next_attempt_at")).update();
-            if (rows == 1) {
-                claimed.add(delivery);
-            }
-        }
+        List<Map<String, Object>> batch = new ArrayList<>(due);
         if (shuffleAndDuplicate) {
-            Collections.shuffle(claimed);
+            Collections.shuffle(batch);
         }
-        for (Map<String, Object> delivery : claimed) {
+        for (Map<String, Object> delivery : batch) {
+            // Claimed right before sending, with a lease longer than one send takes (two tries of the 10 s timeout):
+            // every node polls, and a row claimed at the start of a slow batch could outlive its lease unsent.
+            int rows = jdbc.sql("UPDATE sandbox_delivery SET next_attempt_at = :lease WHERE id = :id AND next_attempt_at = :was")
+                    .param("lease", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plus(lease))
+                    .param("id", delivery.get("id")).param("was", delivery.get("next_attempt_at")).update();
+            if (rows != 1) {
+                continue;
+            }
             deliver(delivery);
             if (shuffleAndDuplicate) {
                 send(delivery);

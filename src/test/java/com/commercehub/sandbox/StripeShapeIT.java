@@ -23,13 +23,12 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,18 +37,17 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The sandbox's objects against Stripe's own example objects (the shared fixtures3.json from
- * stripe/openapi, read at test time and not copied here) and stripe-java's models (which are newer than
- * the fixtures): no field Stripe does not have.
+ * The sandbox's objects against Stripe's own example objects (the resources this test needs from
+ * stripe/openapi's fixtures3.json, kept in src/test/resources/stripe with their MIT notice) and stripe-java's
+ * models (which are newer than the fixtures): no field Stripe does not have.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class StripeShapeIT {
 
-    private static final Path FIXTURES = Path.of("../shared/stripe/fixtures3.json");
+    private static final String FIXTURES = "/stripe/fixtures3.json";
 
     @LocalServerPort
     int port;
@@ -67,8 +65,11 @@ class StripeShapeIT {
 
     @Test
     void every_field_the_sandbox_returns_is_a_field_stripe_has() throws Exception {
-        assumeTrue(Files.exists(FIXTURES), "Stripe's fixtures are not next to the project; shape check skipped");
-        JsonNode resources = json.readTree(FIXTURES.toFile()).get("resources");
+        JsonNode resources;
+        try (InputStream fixtures = StripeShapeIT.class.getResourceAsStream(FIXTURES)) {
+            assertThat(fixtures).as("Stripe's fixtures on the test classpath").isNotNull();
+            resources = json.readTree(fixtures).get("resources");
+        }
         StripeClient stripe = StripeClient.builder().setApiKey(sandboxKey.secretKey())
                 .setApiBase("http://127.0.0.1:" + port + "/sandbox/stripe").build();
 
@@ -127,6 +128,7 @@ class StripeShapeIT {
         for (var entry : objects.entrySet()) {
             JsonNode ours = raw(entry.getValue());
             JsonNode theirs = resources.get(entry.getKey());
+            assertThat(theirs).as("Stripe's example " + entry.getKey()).isNotNull();
             assertThat(ours.get("object").asText()).as(entry.getKey()).isEqualTo(entry.getKey());
             Set<String> stripeFields = new TreeSet<>(theirs.propertyNames());
             for (Class<?> type = models.get(entry.getKey()); type != null; type = type.getSuperclass()) {

@@ -14,9 +14,12 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(DatabaseProperties.class)
 class DatabaseConfiguration {
 
-    /** The server the pool talks to; closing it releases the embedded server after the pool closed. */
+    /**
+     * The server the pool talks to; closing it releases the embedded server after the pool closed. {@code joined}:
+     * an embedded server another process (the running app) started.
+     */
     record DatabaseEndpoint(String jdbcUrl, String username, String password,
-                            EmbeddedMariaDb.Lease lease) implements AutoCloseable {
+                            EmbeddedMariaDb.Lease lease, boolean joined) implements AutoCloseable {
         @Override
         public String toString() {
             return "DatabaseEndpoint[" + jdbcUrl + "]";
@@ -33,11 +36,18 @@ class DatabaseConfiguration {
     @Bean
     DatabaseEndpoint databaseEndpoint(DatabaseProperties properties) {
         if (properties.embedded()) {
+            if (properties.joinRunningServer()) {
+                var running = EmbeddedMariaDb.joinRunning(properties.embeddedDir(), properties.database());
+                if (running.isPresent()) {
+                    return new DatabaseEndpoint(running.get().jdbcUrl(), running.get().username(),
+                            running.get().password(), null, true);
+                }
+            }
             EmbeddedMariaDb.Lease lease = EmbeddedMariaDb.acquire(properties.embeddedDir(), properties.database(),
                     properties.freshDatabase(), properties.allowTemporaryDir());
-            return new DatabaseEndpoint(lease.jdbcUrl(), lease.username(), lease.password(), lease);
+            return new DatabaseEndpoint(lease.jdbcUrl(), lease.username(), lease.password(), lease, false);
         }
-        return new DatabaseEndpoint(properties.url(), properties.username(), properties.password(), null);
+        return new DatabaseEndpoint(properties.url(), properties.username(), properties.password(), null, false);
     }
 
     @Bean

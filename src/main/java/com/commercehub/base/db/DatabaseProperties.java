@@ -18,10 +18,13 @@ import java.nio.file.Path;
  *                       it at exit (tests only: their data is disposable)
  * @param poolSize       connections per app node ({@code DB_POOL_SIZE}); at least the requests served at once plus
  *                       the Stripe event workers, or a burst of webhooks waits for connections
+ * @param joinRunningServer use the embedded server the running app started in {@code embeddedDir}, if there is
+ *                       one, instead of starting one (commands beside the app: backup)
  */
 @ConfigurationProperties(prefix = "hub.db")
 record DatabaseProperties(String url, String username, String password, Path embeddedDir, String database,
-                          boolean freshDatabase, boolean allowTemporaryDir, @DefaultValue("20") int poolSize) {
+                          boolean freshDatabase, boolean allowTemporaryDir, @DefaultValue("20") int poolSize,
+                          boolean joinRunningServer) {
 
     boolean embedded() {
         return url == null || url.isBlank();

