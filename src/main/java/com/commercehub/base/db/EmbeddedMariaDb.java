@@ -144,7 +144,7 @@ final class EmbeddedMariaDb {
             config.addArg("--user=root");
         }
         log.info("Starting embedded MariaDB with data in {}", directory.resolve("data"));
-        DB db = DB.newEmbeddedDB(config.build());
+        DB db = PatientMariaDb.create(config.build());
         db.start();
         // So that a command run beside the app (backup) finds this server; the port is not a secret.
         Files.writeString(directory.resolve(PORT_FILE), db.getConfiguration().getPort() + "\n");
