@@ -109,7 +109,11 @@ class StripeReconciler {
     /** The newest listed event's created time, when the listing completed; null when it did not. */
     private Long reconcileEvents(StripeClient client, String accountId, Optional<ReconcileRunStore.Cursor> previous,
                                  Tally tally) {
-        long since = previous.map(c -> c.created() - properties.overlap().toSeconds())
+        // A cursor ahead of now (the sandbox's clock was advanced, then reset to now) would skip every event made
+        // until real time catches up with it: never start later than now.
+        long now = clock.instant().getEpochSecond();
+        Optional<Long> cursor = previous.map(c -> Math.min(c.created(), now));
+        long since = cursor.map(created -> created - properties.overlap().toSeconds())
                 .orElseGet(() -> clock.instant().minus(properties.firstRun()).getEpochSecond());
         EventListParams params = EventListParams.builder()
                 .setCreated(EventListParams.Created.builder().setGte(since).build())
@@ -119,7 +123,7 @@ class StripeReconciler {
         int seen = 0;
         int repaired = 0;
         // With nothing listed, the next run starts from where this one did (or from now, the first time).
-        long newest = previous.map(ReconcileRunStore.Cursor::created).orElse(clock.instant().getEpochSecond());
+        long newest = cursor.orElse(now);
         try {
             for (Event event : client.v1().events().list(params).autoPagingIterable()) {
                 seen++;

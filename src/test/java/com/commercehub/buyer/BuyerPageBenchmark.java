@@ -80,7 +80,7 @@ import static org.assertj.core.api.Assertions.fail;
  * Asserts only sanity. Writes target/bench/buyer-page.md.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hub.db.database=hub_bench_buyer", "hub.buyer.requests-per-minute=100000000",
+        "hub.db.database=hub_bench_buyer", "hub.buyer.requests-per-minute=100000000", "hub.db.pool-size=20",
         "server.address=127.0.0.1", "server.tomcat.mbeanregistry.enabled=true"})
 @ActiveProfiles("test")
 @Import(BuyerPageBenchmark.SqlCounter.Config.class)

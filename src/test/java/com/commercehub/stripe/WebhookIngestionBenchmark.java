@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * none may be lost. Writes target/bench/webhook-ingestion.md.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hub.db.database=hub_bench_webhook", "hub.stripe.events.sweep-interval=PT1S",
+        "hub.db.database=hub_bench_webhook", "hub.stripe.events.sweep-interval=PT1S", "hub.db.pool-size=20",
         "logging.level.com.commercehub.stripe.StripeWebhookController=warn"})
 @ActiveProfiles("test")
 @Import(WebhookIngestionBenchmark.BenchHandler.class)

@@ -138,7 +138,10 @@ final class EmbeddedMariaDb {
                 .setSecurityDisabled(false)
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--character-set-server=utf8mb4")
-                .addArg("--collation-server=utf8mb4_unicode_ci");
+                .addArg("--collation-server=utf8mb4_unicode_ci")
+                // MariaDB's default of 151 is shared by every pool on the server: the app's, a backup's, and in
+                // tests one per cached Spring context.
+                .addArg("--max-connections=500");
         if ("root".equals(System.getProperty("user.name"))) {
             // mysqld refuses to run as root unless told which user to run as.
             config.addArg("--user=root");

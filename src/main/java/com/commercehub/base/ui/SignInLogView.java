@@ -29,10 +29,13 @@ public class SignInLogView extends VerticalLayout implements HasDynamicTitle {
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         grid.addColumn(e -> Formats.dateTime(e.occurredAt(), ZoneId.systemDefault(), getLocale()))
-                .setHeader(getTranslation("signins.time")).setAutoWidth(true);
-        grid.addColumn(SignInEntry::email).setHeader(getTranslation("signins.email")).setAutoWidth(true);
-        grid.addColumn(SignInEntry::clientAddress).setHeader(getTranslation("signins.address")).setAutoWidth(true);
-        grid.addComponentColumn(e -> outcome(e.outcome())).setHeader(getTranslation("signins.outcome"));
+                .setHeader(getTranslation("signins.time")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(SignInEntry::email).setHeader(getTranslation("signins.email")).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(SignInEntry::clientAddress).setHeader(getTranslation("signins.address")).setAutoWidth(true)
+                .setFlexGrow(0);
+        // The outcome badge keeps its full width; the e-mail column gives way.
+        grid.addComponentColumn(e -> outcome(e.outcome())).setHeader(getTranslation("signins.outcome"))
+                .setAutoWidth(true).setFlexGrow(0);
         grid.setItems(q -> log.page(search.getValue(), VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> log.count(search.getValue()));
         grid.setEmptyStateText(getTranslation("signins.empty"));
