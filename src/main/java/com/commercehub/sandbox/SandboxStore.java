@@ -75,25 +75,19 @@ class SandboxStore {
      * is not parsed for one page.
      */
     Page list(String type, Predicate<Map<String, Object>> filter, int limit, String startingAfter, Long createdGte) {
-        // Newest by creation time, then by insertion: after a reset of the sandbox clock, objects made while it was
-        // ahead are newer than what is made now, as their dates say.
-        Row after = null;
+        Long afterSeq = null;
         if (startingAfter != null && !startingAfter.isEmpty()) {
-            after = jdbc.sql("SELECT seq, created FROM sandbox_object WHERE id = :id AND object_type = :type")
-                    .param("id", startingAfter).param("type", type)
-                    .query((rs, n) -> new Row(rs.getLong("seq"), rs.getLong("created"), null)).optional()
+            afterSeq = jdbc.sql("SELECT seq FROM sandbox_object WHERE id = :id AND object_type = :type")
+                    .param("id", startingAfter).param("type", type).query(Long.class).optional()
                     .orElseThrow(() -> StripeError.notFound("starting_after", type, startingAfter));
         }
         List<Map<String, Object>> page = new ArrayList<>();
         while (true) {
-            List<Row> rows = jdbc.sql("SELECT seq, created, body FROM sandbox_object WHERE object_type = :type"
-                            + (after == null ? "" : " AND (created < :afterCreated OR (created = :afterCreated AND seq < :afterSeq))")
-                            + (createdGte == null ? "" : " AND created >= :gte")
-                            + " ORDER BY created DESC, seq DESC LIMIT :chunk")
-                    .param("type", type).param("afterCreated", after == null ? null : after.created())
-                    .param("afterSeq", after == null ? null : after.seq()).param("gte", createdGte)
-                    .param("chunk", LIST_CHUNK)
-                    .query((rs, n) -> new Row(rs.getLong("seq"), rs.getLong("created"), rs.getString("body"))).list();
+            List<Row> rows = jdbc.sql("SELECT seq, body FROM sandbox_object WHERE object_type = :type"
+                            + (afterSeq == null ? "" : " AND seq < :after")
+                            + (createdGte == null ? "" : " AND created >= :gte") + " ORDER BY seq DESC LIMIT :chunk")
+                    .param("type", type).param("after", afterSeq).param("gte", createdGte).param("chunk", LIST_CHUNK)
+                    .query((rs, n) -> new Row(rs.getLong("seq"), rs.getString("body"))).list();
             for (Row row : rows) {
                 Map<String, Object> object = SandboxJson.read(row.body());
                 if (!filter.test(object)) {
@@ -107,13 +101,13 @@ class SandboxStore {
             if (rows.size() < LIST_CHUNK) {
                 return new Page(page, false);
             }
-            after = rows.getLast();
+            afterSeq = rows.getLast().seq();
         }
     }
 
     private static final int LIST_CHUNK = 200;
 
-    private record Row(long seq, long created, String body) {
+    private record Row(long seq, String body) {
     }
 
     record Page(List<Map<String, Object>> data, boolean hasMore) {

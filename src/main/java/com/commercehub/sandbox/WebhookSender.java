@@ -7,6 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,8 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +37,8 @@ import java.util.Optional;
 class WebhookSender {
 
     static final int MAX_ATTEMPTS = 16;
+    /** Deliveries one poll sends at most before the next poll (other scheduled work shares the thread). */
+    private static final int BATCH = 50;
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
     private final JdbcClient jdbc;
@@ -45,13 +47,16 @@ class WebhookSender {
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Duration lease;
+    private final TransactionTemplate transactions;
     private volatile boolean shuffleAndDuplicate;
 
     WebhookSender(JdbcClient jdbc, SandboxStore store, PaymentProcessorMode mode, Clock clock,
+                  PlatformTransactionManager transactionManager,
                   @Value("${hub.sandbox.webhooks.shuffle-and-duplicate:false}") boolean shuffleAndDuplicate,
                   @Value("${hub.sandbox.webhooks.lease:PT60S}") Duration lease) {
         this.jdbc = jdbc;
         this.lease = lease;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.store = store;
         this.mode = mode;
         this.clock = clock;
@@ -67,29 +72,35 @@ class WebhookSender {
         if (!mode.isSandbox()) {
             return;
         }
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<Map<String, Object>> due = jdbc.sql("""
-                        SELECT id, event_id, endpoint_id, attempts, next_attempt_at FROM sandbox_delivery
-                        WHERE delivered_at IS NULL AND next_attempt_at <= :now ORDER BY id LIMIT 50""")
-                .param("now", now).query().listOfRows();
-        List<Map<String, Object>> batch = new ArrayList<>(due);
-        if (shuffleAndDuplicate) {
-            Collections.shuffle(batch);
-        }
-        for (Map<String, Object> delivery : batch) {
-            // Claimed right before sending, with a lease longer than one send takes (two tries of the 10 s timeout):
-            // every node polls, and a row claimed at the start of a slow batch could outlive its lease unsent.
-            int rows = jdbc.sql("UPDATE sandbox_delivery SET next_attempt_at = :lease WHERE id = :id AND next_attempt_at = :was")
-                    .param("lease", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plus(lease))
-                    .param("id", delivery.get("id")).param("was", delivery.get("next_attempt_at")).update();
-            if (rows != 1) {
-                continue;
+        for (int sent = 0; sent < BATCH; sent++) {
+            Optional<Map<String, Object>> delivery = claimNext();
+            if (delivery.isEmpty()) {
+                return;
             }
-            deliver(delivery);
+            deliver(delivery.get());
             if (shuffleAndDuplicate) {
-                send(delivery);
+                send(delivery.get());
             }
         }
+    }
+
+    /**
+     * The next due delivery, claimed right before it is sent with a lease longer than one send takes (two tries of
+     * the 10 s timeout): every node polls, and a row claimed at the start of a slow batch could outlive its lease
+     * unsent. Rows another node is claiming are skipped, not waited for, so each node takes different deliveries.
+     * With shuffle-and-duplicate on, a random due one instead of the oldest, as Stripe gives no order.
+     */
+    private Optional<Map<String, Object>> claimNext() {
+        return Optional.ofNullable(transactions.execute(status -> {
+            LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+            Optional<Map<String, Object>> due = jdbc.sql("SELECT id, event_id, endpoint_id, attempts, next_attempt_at "
+                            + "FROM sandbox_delivery WHERE delivered_at IS NULL AND next_attempt_at <= :now "
+                            + (shuffleAndDuplicate ? "ORDER BY RAND()" : "ORDER BY id") + " LIMIT 1 FOR UPDATE SKIP LOCKED")
+                    .param("now", now).query().listOfRows().stream().findFirst();
+            due.ifPresent(row -> jdbc.sql("UPDATE sandbox_delivery SET next_attempt_at = :lease WHERE id = :id")
+                    .param("lease", now.plus(lease)).param("id", row.get("id")).update());
+            return due.orElse(null);
+        }));
     }
 
     private void deliver(Map<String, Object> delivery) {

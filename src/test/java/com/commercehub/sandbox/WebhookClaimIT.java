@@ -64,18 +64,26 @@ class WebhookClaimIT {
         receiver.start();
     }
 
+    private String endpointId;
+
     @AfterEach
-    void stopReceiver() {
+    void stopReceiver() throws Exception {
         receiver.stop(0);
+        // Tests share the sandbox: an endpoint left behind would get (and fail) every later customer.created.
+        if (endpointId != null) {
+            StripeClient.builder().setApiKey(sandboxKey.secretKey())
+                    .setApiBase("http://127.0.0.1:" + port + "/sandbox/stripe").build()
+                    .v1().webhookEndpoints().delete(endpointId);
+        }
     }
 
     @Test
     void two_senders_polling_at_once_deliver_each_event_once_even_when_a_batch_outlasts_the_lease() throws Exception {
         StripeClient stripe = StripeClient.builder().setApiKey(sandboxKey.secretKey())
                 .setApiBase("http://127.0.0.1:" + port + "/sandbox/stripe").build();
-        stripe.v1().webhookEndpoints().create(WebhookEndpointCreateParams.builder()
+        endpointId = stripe.v1().webhookEndpoints().create(WebhookEndpointCreateParams.builder()
                 .setUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/stripe/webhook")
-                .addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.CUSTOMER__CREATED).build());
+                .addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.CUSTOMER__CREATED).build()).getId();
         List<String> customers = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             customers.add(stripe.v1().customers().create(CustomerCreateParams.builder()

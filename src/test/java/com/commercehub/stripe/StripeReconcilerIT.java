@@ -117,6 +117,29 @@ class StripeReconcilerIT extends EventProcessingTestSupport {
     }
 
     @Test
+    void a_cursor_left_ahead_of_now_by_a_sandbox_clock_reset_does_not_hide_new_events() throws Exception {
+        reconciler.run("test baseline");
+        // The sandbox clock was a year ahead during the last run, then reset to now: its cursor lies in the future.
+        jdbc.sql("UPDATE stripe_reconcile_run SET cursor_created = cursor_created + :year WHERE cursor_created IS NOT NULL")
+                .param("year", java.time.Duration.ofDays(365).toSeconds()).update();
+        endpointDisabled(true);
+        try {
+            PaymentIntent intent = factory.client().v1().paymentIntents().create(PaymentIntentCreateParams.builder()
+                    .setAmount(1_200L).setCurrency("eur").setPaymentMethod("pm_card_visa").setConfirm(true).build());
+            Thread.sleep(500);
+            assertThat(storedAbout(intent.getId())).as("never delivered").isEmpty();
+
+            ReconcileRun run = AsAdmin.call(service::reconcileNow).orElseThrow();
+
+            assertThat(run.errors()).isZero();
+            assertThat(storedAbout(intent.getId()))
+                    .containsExactly("charge.succeeded:RECONCILER", "payment_intent.succeeded:RECONCILER");
+        } finally {
+            endpointDisabled(false);
+        }
+    }
+
+    @Test
     void while_a_run_holds_the_lock_neither_run_now_nor_the_schedule_starts_another() throws Exception {
         long before = AsAdmin.call(service::countRuns);
         CountDownLatch held = new CountDownLatch(1);
