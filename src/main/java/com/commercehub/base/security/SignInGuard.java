@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -49,10 +50,21 @@ class SignInGuard extends OncePerRequestFilter {
             if (throttle.shouldLogLock(email, address)) {
                 log.record(email, address, SignInOutcome.LOCKED);
             }
-            long minutes = Math.max(1, (locked.toSeconds() + 59) / 60);
-            response.sendRedirect(request.getContextPath() + "/login?locked=" + minutes);
+            response.sendRedirect(lockedPage(request, locked));
             return;
         }
-        chain.doFilter(request, response);
+        // The failure that starts a lock already says so, rather than "incorrect" once more.
+        chain.doFilter(request, new HttpServletResponseWrapper(response) {
+            @Override
+            public void sendRedirect(String location) throws IOException {
+                Duration nowLocked = location.contains("/login?error") ? throttle.lockedFor(email, address) : Duration.ZERO;
+                super.sendRedirect(nowLocked.isPositive() ? lockedPage(request, nowLocked) : location);
+            }
+        });
+    }
+
+    private static String lockedPage(HttpServletRequest request, Duration locked) {
+        long minutes = Math.max(1, (locked.toSeconds() + 59) / 60);
+        return request.getContextPath() + "/login?locked=" + minutes;
     }
 }
