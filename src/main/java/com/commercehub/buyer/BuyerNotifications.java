@@ -1,5 +1,6 @@
 package com.commercehub.buyer;
 
+import com.commercehub.base.web.PublicAddress;
 import com.commercehub.base.i18n.Messages;
 import com.commercehub.base.security.UserService;
 import com.commercehub.base.security.UserSummary;
@@ -11,7 +12,6 @@ import com.commercehub.mail.SimpleEmail;
 import com.commercehub.quote.QuoteContent;
 import com.commercehub.quote.QuoteSigned;
 import com.commercehub.quote.QuoteViewed;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -36,14 +36,14 @@ class BuyerNotifications {
     private final String publicUrl;
 
     BuyerNotifications(EmailOutbox outbox, EmailTemplates templates, Messages messages, UserService users,
-                       QuotePages pages, QuotePdf pdf, @Value("${hub.public-url:}") String publicUrl) {
+                       QuotePages pages, QuotePdf pdf, PublicAddress publicAddress) {
         this.outbox = outbox;
         this.templates = templates;
         this.messages = messages;
         this.users = users;
         this.pages = pages;
         this.pdf = pdf;
-        this.publicUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
+        this.publicUrl = publicAddress.url().orElse("");
     }
 
     @EventListener

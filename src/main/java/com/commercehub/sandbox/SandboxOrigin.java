@@ -1,6 +1,6 @@
 package com.commercehub.sandbox;
 
-import org.springframework.beans.factory.annotation.Value;
+import com.commercehub.base.web.PublicAddress;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -17,9 +17,9 @@ class SandboxOrigin {
     private final String publicUrl;
     private volatile int port = -1;
 
-    SandboxOrigin(Environment environment, @Value("${hub.public-url:}") String publicUrl) {
+    SandboxOrigin(Environment environment, PublicAddress publicAddress) {
         this.environment = environment;
-        this.publicUrl = publicUrl == null ? "" : publicUrl.trim().replaceAll("/+$", "");
+        this.publicUrl = publicAddress.url().orElse("");
     }
 
     @EventListener

@@ -1,5 +1,6 @@
 package com.commercehub.sandbox;
 
+import com.commercehub.base.web.PublicAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +17,10 @@ class WebhookResources extends SandboxRoutes {
     private final String publicHost;
 
     WebhookResources(SandboxStore store, JdbcClient jdbc,
-                     @org.springframework.beans.factory.annotation.Value("${hub.public-url:}") String publicUrl) {
+                     PublicAddress publicAddress) {
         this.store = store;
         this.jdbc = jdbc;
-        this.publicHost = publicUrl == null || publicUrl.isBlank() ? null : java.net.URI.create(publicUrl.trim()).getHost();
+        this.publicHost = publicAddress.url().map(url -> java.net.URI.create(url).getHost()).orElse(null);
 
         post("/v1/webhook_endpoints", this::createEndpoint);
         get("/v1/webhook_endpoints/{id}", call -> store.get(call.var("id"), "webhook_endpoint", "id", "webhook_endpoint"));

@@ -1,5 +1,6 @@
 package com.commercehub.stripe;
 
+import com.commercehub.base.web.PublicAddress;
 import com.commercehub.base.secrets.SecretCipher;
 import com.commercehub.base.secrets.SecretDecryptionException;
 import com.stripe.Stripe;
@@ -17,7 +18,6 @@ import com.stripe.param.WebhookEndpointCreateParams;
 import com.stripe.param.WebhookEndpointCreateParams.EnabledEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -77,7 +77,7 @@ class StripeConnections {
 
     StripeConnections(ConnectionStore store, StripeClientFactory factory, StripeProperties properties,
                       SecretCipher cipher, LocalServerAddress localServer, TransactionTemplate transactions,
-                      Clock clock, @Value("${hub.public-url:}") String publicUrl) {
+                      Clock clock, PublicAddress publicAddress) {
         this.store = store;
         this.factory = factory;
         this.properties = properties;
@@ -85,7 +85,7 @@ class StripeConnections {
         this.localServer = localServer;
         this.transactions = transactions;
         this.clock = clock;
-        this.publicUrl = publicUrl;
+        this.publicUrl = publicAddress.url().orElse("");
     }
 
     /**
@@ -168,7 +168,7 @@ class StripeConnections {
 
     /** The exact URL Stripe must send events to. */
     String webhookUrl() {
-        String base = publicUrl == null || publicUrl.isBlank() ? localServer.baseUrl() : publicUrl.replaceAll("/+$", "");
+        String base = publicUrl.isEmpty() ? localServer.baseUrl() : publicUrl;
         return base + "/stripe/webhook";
     }
 

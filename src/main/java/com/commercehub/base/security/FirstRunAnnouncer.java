@@ -1,6 +1,6 @@
 package com.commercehub.base.security;
 
-import org.springframework.beans.factory.annotation.Value;
+import com.commercehub.base.web.PublicAddress;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -17,18 +17,18 @@ class FirstRunAnnouncer {
     private final Environment environment;
     private final String publicUrl;
 
-    FirstRunAnnouncer(FirstRunSetup setup, Environment environment, @Value("${hub.public-url:}") String publicUrl) {
+    FirstRunAnnouncer(FirstRunSetup setup, Environment environment, PublicAddress publicAddress) {
         this.setup = setup;
         this.environment = environment;
-        this.publicUrl = publicUrl;
+        this.publicUrl = publicAddress.url().orElse("");
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void announce() {
         setup.prepare().ifPresent(token -> {
-            String base = publicUrl.isBlank()
+            String base = publicUrl.isEmpty()
                     ? "http://localhost:" + environment.getProperty("local.server.port", "8080")
-                    : publicUrl.replaceAll("/+$", "");
+                    : publicUrl;
             System.out.println("""
 
                     ==================================================================

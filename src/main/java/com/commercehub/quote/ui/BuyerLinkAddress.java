@@ -1,7 +1,7 @@
 package com.commercehub.quote.ui;
 
+import com.commercehub.base.web.PublicAddress;
 import com.vaadin.flow.server.VaadinServletRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,8 +13,8 @@ class BuyerLinkAddress {
 
     private final String publicUrl;
 
-    BuyerLinkAddress(@Value("${hub.public-url:}") String publicUrl) {
-        this.publicUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
+    BuyerLinkAddress(PublicAddress publicAddress) {
+        this.publicUrl = publicAddress.url().orElse("");
     }
 
     String absolute(String path) {
