@@ -41,10 +41,12 @@ class CheckoutFulfilment {
     private final QuotePaidSteps steps;
     private final SubscriptionFulfilment subscriptions;
     private final ChargeAftermath aftermath;
+    private final LinkFulfilment links;
 
     CheckoutFulfilment(PaymentRecords records, PaidQuotes quotes, QuotePaidSteps steps,
-                       SubscriptionFulfilment subscriptions, ChargeAftermath aftermath) {
+                       SubscriptionFulfilment subscriptions, ChargeAftermath aftermath, LinkFulfilment links) {
         this.aftermath = aftermath;
+        this.links = links;
         this.records = records;
         this.quotes = quotes;
         this.steps = steps;
@@ -58,11 +60,15 @@ class CheckoutFulfilment {
     }
 
     /**
-     * Records what the session paid, if it is a quote's and has been completed; empty for anything else
+     * Records what the session paid, if it is a quote's or a payment link's and has been completed; empty for anything else
      * (another feature's session, an open or expired one).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<Fulfilled> fulfil(String accountId, StripeClient client, Session session) throws StripeException {
+        Optional<Long> link = LinkCheckout.linkOf(session.getMetadata());
+        if (link.isPresent()) {
+            return links.fulfil(accountId, client, session, link.get());
+        }
         Optional<PaidQuotes.Target> target = quoteOf(session).flatMap(ref -> quotes.target(ref[0], (int) ref[1]));
         if (target.isEmpty() || !"complete".equals(session.getStatus())) {
             return Optional.empty();

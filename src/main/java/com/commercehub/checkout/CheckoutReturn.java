@@ -61,8 +61,27 @@ public class CheckoutReturn {
      */
     public Optional<Confirmation> confirm(String token, String sessionId) {
         Optional<BuyerQuote> quote = lifecycle.openByBuyer(token, false);
+        if (quote.isEmpty()) {
+            return Optional.empty();
+        }
+        return confirmSession(sessionId, session -> {
+            Optional<long[]> ref = CheckoutFulfilment.quoteOf(session);
+            return ref.isPresent() && ref.get()[0] == quote.get().quoteId() && ref.get()[1] == quote.get().version();
+        });
+    }
+
+    /**
+     * What became of {@code sessionId} made for payment link {@code linkId}; empty when the session is not
+     * that link's. Paid sessions are recorded through the same fulfilment as the webhook's.
+     */
+    public Optional<Confirmation> confirmLink(long linkId, String sessionId) {
+        return confirmSession(sessionId, session -> LinkCheckout.linkOf(session.getMetadata()).filter(id -> id == linkId)
+                .isPresent());
+    }
+
+    private Optional<Confirmation> confirmSession(String sessionId, java.util.function.Predicate<Session> belongs) {
         Optional<PaymentAccount> account = accounts.connected();
-        if (quote.isEmpty() || account.isEmpty() || sessionId == null || !sessionId.startsWith("cs_")) {
+        if (account.isEmpty() || sessionId == null || !sessionId.startsWith("cs_")) {
             return Optional.empty();
         }
         Session session;
@@ -72,8 +91,7 @@ public class CheckoutReturn {
             log.info("Could not read checkout session for the return page: {}", e.getMessage());
             return Optional.of(new Confirmation(Confirmation.State.CONFIRMING, null, null));
         }
-        Optional<long[]> ref = CheckoutFulfilment.quoteOf(session);
-        if (ref.isEmpty() || ref.get()[0] != quote.get().quoteId() || ref.get()[1] != quote.get().version()) {
+        if (!belongs.test(session)) {
             return Optional.empty();
         }
         Money amount = session.getAmountTotal() == null ? null

@@ -47,6 +47,12 @@ class SubscriptionEvents implements StripeEventHandler {
             Optional<PaidQuotes.Target> target = subscriptions.targetOf(subscription.getMetadata());
             if (target.isPresent()) {
                 subscriptions.refresh(account.accountId(), account.client(), subscription.getId(), target.get());
+            } else {
+                Optional<Long> link = LinkCheckout.linkOf(subscription.getMetadata());
+                if (link.isPresent()) {
+                    subscriptions.refresh(account.accountId(), account.client(), subscription.getId(),
+                            SubscriptionFulfilment.Sold.throughLink(link.get(), null));
+                }
             }
             return;
         }
@@ -57,6 +63,13 @@ class SubscriptionEvents implements StripeEventHandler {
         var details = invoice.getParent().getSubscriptionDetails();
         Optional<PaidQuotes.Target> target = subscriptions.targetOf(details.getMetadata());
         if (target.isEmpty()) {
+            Optional<Long> link = LinkCheckout.linkOf(details.getMetadata());
+            if (link.isPresent()) {
+                // A renewal of a subscription sold through a payment link: recorded with the link.
+                var sold = SubscriptionFulfilment.Sold.throughLink(link.get(), null);
+                subscriptions.refresh(account.accountId(), account.client(), details.getSubscription(), sold);
+                subscriptions.recordInvoice(account.accountId(), account.client(), invoice.getId(), sold, null);
+            }
             return;
         }
         String status = subscriptions.refresh(account.accountId(), account.client(), details.getSubscription(), target.get());

@@ -72,8 +72,26 @@ class SubscriptionFulfilment {
         }
     }
 
+    /** Where a subscription was sold: a quote version, or a payment link ({@code paymentLinkId}). */
+    record Sold(Long quoteId, Integer version, Long dealId, Long contactId, Long companyId, Long paymentLinkId) {
+
+        static Sold of(PaidQuotes.Target quote) {
+            return new Sold(quote.quoteId(), quote.version(), quote.dealId(), quote.contactId(), quote.companyId(), null);
+        }
+
+        static Sold throughLink(long linkId, PaymentLinkSales.Sale sale) {
+            return sale == null ? new Sold(null, null, null, null, null, linkId)
+                    : new Sold(null, null, sale.dealId(), sale.contactId(), sale.companyId(), linkId);
+        }
+    }
+
     /** Re-reads the subscription and writes its record; its status as Stripe has it. */
     String refresh(String accountId, StripeClient client, String subscriptionId, PaidQuotes.Target target)
+            throws StripeException {
+        return refresh(accountId, client, subscriptionId, Sold.of(target));
+    }
+
+    String refresh(String accountId, StripeClient client, String subscriptionId, Sold target)
             throws StripeException {
         Subscription subscription = client.v1().subscriptions().retrieve(subscriptionId);
         List<SubscriptionItem> items = subscription.getItems().getData();
@@ -93,7 +111,7 @@ class SubscriptionFulfilment {
                 subscription.getStatus(), StripeAmounts.fromMinorUnits(perPeriod, currency),
                 first.getPrice().getRecurring().getInterval(), first.getPrice().getRecurring().getIntervalCount().intValue(),
                 instant(first.getCurrentPeriodStart()), instant(first.getCurrentPeriodEnd()),
-                Boolean.TRUE.equals(subscription.getCancelAtPeriodEnd()), facts));
+                Boolean.TRUE.equals(subscription.getCancelAtPeriodEnd()), facts, target.paymentLinkId()));
         return subscription.getStatus();
     }
 
@@ -103,6 +121,20 @@ class SubscriptionFulfilment {
      */
     Optional<CheckoutFulfilment.Fulfilled> invoice(String accountId, StripeClient client, String invoiceId,
                                                    PaidQuotes.Target target, String sessionId) throws StripeException {
+        Optional<Invoiced> invoiced = recordInvoice(accountId, client, invoiceId, Sold.of(target), sessionId);
+        if (invoiced.isPresent() && invoiced.get().recorded().newlyReceived()
+                && "subscription_create".equals(invoiced.get().billingReason())) {
+            paid.paid(target, invoiced.get().fulfilled().amount());
+        }
+        return invoiced.map(Invoiced::fulfilled);
+    }
+
+    /** A period's payment as recorded, with the invoice's billing reason (the first period: "subscription_create"). */
+    record Invoiced(CheckoutFulfilment.Fulfilled fulfilled, PaymentRecords.Recorded recorded, String billingReason) {
+    }
+
+    Optional<Invoiced> recordInvoice(String accountId, StripeClient client, String invoiceId, Sold target,
+                                     String sessionId) throws StripeException {
         Invoice invoice = client.v1().invoices().retrieve(invoiceId);
         PaymentIntent intent = intentOf(client, invoiceId);
         Charge charge = intent == null ? null : intent.getLatestChargeObject();
@@ -122,13 +154,11 @@ class SubscriptionFulfilment {
                 charge == null ? null : CheckoutFulfilment.settlement(charge.getBalanceTransactionObject()),
                 charge == null ? null : charge.getReceiptUrl(),
                 intent == null || intent.getLastPaymentError() == null ? null : intent.getLastPaymentError().getMessage(),
-                status == PaymentStatus.SUCCEEDED && charge != null ? Instant.ofEpochSecond(charge.getCreated()) : null));
-        if (recorded.newlyReceived() && "subscription_create".equals(invoice.getBillingReason())) {
-            paid.paid(target, amount);
-        }
+                status == PaymentStatus.SUCCEEDED && charge != null ? Instant.ofEpochSecond(charge.getCreated()) : null,
+                target.paymentLinkId()));
         aftermath.afterRecording(accountId, client, charge);
-        return Optional.of(new CheckoutFulfilment.Fulfilled(recorded.id(), recorded.after(), amount,
-                charge == null ? null : charge.getReceiptUrl()));
+        return Optional.of(new Invoiced(new CheckoutFulfilment.Fulfilled(recorded.id(), recorded.after(), amount,
+                charge == null ? null : charge.getReceiptUrl()), recorded, invoice.getBillingReason()));
     }
 
     /** The invoice's default payment (Stripe links invoices and payment intents through invoice payments). */

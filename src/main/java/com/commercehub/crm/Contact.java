@@ -44,4 +44,8 @@ class Contact {
     Long version() {
         return version;
     }
+
+    Long id() {
+        return id;
+    }
 }

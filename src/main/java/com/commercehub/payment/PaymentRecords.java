@@ -51,11 +51,12 @@ public class PaymentRecords {
                         INSERT IGNORE INTO payment (account_id, source_key, quote, quote_version, deal, contact, company,
                             subscription, stripe_subscription_id, checkout_session_id, payment_intent_id, invoice_id,
                             charge_id, balance_transaction_id, method, status, amount, currency, gross, fee, net,
-                            settlement_currency, exchange_rate, receipt_url, failure_reason, paid_at, created_at, updated_at)
+                            settlement_currency, exchange_rate, receipt_url, failure_reason, paid_at, created_at, updated_at,
+                            payment_link)
                         VALUES (:account, :key, :quote, :quoteVersion, :deal, :contact, :company,
                             (SELECT id FROM subscription WHERE account_id = :account AND stripe_subscription_id = :sub),
                             :sub, :session, :intent, :invoice, :charge, :btx, :method, :status, :amount, :currency,
-                            :gross, :fee, :net, :settlement, :rate, :receipt, :failure, :paidAt, :now, :now)""")
+                            :gross, :fee, :net, :settlement, :rate, :receipt, :failure, :paidAt, :now, :now, :link)""")
                 .param("account", facts.accountId()).param("key", facts.sourceKey())
                 .param("quote", facts.quoteId()).param("quoteVersion", facts.quoteVersion())
                 .param("deal", facts.dealId()).param("contact", facts.contactId()).param("company", facts.companyId())
@@ -69,7 +70,7 @@ public class PaymentRecords {
                 .param("settlement", s == null ? null : s.net().currency().getCurrencyCode())
                 .param("rate", s == null ? null : s.exchangeRate()).param("receipt", facts.receiptUrl())
                 .param("failure", facts.failureReason()).param("paidAt", timestamp(facts.paidAt()))
-                .param("now", now).update();
+                .param("now", now).param("link", facts.paymentLinkId()).update();
         record Row(long id, PaymentStatus status) {
         }
         Row existing = jdbc.sql("""
@@ -86,7 +87,7 @@ public class PaymentRecords {
                         UPDATE payment SET status = :status, version = version + 1, updated_at = :now,
                             quote = COALESCE(quote, :quote), quote_version = COALESCE(quote_version, :quoteVersion),
                             deal = COALESCE(deal, :deal), contact = COALESCE(contact, :contact),
-                            company = COALESCE(company, :company),
+                            company = COALESCE(company, :company), payment_link = COALESCE(payment_link, :link),
                             subscription = COALESCE(subscription, (SELECT s.id FROM subscription s
                                 WHERE s.account_id = :account AND s.stripe_subscription_id = :sub)),
                             stripe_subscription_id = COALESCE(stripe_subscription_id, :sub),
@@ -113,7 +114,7 @@ public class PaymentRecords {
                 .param("settlement", s == null ? null : s.net().currency().getCurrencyCode())
                 .param("rate", s == null ? null : s.exchangeRate()).param("receipt", facts.receiptUrl())
                 .param("received", after.received()).param("failure", facts.failureReason())
-                .param("paidAt", timestamp(facts.paidAt())).update();
+                .param("paidAt", timestamp(facts.paidAt())).param("link", facts.paymentLinkId()).update();
         return new Recorded(id, false, before, after);
     }
 
@@ -177,16 +178,17 @@ public class PaymentRecords {
                         INSERT INTO subscription (account_id, stripe_subscription_id, stripe_customer_id, quote,
                             quote_version, deal, contact, company, status, currency, period_amount, billing_interval,
                             billing_interval_count, current_period_start, current_period_end, cancel_at_period_end,
-                            created_at, updated_at)
+                            created_at, updated_at, payment_link)
                         VALUES (:account, :sub, :customer, :quote, :quoteVersion, :deal, :contact, :company, :status,
-                            :currency, :amount, :interval, :count, :start, :end, :cancel, :now, :now)
+                            :currency, :amount, :interval, :count, :start, :end, :cancel, :now, :now, :link)
                         ON DUPLICATE KEY UPDATE status = VALUES(status), period_amount = VALUES(period_amount),
                             current_period_start = VALUES(current_period_start),
                             current_period_end = VALUES(current_period_end),
                             cancel_at_period_end = VALUES(cancel_at_period_end), version = version + 1,
                             quote = COALESCE(quote, VALUES(quote)), quote_version = COALESCE(quote_version, VALUES(quote_version)),
                             deal = COALESCE(deal, VALUES(deal)), contact = COALESCE(contact, VALUES(contact)),
-                            company = COALESCE(company, VALUES(company)), updated_at = VALUES(updated_at)""")
+                            company = COALESCE(company, VALUES(company)),
+                            payment_link = COALESCE(payment_link, VALUES(payment_link)), updated_at = VALUES(updated_at)""")
                 .param("account", facts.accountId()).param("sub", facts.stripeSubscriptionId())
                 .param("customer", facts.stripeCustomerId()).param("quote", facts.quoteId())
                 .param("quoteVersion", facts.quoteVersion()).param("deal", facts.dealId())
@@ -195,7 +197,7 @@ public class PaymentRecords {
                 .param("amount", facts.periodAmount().amount()).param("interval", facts.interval())
                 .param("count", facts.intervalCount()).param("start", timestamp(facts.currentPeriodStart()))
                 .param("end", timestamp(facts.currentPeriodEnd())).param("cancel", facts.cancelAtPeriodEnd())
-                .param("now", now).update();
+                .param("now", now).param("link", facts.paymentLinkId()).update();
         long id = jdbc.sql("SELECT id FROM subscription WHERE account_id = :account AND stripe_subscription_id = :sub")
                 .param("account", facts.accountId()).param("sub", facts.stripeSubscriptionId()).query(Long.class).single();
         jdbc.sql("DELETE FROM subscription_item WHERE subscription = :id").param("id", id).update();

@@ -29,9 +29,12 @@ class CheckoutResources extends SandboxRoutes {
     private final PaymentResources payments;
     private final SubscriptionResources subscriptions;
     private final InvoiceResources invoices;
+    private final PromotionCodeResources promotionCodes;
 
     CheckoutResources(SandboxStore store, SandboxEvents events, CoreResources core, PaymentResources payments,
-                      SubscriptionResources subscriptions, InvoiceResources invoices) {
+                      SubscriptionResources subscriptions, InvoiceResources invoices,
+                      PromotionCodeResources promotionCodes) {
+        this.promotionCodes = promotionCodes;
         this.store = store;
         this.events = events;
         this.core = core;
@@ -219,6 +222,7 @@ class CheckoutResources extends SandboxRoutes {
         }
         session.put("payment_method_types", methodTypes);
         session.put("payment_status", "unpaid");
+        session.put("shipping_address_collection", shippingCollection(p.child("shipping_address_collection")));
         Params phone = p.child("phone_number_collection");
         session.put("phone_number_collection", Obj.of("enabled", phone != null && Boolean.TRUE.equals(phone.bool("enabled"))));
         session.put("status", "open");
@@ -377,6 +381,24 @@ class CheckoutResources extends SandboxRoutes {
                 "icon", null, "logo", null);
     }
 
+    /** {@code allowed_countries}: ISO 3166-1 alpha-2 codes, at least one. */
+    private static Map<String, Object> shippingCollection(Params shipping) {
+        if (shipping == null) {
+            return null;
+        }
+        List<String> countries = shipping.strings("allowed_countries");
+        if (countries.isEmpty()) {
+            throw StripeError.missing(shipping.name("allowed_countries"));
+        }
+        for (String country : countries) {
+            if (!country.matches("[A-Z]{2}")) {
+                throw StripeError.invalid(shipping.name("allowed_countries"), "parameter_invalid_string",
+                        "Invalid country: " + country);
+            }
+        }
+        return Obj.of("allowed_countries", countries);
+    }
+
     private static Map<String, Object> customText(Params text) {
         if (text == null) {
             return Obj.of("after_submit", null, "shipping_address", null, "submit", null, "terms_of_service_acceptance", null);
@@ -394,6 +416,76 @@ class CheckoutResources extends SandboxRoutes {
         return result;
     }
 
+    // --- promotion codes typed on the hosted page
+
+    /**
+     * Applies the code the buyer typed to an open session that allows promotion codes: the discount is
+     * priced into the lines as Stripe does. Returns null when applied, else why not ({@code invalid},
+     * {@code expired}, {@code used_up}, {@code minimum}); nothing changes then.
+     */
+    String applyPromotionCode(Call call, String sessionId, String typed) {
+        Map<String, Object> session = session(call, sessionId, true);
+        if (!"open".equals(session.get("status")) || !Boolean.TRUE.equals(session.get("allow_promotion_codes"))) {
+            return "invalid";
+        }
+        PromotionCodeResources.Redeemable code = promotionCodes.redeemable(call.now(), typed, session);
+        if (code.refusal() != null) {
+            return code.refusal();
+        }
+        if (!reprice(session, code.coupon())) {
+            return "minimum";
+        }
+        session.put("discounts", List.of(Obj.of("coupon", code.coupon().get("id"), "promotion_code",
+                code.promotionCode().get("id"))));
+        store.update(session);
+        return null;
+    }
+
+    /** The buyer removed the code again: the session is priced without a discount. */
+    void removePromotionCode(Call call, String sessionId) {
+        Map<String, Object> session = session(call, sessionId, true);
+        if ("open".equals(session.get("status")) && Boolean.TRUE.equals(session.get("allow_promotion_codes"))) {
+            reprice(session, null);
+            session.put("discounts", new ArrayList<>());
+            store.update(session);
+        }
+    }
+
+    /** Prices the session's lines with {@code coupon}; false (nothing changed) when the total would fall below the minimum. */
+    @SuppressWarnings("unchecked")
+    private static boolean reprice(Map<String, Object> session, Map<String, Object> coupon) {
+        List<Map<String, Object>> lines = Obj.list(Obj.map(session, "_line_items"), "data").stream()
+                .map(line -> (Map<String, Object>) line).toList();
+        LinePricing.Totals totals = LinePricing.price(lines, coupon);
+        long minimum = Objects.requireNonNullElse(SandboxCurrencies.minimum(Obj.str(session, "currency")), 0L);
+        boolean payment = "payment".equals(session.get("mode"));
+        if (coupon != null && ((payment && totals.total() < Math.max(1, minimum))
+                || (!payment && totals.total() > 0 && totals.total() < minimum))) {
+            LinePricing.price(lines, null);
+            return false;
+        }
+        session.put("amount_subtotal", totals.subtotal());
+        session.put("amount_total", totals.total());
+        session.put("total_details", Obj.of("amount_discount", totals.discount(), "amount_shipping", 0L,
+                "amount_tax", totals.tax()));
+        return true;
+    }
+
+    /** A code applied earlier may have run out or expired meanwhile (another buyer): Stripe refuses the payment then. */
+    @SuppressWarnings("unchecked")
+    private void requireDiscountStillValid(Call call, Map<String, Object> session) {
+        for (Object discount : Obj.list(session, "discounts")) {
+            String promotionCode = Obj.str((Map<String, Object>) discount, "promotion_code");
+            if (promotionCode != null && promotionCodes.recheck(call.now(), promotionCode, session).refusal() != null) {
+                reprice(session, null);
+                session.put("discounts", new ArrayList<>());
+                store.update(session);
+                throw StripeError.invalid("discounts", "promotion_code_invalid",
+                        "The promotion code is no longer valid; the total was updated without it.");
+            }
+        }
+    }
+
     // --- completion from the hosted page
 
     /** What paying on the hosted page led to. */
@@ -407,6 +499,7 @@ class CheckoutResources extends SandboxRoutes {
             throw StripeError.invalid(null, "checkout_session_not_open", "This Checkout Session is no longer open.");
         }
         TestCard.require(cardNumber);
+        requireDiscountStillValid(call, session);
         session.put("customer_details", Obj.of("address", null, "email", email, "name", name, "phone", null,
                 "tax_exempt", "none", "tax_ids", new ArrayList<>()));
         boolean subscription = "subscription".equals(session.get("mode"));
@@ -467,6 +560,7 @@ class CheckoutResources extends SandboxRoutes {
             throw StripeError.invalid("payment_method_types", "payment_method_unactivated",
                     "This Checkout Session does not take sepa_debit.");
         }
+        requireDiscountStillValid(call, session);
         session.put("customer_details", Obj.of("address", null, "email", email, "name", name, "phone", null,
                 "tax_exempt", "none", "tax_ids", new ArrayList<>()));
         Map<String, Object> intent = intentFor(call, session, Obj.longOf(session, "amount_total"));
@@ -559,6 +653,10 @@ class CheckoutResources extends SandboxRoutes {
                 coupon.put("times_redeemed", Obj.longOf(coupon, "times_redeemed") + 1);
                 store.update(coupon);
             });
+            String promotionCode = Obj.str((Map<String, Object>) discount, "promotion_code");
+            if (promotionCode != null) {
+                promotionCodes.redeemed(promotionCode);
+            }
         }
         events.emit(call, "checkout.session.completed", session, Obj.of("status", "open"));
     }

@@ -102,6 +102,11 @@ class HostedCheckoutController {
                     ? checkout.pay(call, id, card, email, payer)
                     : checkout.payByDebit(call, id, iban, email, payer));
         } catch (StripeError error) {
+            if ("promotion_code_invalid".equals(error.code)) {
+                transactions.executeWithoutResult(status -> checkout.removePromotionCode(call, id));
+                return html(HttpStatus.OK, checkoutPage(loadSession(id, request).orElseThrow(), locale,
+                        text(locale, "promo.sandbox.no-longer-valid"), email, name));
+            }
             return html(HttpStatus.OK, checkoutPage(loaded.get(), locale, refusal(locale, error), email, name));
         }
         if (payment.attempt().needsAuthentication()) {
@@ -111,6 +116,37 @@ class HostedCheckoutController {
             return html(HttpStatus.OK, checkoutPage(payment.session(), locale, declineText(locale, payment.attempt().error()), email, name));
         }
         return afterPayment(payment.session(), locale);
+    }
+
+    /** The promotion code field: apply the typed code, or remove the applied one. */
+    @PostMapping("/sandbox/checkout/{id}/promotion")
+    ResponseEntity<String> promotionCode(@PathVariable String id, @RequestParam(defaultValue = "") String code,
+                                         @RequestParam(defaultValue = "apply") String action,
+                                         HttpServletRequest request) {
+        if (!mode.isSandbox()) {
+            return ResponseEntity.notFound().build();
+        }
+        Optional<Map<String, Object>> loaded = loadSession(id, request);
+        if (loaded.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Locale locale = locale(loaded.get(), request);
+        Call call = pageCall(request);
+        if ("remove".equals(action)) {
+            transactions.executeWithoutResult(status -> checkout.removePromotionCode(call, id));
+            return redirect("/sandbox/checkout/" + id);
+        }
+        String refusal = transactions.execute(status -> checkout.applyPromotionCode(call, id, code));
+        if (refusal == null) {
+            return redirect("/sandbox/checkout/" + id);
+        }
+        return html(HttpStatus.OK, checkoutPage(loadSession(id, request).orElseThrow(), locale, null, "", "",
+                new PromotionField(code, text(locale, "promo.sandbox.refused." + refusal))));
+    }
+
+    /** What the promotion code field shows: the code as typed and why it was refused. */
+    private record PromotionField(String typed, String error) {
+        static final PromotionField EMPTY = new PromotionField("", null);
     }
 
     @GetMapping("/sandbox/authenticate/{intentId}")
@@ -283,6 +319,11 @@ class HostedCheckoutController {
     }
 
     private String checkoutPage(Map<String, Object> session, Locale locale, String error, String email, String name) {
+        return checkoutPage(session, locale, error, email, name, PromotionField.EMPTY);
+    }
+
+    private String checkoutPage(Map<String, Object> session, Locale locale, String error, String email, String name,
+                                PromotionField promotion) {
         StringBuilder body = new StringBuilder();
         Map<String, Object> branding = Obj.map(session, "branding_settings");
         String displayName = branding != null && branding.get("display_name") != null ? Obj.str(branding, "display_name")
@@ -314,6 +355,9 @@ class HostedCheckoutController {
         }
         Map<String, Object> customText = Obj.map(session, "custom_text");
         Map<String, Object> submitText = customText == null ? null : Obj.map(customText, "submit");
+        if (Boolean.TRUE.equals(session.get("allow_promotion_codes"))) {
+            promotionForm(body, session, locale, promotion);
+        }
         if (error != null) {
             body.append("<p class=\"error\" id=\"error\" role=\"alert\">").append(htmlEscape(error)).append("</p>");
         }
@@ -337,6 +381,31 @@ class HostedCheckoutController {
         body.append("<p><a id=\"cancel\" href=\"/sandbox/checkout/").append(htmlEscape(Obj.str(session, "id")))
                 .append("/cancel\">").append(htmlEscape(text(locale, "sandbox.checkout.back"))).append("</a></p>");
         return page(locale, branding, body.toString());
+    }
+
+    /** Stripe's "Add promotion code" field, or the applied code with a way to remove it. */
+    @SuppressWarnings("unchecked")
+    private void promotionForm(StringBuilder body, Map<String, Object> session, Locale locale, PromotionField promotion) {
+        String action = "/sandbox/checkout/" + htmlEscape(Obj.str(session, "id")) + "/promotion";
+        String applied = Obj.list(session, "discounts").stream().map(d -> Obj.str((Map<String, Object>) d, "promotion_code"))
+                .filter(java.util.Objects::nonNull).findFirst()
+                .flatMap(store::find).map(pc -> Obj.str(pc, "code")).orElse(null);
+        body.append("<form method=\"post\" action=\"").append(action).append("\" class=\"promotion\">");
+        if (applied != null) {
+            body.append("<p id=\"promotion-applied\">").append(htmlEscape(text(locale, "promo.sandbox.applied", applied)))
+                    .append("</p><input type=\"hidden\" name=\"action\" value=\"remove\">")
+                    .append("<button type=\"submit\" class=\"secondary\" id=\"promotion-remove\">")
+                    .append(htmlEscape(text(locale, "promo.sandbox.remove"))).append("</button></form>");
+            return;
+        }
+        body.append(field(locale, "promotion-code", "promo.sandbox.field", "text", promotion.typed(), "off")
+                .replace("name=\"promotion-code\"", "name=\"code\""));
+        if (promotion.error() != null) {
+            body.append("<p class=\"error\" id=\"promotion-error\" role=\"alert\">").append(htmlEscape(promotion.error()))
+                    .append("</p>");
+        }
+        body.append("<button type=\"submit\" class=\"secondary\" id=\"promotion-apply\">")
+                .append(htmlEscape(text(locale, "promo.sandbox.apply"))).append("</button></form>");
     }
 
     /** One table row per line item: "description × quantity" and the amount under {@code amountKey}. */

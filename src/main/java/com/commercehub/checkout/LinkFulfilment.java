@@ -1,0 +1,91 @@
+package com.commercehub.checkout;
+
+import com.commercehub.base.money.Money;
+import com.commercehub.payment.PaymentFacts;
+import com.commercehub.payment.PaymentRecords;
+import com.commercehub.payment.PaymentStatus;
+import com.commercehub.stripe.StripeAmounts;
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Charge;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.checkout.Session;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Completed Checkout Sessions of payment links: recorded like a quote's (the payment, or the subscription and
+ * its first period), marked with the link, after {@link PaymentLinkSales} said which deal and contact the
+ * purchase belongs to. Runs in the caller's transaction (see {@link CheckoutFulfilment}).
+ */
+@Component
+class LinkFulfilment {
+
+    private final PaymentRecords records;
+    private final SubscriptionFulfilment subscriptions;
+    private final ChargeAftermath aftermath;
+    private final ObjectProvider<PaymentLinkSales> sales;
+
+    LinkFulfilment(PaymentRecords records, SubscriptionFulfilment subscriptions, ChargeAftermath aftermath,
+                   ObjectProvider<PaymentLinkSales> sales) {
+        this.records = records;
+        this.subscriptions = subscriptions;
+        this.aftermath = aftermath;
+        this.sales = sales;
+    }
+
+    Optional<CheckoutFulfilment.Fulfilled> fulfil(String accountId, StripeClient client, Session session, long linkId)
+            throws StripeException {
+        if (!"complete".equals(session.getStatus())) {
+            return Optional.empty();
+        }
+        Money amount = StripeAmounts.fromMinorUnits(session.getAmountTotal(), session.getCurrency());
+        PaymentLinkSales.Sale sale = sale(linkId, session, amount);
+        if ("subscription".equals(session.getMode())) {
+            if (session.getSubscription() == null) {
+                return Optional.empty();
+            }
+            SubscriptionFulfilment.Sold sold = SubscriptionFulfilment.Sold.throughLink(linkId, sale);
+            subscriptions.refresh(accountId, client, session.getSubscription(), sold);
+            return session.getInvoice() == null ? Optional.empty()
+                    : subscriptions.recordInvoice(accountId, client, session.getInvoice(), sold, session.getId())
+                    .map(SubscriptionFulfilment.Invoiced::fulfilled);
+        }
+        PaymentIntent intent = session.getPaymentIntentObject();
+        if (intent == null) {
+            return Optional.empty();
+        }
+        Charge charge = intent.getLatestChargeObject();
+        PaymentStatus status = switch (intent.getStatus()) {
+            case "succeeded" -> PaymentStatus.SUCCEEDED;
+            case "processing" -> PaymentStatus.PROCESSING;
+            default -> PaymentStatus.FAILED;
+        };
+        PaymentFacts facts = new PaymentFacts(accountId, intent.getId(), null, null,
+                sale == null ? null : sale.dealId(), sale == null ? null : sale.contactId(),
+                sale == null ? null : sale.companyId(), null, session.getId(), intent.getId(), null,
+                charge == null ? null : charge.getId(), CheckoutFulfilment.method(charge), status, amount,
+                charge == null ? null : CheckoutFulfilment.settlement(charge.getBalanceTransactionObject()),
+                charge == null ? null : charge.getReceiptUrl(),
+                intent.getLastPaymentError() == null ? null : intent.getLastPaymentError().getMessage(),
+                status == PaymentStatus.SUCCEEDED && charge != null ? Instant.ofEpochSecond(charge.getCreated()) : null,
+                linkId);
+        PaymentRecords.Recorded recorded = records.record(facts);
+        aftermath.afterRecording(accountId, client, charge);
+        return Optional.of(new CheckoutFulfilment.Fulfilled(recorded.id(), recorded.after(), amount, facts.receiptUrl()));
+    }
+
+    private PaymentLinkSales.Sale sale(long linkId, Session session, Money amount) {
+        PaymentLinkSales port = sales.getIfAvailable();
+        if (port == null) {
+            return null;
+        }
+        var details = session.getCustomerDetails();
+        PaymentLinkSales.Buyer buyer = details == null ? new PaymentLinkSales.Buyer(null, null, null)
+                : new PaymentLinkSales.Buyer(details.getEmail(), details.getName(), details.getPhone());
+        return port.completed(linkId, session.getId(), buyer, amount).orElse(null);
+    }
+}
