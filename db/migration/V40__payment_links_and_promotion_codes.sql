@@ -44,8 +44,8 @@ CREATE TABLE payment_link_item (
     min_quantity           INT            NULL,
     max_quantity           INT            NULL,
     PRIMARY KEY (payment_link, line_no),
-    CONSTRAINT fk_payment_link_item_link FOREIGN KEY (payment_link) REFERENCES payment_link (id) ON DELETE CASCADE,
-    CONSTRAINT fk_payment_link_item_product FOREIGN KEY (product) REFERENCES product (id)
+    -- product: where the copy came from, no foreign key — the item stands on its own once copied.
+    CONSTRAINT fk_payment_link_item_link FOREIGN KEY (payment_link) REFERENCES payment_link (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- One row per completed Checkout Session of a link: what its purchase made (deal, contact) happens once.
