@@ -104,8 +104,6 @@ class PaymentLinkForm extends Dialog {
         promotionCodes.setLabel(getTranslation("link.ui.promotion-codes"));
         discountPercent.setLabel(getTranslation("link.ui.discount"));
         discountPercent.setHelperText(getTranslation("link.ui.discount-help"));
-        // Stripe Checkout takes one discount per payment: codes typed by the buyer or a fixed one, not both.
-        promotionCodes.addValueChangeListener(e -> discountPercent.setEnabled(!e.getValue()));
         billingRequired.setLabel(getTranslation("link.ui.billing-required"));
         shippingCountries.setLabel(getTranslation("link.ui.shipping"));
         shippingCountries.setHelperText(getTranslation("link.ui.shipping-help"));

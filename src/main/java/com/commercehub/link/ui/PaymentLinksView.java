@@ -62,7 +62,7 @@ public class PaymentLinksView extends VerticalLayout implements HasDynamicTitle 
                 .collect(Collectors.joining(" · "))).setHeader(getTranslation("link.ui.revenue"));
         grid.addColumn(link -> Formats.dateTime(link.createdAt(), ZoneId.systemDefault(), getLocale()))
                 .setHeader(getTranslation("link.ui.created"));
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setKey("actions");
         grid.setItems(q -> links.page(q.getOffset(), q.getLimit()).stream(), q -> links.count());
         grid.setEmptyStateText(getTranslation("link.ui.empty"));
         add(new HorizontalLayout(create), grid);

@@ -1,0 +1,123 @@
+package com.commercehub.link.ui;
+
+import com.commercehub.base.security.Role;
+import com.commercehub.link.PaymentLinkDraft;
+import com.commercehub.link.PaymentLinkListEntry;
+import com.commercehub.link.PaymentLinkService;
+import com.commercehub.product.ProductFilter;
+import com.commercehub.product.ProductListEntry;
+import com.commercehub.product.ProductService;
+import com.commercehub.product.ProductTestData;
+import com.commercehub.testsupport.AsAdmin;
+import com.commercehub.testsupport.KaribuTest;
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PaymentLinksViewTest extends KaribuTest {
+
+    @Autowired
+    ProductService products;
+    @Autowired
+    PaymentLinkService links;
+
+    private ProductListEntry product(String price) {
+        String sku = "PLV-" + UUID.randomUUID().toString().substring(0, 8);
+        AsAdmin.call(() -> products.create(ProductTestData.oneTime("Course " + sku, sku, price, "EUR")));
+        return AsAdmin.call(() -> products.page(new ProductFilter(sku, null, null, ProductFilter.Status.ACTIVE),
+                PageRequest.of(0, 1))).getFirst();
+    }
+
+    private List<PaymentLinkListEntry> rows(PaymentLinksView view) {
+        return IntStream.range(0, GridKt._size(view.grid)).mapToObj(i -> GridKt._get(view.grid, i)).toList();
+    }
+
+    @Test
+    void the_create_form_says_next_to_each_field_what_is_wrong_and_makes_nothing() {
+        login("sam@example.com", Role.SALES);
+        navigate("payment-links");
+        PaymentLinksView view = _get(PaymentLinksView.class);
+        int before = links.count();
+        ButtonKt._click(view.create);
+        PaymentLinkForm form = _get(PaymentLinkForm.class);
+
+        ButtonKt._click(form.save);
+        assertThat(form.name.isInvalid()).isTrue();
+        assertThat(form.name.getErrorMessage()).isEqualTo("Give the link a name.");
+        assertThat(form.itemsError.getText()).isEqualTo("Add at least one product.");
+
+        form.name.setValue("Spring course");
+        form.product.setValue(product("80.00"));
+        form.quantity.setValue(2);
+        form.minQuantity.setValue(3);
+        ButtonKt._click(form.addItem);
+        form.promotionCodes.setValue(true);
+        form.discountPercent.setValue(new BigDecimal("10"));
+        form.shippingCountries.setValue("DE, XX");
+        form.afterPayment.setValue(PaymentLinkDraft.AfterPayment.REDIRECT);
+        form.redirectUrl.setValue("http://shop.example/thanks");
+        ButtonKt._click(form.save);
+        assertThat(form.itemsError.getText()).startsWith("Quantities must be at least 1");
+        assertThat(form.discountPercent.isInvalid()).isTrue();
+        assertThat(form.discountPercent.getErrorMessage()).startsWith("A fixed discount and promotion codes cannot be combined: "
+                + "Stripe Checkout applies one discount per payment");
+        assertThat(form.shippingCountries.getErrorMessage()).startsWith("Use two-letter country codes");
+        assertThat(form.redirectUrl.getErrorMessage()).isEqualTo("Enter a full https:// address to send buyers to.");
+        assertThat(form.name.isInvalid()).isFalse();
+        assertThat(links.count()).isEqualTo(before);
+    }
+
+    @Test
+    void a_link_made_in_the_form_is_listed_shared_with_a_qr_code_and_escaped_button_and_can_be_switched_off() {
+        login("sam@example.com", Role.SALES);
+        navigate("payment-links");
+        PaymentLinksView view = _get(PaymentLinksView.class);
+        ButtonKt._click(view.create);
+        PaymentLinkForm form = _get(PaymentLinkForm.class);
+        String name = "Team <b>lunch</b> " + UUID.randomUUID();
+        form.name.setValue(name);
+        form.product.setValue(product("12.50"));
+        form.quantity.setValue(4);
+        ButtonKt._click(form.addItem);
+        form.oneTime.setValue(true);
+        form.shippingCountries.setValue("de at");
+        ButtonKt._click(form.save);
+
+        PaymentLinksView.ShareDialog share = _get(PaymentLinksView.ShareDialog.class);
+        assertThat(share.address.getValue()).matches("https?://.+/pay/[A-Za-z0-9_-]{43}");
+        assertThat(share.qr.getSrc()).startsWith("data:image/png;base64,");
+        assertThat(share.snippet.getValue()).startsWith("<a href=\"" + share.address.getValue() + "\"")
+                .contains(">Buy now</a>");
+        share.close();
+
+        PaymentLinkListEntry row = rows(view).stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+        assertThat(row.oneTime()).isTrue();
+        assertThat(row.payments()).isZero();
+        assertThat(GridKt._getFormattedRow(view.grid, rows(view).indexOf(row))).contains(name, "Active", "One-time");
+
+        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout)
+                GridKt._getCellComponent(view.grid, rows(view).indexOf(row), "actions");
+        var toggle = (com.vaadin.flow.component.button.Button) actions.getChildren()
+                .filter(c -> ("toggle-" + row.id()).equals(c.getId().orElse(null))).findFirst().orElseThrow();
+        assertThat(toggle.getText()).isEqualTo("Deactivate");
+        ButtonKt._click(toggle);
+        PaymentLinkListEntry off = rows(view).stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+        assertThat(GridKt._getFormattedRow(view.grid, rows(view).indexOf(off))).contains("Inactive");
+    }
+
+    @Test
+    void the_snippet_escapes_what_it_embeds() {
+        assertThat(QrCodes.buttonSnippet("https://x.example/pay/a\"b", "<script>alert(1)</script>"))
+                .contains("href=\"https://x.example/pay/a&quot;b\"").contains("&lt;script&gt;").doesNotContain("<script>");
+    }
+}
