@@ -13,6 +13,7 @@ import com.commercehub.mail.SimpleEmail;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** "Someone paid through your link", to the link's creator, into the outbox in the recording transaction, once per session. */
 @Component
@@ -30,9 +31,13 @@ class LinkNotifications {
         this.users = users;
     }
 
+    /** Only to a creator who is still a user: a purchase is recorded whether or not anyone can be told. */
     void purchased(PaymentLinkRows.Link link, String sessionId, PaymentLinkSales.Buyer buyer, Money amount) {
-        Locale locale = users.findByEmail(link.createdBy()).map(UserSummary::preferredLocale).map(Messages::supported)
-                .orElse(Locale.ENGLISH);
+        Optional<UserSummary> owner = users.findByEmail(link.createdBy());
+        if (owner.isEmpty()) {
+            return;
+        }
+        Locale locale = Optional.ofNullable(owner.get().preferredLocale()).map(Messages::supported).orElse(Locale.ENGLISH);
         String who = buyer.email() == null ? "–" : buyer.name() == null || buyer.name().isBlank() ? buyer.email()
                 : buyer.name() + " <" + buyer.email() + ">";
         SimpleEmail email = SimpleEmail.of(messages.get("link.mail.paid.subject", locale, link.name()),

@@ -176,6 +176,12 @@ class PaymentLinkIT {
         assertThat(listed.revenue()).hasSize(1);
         assertThat(listed.revenue().getFirst().amount()).isEqualByComparingTo("150");
 
+        // The link's creator is told once, through the outbox.
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM email_outbox WHERE kind = 'link.paid' AND dedupe_key = :key")
+                .param("key", "link.paid:" + sessionId).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT recipient FROM email_outbox WHERE dedupe_key = :key").param("key", "link.paid:" + sessionId)
+                .query(String.class).single()).isEqualTo("lena@example.com");
+
         // The sandbox's state: the session complete, the code redeemed once.
         assertThat(sandbox().v1().checkout().sessions().retrieve(sessionId).getStatus()).isEqualTo("complete");
         PromotionCode redeemed = sandbox().v1().promotionCodes().list(
