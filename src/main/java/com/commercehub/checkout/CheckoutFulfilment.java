@@ -80,6 +80,22 @@ class CheckoutFulfilment {
         if (intent == null) {
             return Optional.empty();
         }
+        PaidQuotes.Target quote = target.get();
+        PaymentFacts facts = paymentFacts(accountId, session, intent, quote.quoteId(), quote.version(), quote.dealId(),
+                quote.contactId(), quote.companyId(), null);
+        Money amount = facts.amount();
+        Charge charge = intent.getLatestChargeObject();
+        PaymentRecords.Recorded recorded = records.record(facts);
+        if (recorded.newlyReceived()) {
+            steps.paid(quote, amount);
+        }
+        aftermath.afterRecording(accountId, client, charge);
+        return Optional.of(new Fulfilled(recorded.id(), recorded.after(), amount, facts.receiptUrl()));
+    }
+
+    /** What a completed payment-mode session paid, for the records, sold through a quote or a payment link. */
+    static PaymentFacts paymentFacts(String accountId, Session session, PaymentIntent intent, Long quoteId,
+                                     Integer quoteVersion, Long dealId, Long contactId, Long companyId, Long linkId) {
         Charge charge = intent.getLatestChargeObject();
         PaymentStatus status = switch (intent.getStatus()) {
             case "succeeded" -> PaymentStatus.SUCCEEDED;
@@ -87,20 +103,13 @@ class CheckoutFulfilment {
             default -> PaymentStatus.FAILED;
         };
         Money amount = StripeAmounts.fromMinorUnits(session.getAmountTotal(), session.getCurrency());
-        PaidQuotes.Target quote = target.get();
-        PaymentFacts facts = new PaymentFacts(accountId, intent.getId(), quote.quoteId(), quote.version(), quote.dealId(),
-                quote.contactId(), quote.companyId(), null, session.getId(), intent.getId(), null,
-                charge == null ? null : charge.getId(), method(charge), status, amount,
-                charge == null ? null : settlement(charge.getBalanceTransactionObject()),
+        return new PaymentFacts(accountId, intent.getId(), quoteId, quoteVersion, dealId, contactId, companyId, null,
+                session.getId(), intent.getId(), null, charge == null ? null : charge.getId(), method(charge), status,
+                amount, charge == null ? null : settlement(charge.getBalanceTransactionObject()),
                 charge == null ? null : charge.getReceiptUrl(),
                 intent.getLastPaymentError() == null ? null : intent.getLastPaymentError().getMessage(),
-                status == PaymentStatus.SUCCEEDED && charge != null ? Instant.ofEpochSecond(charge.getCreated()) : null);
-        PaymentRecords.Recorded recorded = records.record(facts);
-        if (recorded.newlyReceived()) {
-            steps.paid(quote, amount);
-        }
-        aftermath.afterRecording(accountId, client, charge);
-        return Optional.of(new Fulfilled(recorded.id(), recorded.after(), amount, facts.receiptUrl()));
+                status == PaymentStatus.SUCCEEDED && charge != null ? Instant.ofEpochSecond(charge.getCreated()) : null,
+                linkId);
     }
 
     /** Quote id and version from the session's metadata, as checkout put them there. */

@@ -3,17 +3,14 @@ package com.commercehub.checkout;
 import com.commercehub.base.money.Money;
 import com.commercehub.payment.PaymentFacts;
 import com.commercehub.payment.PaymentRecords;
-import com.commercehub.payment.PaymentStatus;
 import com.commercehub.stripe.StripeAmounts;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
-import com.stripe.model.Charge;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.checkout.Session;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -58,23 +55,11 @@ class LinkFulfilment {
         if (intent == null) {
             return Optional.empty();
         }
-        Charge charge = intent.getLatestChargeObject();
-        PaymentStatus status = switch (intent.getStatus()) {
-            case "succeeded" -> PaymentStatus.SUCCEEDED;
-            case "processing" -> PaymentStatus.PROCESSING;
-            default -> PaymentStatus.FAILED;
-        };
-        PaymentFacts facts = new PaymentFacts(accountId, intent.getId(), null, null,
+        PaymentFacts facts = CheckoutFulfilment.paymentFacts(accountId, session, intent, null, null,
                 sale == null ? null : sale.dealId(), sale == null ? null : sale.contactId(),
-                sale == null ? null : sale.companyId(), null, session.getId(), intent.getId(), null,
-                charge == null ? null : charge.getId(), CheckoutFulfilment.method(charge), status, amount,
-                charge == null ? null : CheckoutFulfilment.settlement(charge.getBalanceTransactionObject()),
-                charge == null ? null : charge.getReceiptUrl(),
-                intent.getLastPaymentError() == null ? null : intent.getLastPaymentError().getMessage(),
-                status == PaymentStatus.SUCCEEDED && charge != null ? Instant.ofEpochSecond(charge.getCreated()) : null,
-                linkId);
+                sale == null ? null : sale.companyId(), linkId);
         PaymentRecords.Recorded recorded = records.record(facts);
-        aftermath.afterRecording(accountId, client, charge);
+        aftermath.afterRecording(accountId, client, intent.getLatestChargeObject());
         return Optional.of(new CheckoutFulfilment.Fulfilled(recorded.id(), recorded.after(), amount, facts.receiptUrl()));
     }
 

@@ -1,51 +1,34 @@
 package com.commercehub.link;
 
+import com.commercehub.base.secrets.BearerTokens;
 import com.commercehub.base.secrets.SecretCipher;
-import com.commercehub.base.secrets.Sha256;
 import org.springframework.stereotype.Component;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
-/**
- * The public tokens of payment links: 256 random bits; the database holds the SHA-256 (how a buyer's request
- * finds the link) and an AES-GCM sealed copy (so staff can copy the link again), never the token itself.
- */
+/** The public tokens of payment links (see {@link BearerTokens}), sealed under their own purpose. */
 @Component
 class LinkTokens {
 
     static final String PATH = "/pay/";
-    private static final String PURPOSE = "payment-link";
-    private static final int TOKEN_BYTES = 32;
 
-    record Issued(String token, String hash, String sealed) {
-    }
-
-    private final SecretCipher cipher;
-    private final SecureRandom random = new SecureRandom();
+    private final BearerTokens tokens;
 
     LinkTokens(SecretCipher cipher) {
-        this.cipher = cipher;
+        this.tokens = new BearerTokens(cipher, "payment-link");
     }
 
-    Issued issue() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return new Issued(token, hash(token), cipher.encrypt(PURPOSE, token));
+    BearerTokens.Issued issue() {
+        return tokens.issue();
     }
 
     String reveal(String sealed) {
-        return cipher.decrypt(PURPOSE, sealed);
+        return tokens.reveal(sealed);
     }
 
-    /** 43 URL-safe base64 characters; anything else is refused before any lookup. */
     static boolean wellFormed(String token) {
-        return token != null && token.length() == 43 && token.chars().allMatch(c ->
-                (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
+        return BearerTokens.wellFormed(token);
     }
 
     static String hash(String token) {
-        return Sha256.hex(token);
+        return BearerTokens.hash(token);
     }
 }

@@ -2,6 +2,7 @@ package com.commercehub.link;
 
 import com.commercehub.base.i18n.Messages;
 import com.commercehub.base.security.Actors;
+import com.commercehub.base.secrets.BearerTokens;
 import com.commercehub.base.security.Role;
 import com.commercehub.base.web.PublicAddress;
 import com.commercehub.product.BillingFrequency;
@@ -107,7 +108,7 @@ public class PaymentLinkService {
         if (!problems.isEmpty()) {
             throw new PaymentLinkValidationException(problems);
         }
-        LinkTokens.Issued token = tokens.issue();
+        BearerTokens.Issued token = tokens.issue();
         Locale language = draft.language() == null ? null : Messages.supported(draft.language());
         PaymentLinkRows.Link link = new PaymentLinkRows.Link(0, 0, name, token.sealed(), items.getFirst().unitPrice().currency(),
                 language == null ? null : language.toLanguageTag(), draft.allowPromotionCodes(), draft.discountPercent(),

@@ -1,52 +1,42 @@
 package com.commercehub.quote;
 
 import com.commercehub.base.secrets.SecretCipher;
-import com.commercehub.base.secrets.Sha256;
+import com.commercehub.base.secrets.BearerTokens;
 import org.springframework.stereotype.Component;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
- * Buyer links of published quotes. A token is 256 random bits; the database holds its SHA-256 (how
- * a buyer's request finds the quote) and an AES-GCM sealed copy (so staff can copy the link again),
- * never the token itself.
+ * Buyer links of published quotes: {@link BearerTokens} sealed under the quote links' purpose.
  */
 @Component
 class BuyerLinks {
 
     static final String PATH = "/quote/";
-    private static final String PURPOSE = "quote-buyer-link";
-    private static final int TOKEN_BYTES = 32;
 
     record Issued(String token, String hash, String sealed) {
     }
 
-    private final SecretCipher cipher;
-    private final SecureRandom random = new SecureRandom();
+    private final BearerTokens tokens;
 
     BuyerLinks(SecretCipher cipher) {
-        this.cipher = cipher;
+        this.tokens = new BearerTokens(cipher, "quote-buyer-link");
     }
 
     Issued issue() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return new Issued(token, hash(token), cipher.encrypt(PURPOSE, token));
+        BearerTokens.Issued issued = tokens.issue();
+        return new Issued(issued.token(), issued.hash(), issued.sealed());
     }
 
     String reveal(String sealed) {
-        return cipher.decrypt(PURPOSE, sealed);
+        return tokens.reveal(sealed);
     }
 
     /** Tokens are 43 URL-safe base64 characters; anything else is refused before any lookup. */
     static boolean wellFormed(String token) {
-        return token != null && token.length() == 43 && token.chars().allMatch(c ->
-                (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
+        return BearerTokens.wellFormed(token);
     }
 
     static String hash(String token) {
-        return Sha256.hex(token);
+        return BearerTokens.hash(token);
     }
 }

@@ -451,7 +451,40 @@ class CheckoutResources extends SandboxRoutes {
         }
     }
 
-    /** Prices the session's lines with {@code coupon}; false (nothing changed) when the total would fall below the minimum. */
+    /**
+     * The buyer changed the quantity of a line created with {@code adjustable_quantity}: within its minimum
+     * (default 0) and maximum (default 99), as Stripe's page allows. Returns null when changed, else
+     * {@code range} or {@code minimum} (the total would fall below the currency's minimum); nothing is stored then.
+     */
+    @SuppressWarnings("unchecked")
+    String adjustQuantity(Call call, String sessionId, int lineIndex, long quantity) {
+        Map<String, Object> session = session(call, sessionId, true);
+        List<Object> lines = Obj.list(Obj.map(session, "_line_items"), "data");
+        if (!"open".equals(session.get("status")) || lineIndex < 0 || lineIndex >= lines.size()) {
+            return "range";
+        }
+        Map<String, Object> line = (Map<String, Object>) lines.get(lineIndex);
+        Map<String, Object> adjustable = Obj.map(line, "adjustable_quantity");
+        if (adjustable == null || !Boolean.TRUE.equals(adjustable.get("enabled"))) {
+            return "range";
+        }
+        long min = adjustable.get("minimum") == null ? 0 : Obj.longOf(adjustable, "minimum");
+        long max = adjustable.get("maximum") == null ? 99 : Obj.longOf(adjustable, "maximum");
+        if (quantity < min || quantity > max) {
+            return "range";
+        }
+        line.put("quantity", quantity);
+        line.put("amount_subtotal", Obj.longOf(Obj.map(line, "price"), "unit_amount") * quantity);
+        String couponId = Obj.list(session, "discounts").stream().map(d -> Obj.str((Map<String, Object>) d, "coupon"))
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        if (!reprice(session, couponId == null ? null : store.find(couponId).orElse(null))) {
+            return "minimum";
+        }
+        store.update(session);
+        return null;
+    }
+
+    /** Prices the session's lines with {@code coupon}; false when the total would fall below the minimum (store nothing then). */
     @SuppressWarnings("unchecked")
     private static boolean reprice(Map<String, Object> session, Map<String, Object> coupon) {
         List<Map<String, Object>> lines = Obj.list(Obj.map(session, "_line_items"), "data").stream()
@@ -459,9 +492,8 @@ class CheckoutResources extends SandboxRoutes {
         LinePricing.Totals totals = LinePricing.price(lines, coupon);
         long minimum = Objects.requireNonNullElse(SandboxCurrencies.minimum(Obj.str(session, "currency")), 0L);
         boolean payment = "payment".equals(session.get("mode"));
-        if (coupon != null && ((payment && totals.total() < Math.max(1, minimum))
-                || (!payment && totals.total() > 0 && totals.total() < minimum))) {
-            LinePricing.price(lines, null);
+        if ((payment && totals.total() < Math.max(1, minimum))
+                || (!payment && totals.total() > 0 && totals.total() < minimum)) {
             return false;
         }
         session.put("amount_subtotal", totals.subtotal());

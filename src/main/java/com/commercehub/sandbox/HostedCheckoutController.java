@@ -144,6 +144,27 @@ class HostedCheckoutController {
                 new PromotionField(code, text(locale, "promo.sandbox.refused." + refusal))));
     }
 
+    /** A quantity selector of a line with {@code adjustable_quantity}. */
+    @PostMapping("/sandbox/checkout/{id}/quantity")
+    ResponseEntity<String> quantity(@PathVariable String id, @RequestParam(defaultValue = "-1") int line,
+                                    @RequestParam(defaultValue = "-1") long quantity, HttpServletRequest request) {
+        if (!mode.isSandbox()) {
+            return ResponseEntity.notFound().build();
+        }
+        Optional<Map<String, Object>> loaded = loadSession(id, request);
+        if (loaded.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Locale locale = locale(loaded.get(), request);
+        Call call = pageCall(request);
+        String refusal = transactions.execute(status -> checkout.adjustQuantity(call, id, line, quantity));
+        if (refusal == null) {
+            return redirect("/sandbox/checkout/" + id);
+        }
+        return html(HttpStatus.OK, checkoutPage(loadSession(id, request).orElseThrow(), locale,
+                text(locale, "link.sandbox.quantity-" + refusal), "", ""));
+    }
+
     /** What the promotion code field shows: the code as typed and why it was refused. */
     private record PromotionField(String typed, String error) {
         static final PromotionField EMPTY = new PromotionField("", null);
@@ -355,6 +376,7 @@ class HostedCheckoutController {
         }
         Map<String, Object> customText = Obj.map(session, "custom_text");
         Map<String, Object> submitText = customText == null ? null : Obj.map(customText, "submit");
+        quantityForms(body, session, locale);
         if (Boolean.TRUE.equals(session.get("allow_promotion_codes"))) {
             promotionForm(body, session, locale, promotion);
         }
@@ -381,6 +403,29 @@ class HostedCheckoutController {
         body.append("<p><a id=\"cancel\" href=\"/sandbox/checkout/").append(htmlEscape(Obj.str(session, "id")))
                 .append("/cancel\">").append(htmlEscape(text(locale, "sandbox.checkout.back"))).append("</a></p>");
         return page(locale, branding, body.toString());
+    }
+
+    /** One small form per line the buyer may change the quantity of. */
+    @SuppressWarnings("unchecked")
+    private void quantityForms(StringBuilder body, Map<String, Object> session, Locale locale) {
+        List<Object> lines = Obj.list(Obj.map(session, "_line_items"), "data");
+        for (int i = 0; i < lines.size(); i++) {
+            Map<String, Object> line = (Map<String, Object>) lines.get(i);
+            Map<String, Object> adjustable = Obj.map(line, "adjustable_quantity");
+            if (adjustable == null || !Boolean.TRUE.equals(adjustable.get("enabled"))) {
+                continue;
+            }
+            long min = adjustable.get("minimum") == null ? 0 : Obj.longOf(adjustable, "minimum");
+            long max = adjustable.get("maximum") == null ? 99 : Obj.longOf(adjustable, "maximum");
+            body.append("<form method=\"post\" class=\"quantity\" action=\"/sandbox/checkout/")
+                    .append(htmlEscape(Obj.str(session, "id"))).append("/quantity\"><input type=\"hidden\" name=\"line\" value=\"")
+                    .append(i).append("\"><label for=\"quantity-").append(i).append("\">")
+                    .append(htmlEscape(text(locale, "link.sandbox.quantity", String.valueOf(line.get("description")))))
+                    .append("</label><input id=\"quantity-").append(i).append("\" name=\"quantity\" type=\"number\" min=\"")
+                    .append(min).append("\" max=\"").append(max).append("\" value=\"").append(Obj.longOf(line, "quantity"))
+                    .append("\"><button type=\"submit\" class=\"secondary\" id=\"update-quantity-").append(i).append("\">")
+                    .append(htmlEscape(text(locale, "link.sandbox.update"))).append("</button></form>");
+        }
     }
 
     /** Stripe's "Add promotion code" field, or the applied code with a way to remove it. */

@@ -196,6 +196,48 @@ class PaymentLinkIT {
     }
 
     @Test
+    void a_recurring_link_sells_a_subscription_recorded_with_the_link_and_the_buyer_may_change_the_quantity() throws Exception {
+        String sku = "PLS-" + UUID.randomUUID().toString().substring(0, 8);
+        long monthly = products.create(ProductTestData.recurring("Seat " + sku, sku, "30.00", "EUR",
+                com.commercehub.product.BillingFrequency.MONTHLY)).id();
+        long setup = product("50.00");
+        long linkId = links.create(new PaymentLinkDraft("Seats " + sku, List.of(new PaymentLinkDraft.Item(monthly, 2, 1, 10),
+                new PaymentLinkDraft.Item(setup, 1, null, null)), false, null, true, "DE, AT", true, null, false,
+                PaymentLinkDraft.AfterPayment.MESSAGE, null, null, null, null));
+        String token = token(linkId);
+        HttpResponse<String> started = post("/pay/" + token + "/checkout", "");
+        assertThat(started.statusCode()).isEqualTo(303);
+        String checkout = started.headers().firstValue("Location").orElseThrow();
+        String sessionId = checkout.substring(checkout.lastIndexOf('/') + 1);
+        Session session = sandbox().v1().checkout().sessions().retrieve(sessionId);
+        assertThat(session.getMode()).isEqualTo("subscription");
+        assertThat(session.getBillingAddressCollection()).isEqualTo("required");
+        assertThat(session.getPhoneNumberCollection().getEnabled()).isTrue();
+        assertThat(session.getShippingAddressCollection().getAllowedCountries()).containsExactly("DE", "AT");
+        assertThat(session.getAmountTotal()).isEqualTo(11_000L);
+
+        // Outside min..max is refused; 3 seats are taken.
+        assertThat(post(checkout + "/quantity", "line=0&quantity=11").body()).contains("outside what the seller allows");
+        assertThat(post(checkout + "/quantity", "line=0&quantity=3").statusCode()).isEqualTo(303);
+        assertThat(sandbox().v1().checkout().sessions().retrieve(sessionId).getAmountTotal()).isEqualTo(14_000L);
+
+        HttpResponse<String> paid = post(checkout, "email=" + URLEncoder.encode("sub@buyer.example", StandardCharsets.UTF_8)
+                + "&name=Sub+Scriber&card=4242424242424242");
+        assertThat(paid.statusCode()).isEqualTo(303);
+        String back = paid.headers().firstValue("Location").orElseThrow();
+        assertThat(get(back.substring(back.indexOf("/pay/"))).body()).contains("€140.00");
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM subscription WHERE payment_link = :l AND period_amount = 90 AND status = 'active'")
+                .param("l", linkId).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM payment p JOIN subscription s ON s.id = p.subscription "
+                        + "WHERE p.payment_link = :l AND s.payment_link = :l AND p.amount = 140")
+                .param("l", linkId).query(Long.class).single()).isEqualTo(1);
+        // No deal stage chosen: no deal.
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM payment_link_purchase WHERE payment_link = :l AND deal IS NULL")
+                .param("l", linkId).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void the_sandbox_keeps_active_codes_unique_regardless_of_case() {
         String code = "DUP" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         codes.create(new PromotionCodeDraft(code, new BigDecimal("10"), null, null, null));
