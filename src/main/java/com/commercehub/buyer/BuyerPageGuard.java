@@ -49,7 +49,7 @@ class BuyerPageGuard extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/quote/") || path.equals("/quote") || path.startsWith("/staff/quotes/"));
+        return !(path.startsWith("/quote/") || path.equals("/quote") || path.startsWith("/invoice/") || path.startsWith("/staff/quotes/"));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package com.commercehub.checkout;
 
 import com.commercehub.base.money.Money;
+import com.commercehub.invoice.BuyerInvoices;
+import com.commercehub.invoice.PayableInvoice;
 import com.commercehub.payment.PaymentFacts;
 import com.commercehub.payment.PaymentRecords;
 import com.commercehub.payment.PaymentStatus;
@@ -41,9 +43,11 @@ class CheckoutFulfilment {
     private final QuotePaidSteps steps;
     private final SubscriptionFulfilment subscriptions;
     private final ChargeAftermath aftermath;
+    private final BuyerInvoices invoices;
 
     CheckoutFulfilment(PaymentRecords records, PaidQuotes quotes, QuotePaidSteps steps,
-                       SubscriptionFulfilment subscriptions, ChargeAftermath aftermath) {
+                       SubscriptionFulfilment subscriptions, ChargeAftermath aftermath, BuyerInvoices invoices) {
+        this.invoices = invoices;
         this.aftermath = aftermath;
         this.records = records;
         this.quotes = quotes;
@@ -58,16 +62,19 @@ class CheckoutFulfilment {
     }
 
     /**
-     * Records what the session paid, if it is a quote's and has been completed; empty for anything else
+     * Records what the session paid, if it is a quote's or an invoice's and has been completed (the invoice
+     * then follows from the recorded payment); empty for anything else
      * (another feature's session, an open or expired one).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<Fulfilled> fulfil(String accountId, StripeClient client, Session session) throws StripeException {
         Optional<PaidQuotes.Target> target = quoteOf(session).flatMap(ref -> quotes.target(ref[0], (int) ref[1]));
-        if (target.isEmpty() || !"complete".equals(session.getStatus())) {
+        Optional<PayableInvoice> invoice = target.isPresent() ? Optional.empty()
+                : invoiceOf(session).flatMap(invoices::parties);
+        if ((target.isEmpty() && invoice.isEmpty()) || !"complete".equals(session.getStatus())) {
             return Optional.empty();
         }
-        if ("subscription".equals(session.getMode())) {
+        if (target.isPresent() && "subscription".equals(session.getMode())) {
             return subscriptions.sessionCompleted(accountId, client, session, target.get());
         }
         PaymentIntent intent = session.getPaymentIntentObject();
@@ -81,20 +88,35 @@ class CheckoutFulfilment {
             default -> PaymentStatus.FAILED;
         };
         Money amount = StripeAmounts.fromMinorUnits(session.getAmountTotal(), session.getCurrency());
-        PaidQuotes.Target quote = target.get();
-        PaymentFacts facts = new PaymentFacts(accountId, intent.getId(), quote.quoteId(), quote.version(), quote.dealId(),
-                quote.contactId(), quote.companyId(), null, session.getId(), intent.getId(), null,
+        PaidQuotes.Target quote = target.orElse(null);
+        PayableInvoice billed = invoice.orElse(null);
+        PaymentFacts facts = new PaymentFacts(accountId, intent.getId(), quote == null ? null : quote.quoteId(),
+                quote == null ? null : quote.version(), quote == null ? billed.dealId() : quote.dealId(),
+                quote == null ? billed.contactId() : quote.contactId(),
+                quote == null ? billed.companyId() : quote.companyId(), null, session.getId(), intent.getId(), null,
                 charge == null ? null : charge.getId(), method(charge), status, amount,
                 charge == null ? null : settlement(charge.getBalanceTransactionObject()),
                 charge == null ? null : charge.getReceiptUrl(),
                 intent.getLastPaymentError() == null ? null : intent.getLastPaymentError().getMessage(),
-                status == PaymentStatus.SUCCEEDED && charge != null ? Instant.ofEpochSecond(charge.getCreated()) : null);
+                status == PaymentStatus.SUCCEEDED && charge != null ? Instant.ofEpochSecond(charge.getCreated()) : null,
+                billed == null ? null : billed.invoiceId());
         PaymentRecords.Recorded recorded = records.record(facts);
-        if (recorded.newlyReceived()) {
+        if (quote != null && recorded.newlyReceived()) {
             steps.paid(quote, amount);
         }
         aftermath.afterRecording(accountId, client, charge);
         return Optional.of(new Fulfilled(recorded.id(), recorded.after(), amount, facts.receiptUrl()));
+    }
+
+    /** Our invoice's id from the session's metadata, as {@link InvoiceCheckout} put it there. */
+    static Optional<Long> invoiceOf(Session session) {
+        var metadata = session.getMetadata();
+        String id = metadata == null ? null : metadata.get(InvoiceCheckout.METADATA_INVOICE_ID);
+        try {
+            return id == null ? Optional.empty() : Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException notOurs) {
+            return Optional.empty();
+        }
     }
 
     /** Quote id and version from the session's metadata, as checkout put them there. */
