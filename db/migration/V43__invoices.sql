@@ -91,15 +91,15 @@ CREATE TABLE invoice_manual_payment (
     INDEX ix_invoice_manual_payment (invoice, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- The document of a Stripe payment that belongs to no invoice (a paid quote, a payment link).
+-- The document of a Stripe payment that belongs to no invoice (a paid quote, a payment link). No foreign key:
+-- a receipt, once numbered, outlives whatever happens to the payment row.
 CREATE TABLE receipt (
     id          BIGINT AUTO_INCREMENT PRIMARY KEY,
     number      VARCHAR(64)  NOT NULL,
     payment     BIGINT       NOT NULL,
     created_at  DATETIME(6)  NOT NULL,
     CONSTRAINT uk_receipt_number UNIQUE (number),
-    CONSTRAINT uk_receipt_payment UNIQUE (payment),
-    CONSTRAINT fk_receipt_payment FOREIGN KEY (payment) REFERENCES payment (id)
+    CONSTRAINT uk_receipt_payment UNIQUE (payment)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 ALTER TABLE payment ADD COLUMN invoice BIGINT NULL,

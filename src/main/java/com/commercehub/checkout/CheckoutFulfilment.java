@@ -91,7 +91,7 @@ class CheckoutFulfilment {
         PaidQuotes.Target quote = target.orElse(null);
         PayableInvoice billed = invoice.orElse(null);
         PaymentFacts facts = new PaymentFacts(accountId, intent.getId(), quote == null ? null : quote.quoteId(),
-                quote == null ? null : quote.version(), quote == null ? billed.dealId() : quote.dealId(),
+                quote == null ? null : quote.version(), quote == null ? billed.dealId() : Long.valueOf(quote.dealId()),
                 quote == null ? billed.contactId() : quote.contactId(),
                 quote == null ? billed.companyId() : quote.companyId(), null, session.getId(), intent.getId(), null,
                 charge == null ? null : charge.getId(), method(charge), status, amount,

@@ -50,9 +50,10 @@ public class PaymentRecords {
      */
     public Recorded record(PaymentFacts facts) {
         Recorded recorded = write(facts);
-        Long invoice = jdbc.sql("SELECT invoice FROM payment WHERE id = :id").param("id", recorded.id())
-                .query((rs, n) -> (Long) rs.getObject(1, Long.class)).single();
-        events.publishEvent(new PaymentRecorded(recorded.id(), invoice, recorded.after(), recorded.newlyReceived()));
+        long invoice = jdbc.sql("SELECT COALESCE(invoice, 0) FROM payment WHERE id = :id").param("id", recorded.id())
+                .query(Long.class).single();
+        events.publishEvent(new PaymentRecorded(recorded.id(), invoice == 0 ? null : invoice, recorded.after(),
+                recorded.newlyReceived()));
         return recorded;
     }
 
