@@ -61,8 +61,14 @@ class QuotePdf {
     }
 
     byte[] render(QuotePage page) {
-        String html = templates.render("quote", java.util.Locale.forLanguageTag(page.lang()),
-                Map.of("page", page, "base", BASE.substring(0, BASE.length() - 1)));
+        return render("quote", java.util.Locale.forLanguageTag(page.lang()), Map.of("page", page));
+    }
+
+    /** Any buyer template as a PDF (the invoice's too), with the same fonts, styles and layout rules. */
+    byte[] render(String template, java.util.Locale locale, Map<String, Object> model) {
+        Map<String, Object> variables = new java.util.HashMap<>(model);
+        variables.put("base", BASE.substring(0, BASE.length() - 1));
+        String html = templates.render(template, locale, variables);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();

@@ -38,13 +38,24 @@ class CheckoutCustomers {
 
     String customerFor(PaymentAccount account, PayableQuote quote) throws StripeException {
         QuoteContent content = quote.content();
-        String email = content.buyerEmail().strip();
+        String name = content.companyName() != null && !content.companyName().isBlank()
+                ? content.companyName() : content.buyerName();
+        return customerFor(account, new Buyer(content.buyerEmail(), name, Locale.forLanguageTag(content.locale()),
+                quote.contactId()));
+    }
+
+    /** Who pays, as a customer needs it; {@code contactId} may be null (an invoice made from scratch). */
+    record Buyer(String email, String name, Locale locale, Long contactId) {
+    }
+
+    String customerFor(PaymentAccount account, Buyer buyer) throws StripeException {
+        String email = buyer.email().strip();
         String key = email.toLowerCase(Locale.ROOT);
         String customer = known(account.accountId(), key).orElse(null);
         if (customer == null) {
             customer = atStripe(account, email).orElse(null);
             if (customer == null) {
-                customer = create(account, quote, email, key);
+                customer = create(account, buyer, email, key);
             }
             jdbc.sql("""
                             INSERT IGNORE INTO stripe_customer (account_id, email_key, customer_id, created_at)
@@ -54,11 +65,14 @@ class CheckoutCustomers {
             // Whoever stored first wins; everyone then uses that one.
             customer = known(account.accountId(), key).orElseThrow();
         }
+        if (buyer.contactId() == null) {
+            return customer;
+        }
         jdbc.sql("""
                         INSERT INTO contact_stripe_customer (contact, account_id, customer_id, updated_at)
                         VALUES (:contact, :account, :customer, :now)
                         ON DUPLICATE KEY UPDATE customer_id = VALUES(customer_id), updated_at = VALUES(updated_at)""")
-                .param("contact", quote.contactId()).param("account", account.accountId()).param("customer", customer)
+                .param("contact", buyer.contactId()).param("account", account.accountId()).param("customer", customer)
                 .param("now", Timestamp.from(clock.instant())).update();
         return customer;
     }
@@ -89,17 +103,16 @@ class CheckoutCustomers {
                 .getData().stream().map(Customer::getId).findFirst();
     }
 
-    private static String create(PaymentAccount account, PayableQuote quote, String email, String key)
+    private static String create(PaymentAccount account, Buyer buyer, String email, String key)
             throws StripeException {
-        QuoteContent content = quote.content();
-        String name = content.companyName() != null && !content.companyName().isBlank()
-                ? content.companyName() : content.buyerName();
-        CustomerCreateParams params = CustomerCreateParams.builder().setEmail(email).setName(name)
-                .addPreferredLocale(Locale.forLanguageTag(content.locale()).getLanguage())
-                .putMetadata("contact_id", String.valueOf(quote.contactId())).build();
+        CustomerCreateParams.Builder params = CustomerCreateParams.builder().setEmail(email).setName(buyer.name())
+                .addPreferredLocale(buyer.locale().getLanguage());
+        if (buyer.contactId() != null) {
+            params.putMetadata("contact_id", String.valueOf(buyer.contactId()));
+        }
         try {
             return account.client().v1().customers()
-                    .create(params, IdempotencyKeys.forWrite("customer", account.accountId(), key)).getId();
+                    .create(params.build(), IdempotencyKeys.forWrite("customer", account.accountId(), key)).getId();
         } catch (IdempotencyException sameKeyOtherName) {
             // Another checkout made this address's customer a moment ago with other details: use that one.
             return atStripe(account, email).orElseThrow(() -> sameKeyOtherName);

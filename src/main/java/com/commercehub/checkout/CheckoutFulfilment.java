@@ -1,6 +1,8 @@
 package com.commercehub.checkout;
 
 import com.commercehub.base.money.Money;
+import com.commercehub.invoice.BuyerInvoices;
+import com.commercehub.invoice.PayableInvoice;
 import com.commercehub.payment.PaymentFacts;
 import com.commercehub.payment.PaymentRecords;
 import com.commercehub.payment.PaymentStatus;
@@ -42,9 +44,12 @@ class CheckoutFulfilment {
     private final SubscriptionFulfilment subscriptions;
     private final ChargeAftermath aftermath;
     private final LinkFulfilment links;
+    private final BuyerInvoices invoices;
 
     CheckoutFulfilment(PaymentRecords records, PaidQuotes quotes, QuotePaidSteps steps,
-                       SubscriptionFulfilment subscriptions, ChargeAftermath aftermath, LinkFulfilment links) {
+                       SubscriptionFulfilment subscriptions, ChargeAftermath aftermath, LinkFulfilment links,
+                       BuyerInvoices invoices) {
+        this.invoices = invoices;
         this.aftermath = aftermath;
         this.links = links;
         this.records = records;
@@ -60,7 +65,8 @@ class CheckoutFulfilment {
     }
 
     /**
-     * Records what the session paid, if it is a quote's or a payment link's and has been completed; empty for anything else
+     * Records what the session paid, if it is a quote's, a payment link's or an invoice's and has been completed (an
+     * invoice then follows from the recorded payment); empty for anything else
      * (another feature's session, an open or expired one).
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -70,32 +76,50 @@ class CheckoutFulfilment {
             return links.fulfil(accountId, client, session, link.get());
         }
         Optional<PaidQuotes.Target> target = quoteOf(session).flatMap(ref -> quotes.target(ref[0], (int) ref[1]));
-        if (target.isEmpty() || !"complete".equals(session.getStatus())) {
+        Optional<PayableInvoice> invoice = target.isPresent() ? Optional.empty()
+                : invoiceOf(session).flatMap(invoices::parties);
+        if ((target.isEmpty() && invoice.isEmpty()) || !"complete".equals(session.getStatus())) {
             return Optional.empty();
         }
-        if ("subscription".equals(session.getMode())) {
+        if (target.isPresent() && "subscription".equals(session.getMode())) {
             return subscriptions.sessionCompleted(accountId, client, session, target.get());
         }
         PaymentIntent intent = session.getPaymentIntentObject();
         if (intent == null) {
             return Optional.empty();
         }
-        PaidQuotes.Target quote = target.get();
-        PaymentFacts facts = paymentFacts(accountId, session, intent, quote.quoteId(), quote.version(), quote.dealId(),
-                quote.contactId(), quote.companyId(), null);
+        PaidQuotes.Target quote = target.orElse(null);
+        PayableInvoice billed = invoice.orElse(null);
+        PaymentFacts facts = quote != null
+                ? paymentFacts(accountId, session, intent, quote.quoteId(), quote.version(), quote.dealId(),
+                        quote.contactId(), quote.companyId(), null, null)
+                : paymentFacts(accountId, session, intent, null, null, billed.dealId(), billed.contactId(),
+                        billed.companyId(), null, billed.invoiceId());
         Money amount = facts.amount();
         Charge charge = intent.getLatestChargeObject();
         PaymentRecords.Recorded recorded = records.record(facts);
-        if (recorded.newlyReceived()) {
+        if (quote != null && recorded.newlyReceived()) {
             steps.paid(quote, amount);
         }
         aftermath.afterRecording(accountId, client, charge);
         return Optional.of(new Fulfilled(recorded.id(), recorded.after(), amount, facts.receiptUrl()));
     }
 
-    /** What a completed payment-mode session paid, for the records, sold through a quote or a payment link. */
+    /** Our invoice's id from the session's metadata, as {@link InvoiceCheckout} put it there. */
+    static Optional<Long> invoiceOf(Session session) {
+        var metadata = session.getMetadata();
+        String id = metadata == null ? null : metadata.get(InvoiceCheckout.METADATA_INVOICE_ID);
+        try {
+            return id == null ? Optional.empty() : Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException notOurs) {
+            return Optional.empty();
+        }
+    }
+
+    /** What a completed payment-mode session paid, for the records: sold through a quote, a payment link or an invoice. */
     static PaymentFacts paymentFacts(String accountId, Session session, PaymentIntent intent, Long quoteId,
-                                     Integer quoteVersion, Long dealId, Long contactId, Long companyId, Long linkId) {
+                                     Integer quoteVersion, Long dealId, Long contactId, Long companyId, Long linkId,
+                                     Long invoiceId) {
         Charge charge = intent.getLatestChargeObject();
         PaymentStatus status = switch (intent.getStatus()) {
             case "succeeded" -> PaymentStatus.SUCCEEDED;
@@ -109,7 +133,7 @@ class CheckoutFulfilment {
                 charge == null ? null : charge.getReceiptUrl(),
                 intent.getLastPaymentError() == null ? null : intent.getLastPaymentError().getMessage(),
                 status == PaymentStatus.SUCCEEDED && charge != null ? Instant.ofEpochSecond(charge.getCreated()) : null,
-                linkId);
+                linkId, invoiceId);
     }
 
     /** Quote id and version from the session's metadata, as checkout put them there. */

@@ -57,7 +57,7 @@ class LinkFulfilment {
         }
         PaymentFacts facts = CheckoutFulfilment.paymentFacts(accountId, session, intent, null, null,
                 sale == null ? null : sale.dealId(), sale == null ? null : sale.contactId(),
-                sale == null ? null : sale.companyId(), linkId);
+                sale == null ? null : sale.companyId(), linkId, null);
         PaymentRecords.Recorded recorded = records.record(facts);
         aftermath.afterRecording(accountId, client, intent.getLatestChargeObject());
         return Optional.of(new CheckoutFulfilment.Fulfilled(recorded.id(), recorded.after(), amount, facts.receiptUrl()));

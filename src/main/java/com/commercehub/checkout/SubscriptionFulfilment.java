@@ -155,7 +155,7 @@ class SubscriptionFulfilment {
                 charge == null ? null : charge.getReceiptUrl(),
                 intent == null || intent.getLastPaymentError() == null ? null : intent.getLastPaymentError().getMessage(),
                 status == PaymentStatus.SUCCEEDED && charge != null ? Instant.ofEpochSecond(charge.getCreated()) : null,
-                target.paymentLinkId()));
+                target.paymentLinkId(), null));
         aftermath.afterRecording(accountId, client, charge);
         return Optional.of(new Invoiced(new CheckoutFulfilment.Fulfilled(recorded.id(), recorded.after(), amount,
                 charge == null ? null : charge.getReceiptUrl()), recorded, invoice.getBillingReason()));

@@ -1,6 +1,7 @@
 package com.commercehub.payment;
 
 import com.commercehub.base.money.Money;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,13 +36,28 @@ public class PaymentRecords {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    PaymentRecords(JdbcClient jdbc, Clock clock) {
+    PaymentRecords(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
+    /**
+     * Creates or merges the payment, then publishes {@link PaymentRecorded} inside the same transaction, so
+     * the documents that follow a payment (an invoice paid, a receipt) are written with it or not at all.
+     */
     public Recorded record(PaymentFacts facts) {
+        Recorded recorded = write(facts);
+        long invoice = jdbc.sql("SELECT COALESCE(invoice, 0) FROM payment WHERE id = :id").param("id", recorded.id())
+                .query(Long.class).single();
+        events.publishEvent(new PaymentRecorded(recorded.id(), invoice == 0 ? null : invoice, recorded.after(),
+                recorded.newlyReceived()));
+        return recorded;
+    }
+
+    private Recorded write(PaymentFacts facts) {
         Timestamp now = Timestamp.from(clock.instant());
         Settlement s = facts.settlement();
         // Insert-if-absent first: a second writer of the same payment (the webhook's worker and the buyer's
@@ -49,19 +65,20 @@ public class PaymentRecords {
         // merges below, after the first committed.
         int inserted = jdbc.sql("""
                         INSERT IGNORE INTO payment (account_id, source_key, quote, quote_version, deal, contact, company,
-                            subscription, stripe_subscription_id, checkout_session_id, payment_intent_id, invoice_id,
+                            subscription, stripe_subscription_id, checkout_session_id, payment_intent_id, invoice_id, invoice,
                             charge_id, balance_transaction_id, method, status, amount, currency, gross, fee, net,
                             settlement_currency, exchange_rate, receipt_url, failure_reason, paid_at, created_at, updated_at,
                             payment_link)
                         VALUES (:account, :key, :quote, :quoteVersion, :deal, :contact, :company,
                             (SELECT id FROM subscription WHERE account_id = :account AND stripe_subscription_id = :sub),
-                            :sub, :session, :intent, :invoice, :charge, :btx, :method, :status, :amount, :currency,
+                            :sub, :session, :intent, :invoice, :ourInvoice, :charge, :btx, :method, :status, :amount, :currency,
                             :gross, :fee, :net, :settlement, :rate, :receipt, :failure, :paidAt, :now, :now, :link)""")
                 .param("account", facts.accountId()).param("key", facts.sourceKey())
                 .param("quote", facts.quoteId()).param("quoteVersion", facts.quoteVersion())
                 .param("deal", facts.dealId()).param("contact", facts.contactId()).param("company", facts.companyId())
                 .param("sub", facts.stripeSubscriptionId()).param("session", facts.checkoutSessionId())
                 .param("intent", facts.paymentIntentId()).param("invoice", facts.invoiceId())
+                .param("ourInvoice", facts.invoice())
                 .param("charge", facts.chargeId()).param("btx", s == null ? null : s.balanceTransactionId())
                 .param("method", facts.method()).param("status", facts.status().name())
                 .param("amount", facts.amount().amount()).param("currency", facts.amount().currency().getCurrencyCode())
@@ -93,7 +110,8 @@ public class PaymentRecords {
                             stripe_subscription_id = COALESCE(stripe_subscription_id, :sub),
                             checkout_session_id = COALESCE(checkout_session_id, :session),
                             payment_intent_id = COALESCE(payment_intent_id, :intent),
-                            invoice_id = COALESCE(invoice_id, :invoice), charge_id = COALESCE(:charge, charge_id),
+                            invoice_id = COALESCE(invoice_id, :invoice), invoice = COALESCE(invoice, :ourInvoice),
+                            charge_id = COALESCE(:charge, charge_id),
                             balance_transaction_id = COALESCE(:btx, balance_transaction_id),
                             method = COALESCE(:method, method),
                             gross = COALESCE(:gross, gross), fee = COALESCE(:fee, fee), net = COALESCE(:net, net),
@@ -107,7 +125,7 @@ public class PaymentRecords {
                 .param("quote", facts.quoteId()).param("quoteVersion", facts.quoteVersion())
                 .param("deal", facts.dealId()).param("contact", facts.contactId()).param("company", facts.companyId())
                 .param("session", facts.checkoutSessionId()).param("intent", facts.paymentIntentId())
-                .param("invoice", facts.invoiceId()).param("charge", facts.chargeId())
+                .param("invoice", facts.invoiceId()).param("ourInvoice", facts.invoice()).param("charge", facts.chargeId())
                 .param("btx", s == null ? null : s.balanceTransactionId()).param("method", facts.method())
                 .param("gross", s == null ? null : s.gross().amount()).param("fee", s == null ? null : s.fee().amount())
                 .param("net", s == null ? null : s.net().amount())

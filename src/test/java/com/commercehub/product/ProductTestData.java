@@ -19,7 +19,11 @@ public final class ProductTestData {
     }
 
     public static void clear(JdbcClient jdbc) {
-        // Deal lines refer to products; the deals go first (their lines with them).
+        // Deal lines refer to products; the deals go first (their lines with them). Invoices refer to both.
+        jdbc.sql("UPDATE payment SET invoice = NULL WHERE invoice IS NOT NULL").update();
+        jdbc.sql("DELETE FROM invoice_checkout").update();
+        jdbc.sql("DELETE FROM invoice_manual_payment").update();
+        jdbc.sql("DELETE FROM invoice").update();
         jdbc.sql("DELETE FROM quote").update();
         jdbc.sql("DELETE FROM deal").update();
         jdbc.sql("DELETE FROM product").update();

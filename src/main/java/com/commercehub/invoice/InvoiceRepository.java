@@ -1,0 +1,6 @@
+package com.commercehub.invoice;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface InvoiceRepository extends ListCrudRepository<Invoice, Long> {
+}

@@ -1,0 +1,398 @@
+package com.commercehub.invoice.ui;
+
+import com.commercehub.base.i18n.Formats;
+import com.commercehub.base.i18n.Messages;
+import com.commercehub.base.security.Role;
+import com.commercehub.crm.CrmValidationException;
+import com.commercehub.crm.LineItemDetails;
+import com.commercehub.crm.LineItemDraft;
+import com.commercehub.crm.ui.LineDialog;
+import com.commercehub.crm.ui.LineItemPicker;
+import com.commercehub.invoice.InvoiceDetails;
+import com.commercehub.invoice.InvoiceHeader;
+import com.commercehub.invoice.InvoicePricing;
+import com.commercehub.base.time.BusinessCalendar;
+import com.commercehub.invoice.InvoiceService;
+import com.commercehub.invoice.InvoiceTransitionException;
+import com.commercehub.invoice.ManualPayment;
+import com.commercehub.invoice.ManualPaymentMethod;
+import com.commercehub.invoice.PaymentTerms;
+import com.commercehub.product.ProductService;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One invoice: the form of a new or draft invoice (buyer, dates, terms, currency, lines from the library or
+ * typed, comments, footer) with <em>Save draft</em> and <em>Send</em>; a sent one is read-only with
+ * <em>Record payment</em>, <em>Void</em> and <em>Uncollectible</em>. Problems are shown next to their fields.
+ */
+@Route("invoices/:id")
+@RolesAllowed({Role.Names.SALES, Role.Names.FINANCE, Role.Names.ADMIN})
+public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    final H2 title = new H2();
+    final Span status = new Span();
+    final TextField buyerName = new TextField();
+    final TextField buyerEmail = new TextField();
+    final Select<Locale> language = new Select<>();
+    final ComboBox<Currency> currency = new ComboBox<>();
+    final DatePicker issueDate = new DatePicker();
+    final Select<PaymentTerms> terms = new Select<>();
+    final DatePicker dueDate = new DatePicker();
+    final Checkbox allowPartial = new Checkbox();
+    final TextArea comments = new TextArea();
+    final TextArea footer = new TextArea();
+    final Grid<LineItemDetails> lines = new Grid<>();
+    final Span linesError = new Span();
+    final Span totals = new Span();
+    final LineItemPicker picker;
+    final Button save = new Button();
+    final Button send = new Button();
+    final Button recordPayment = new Button();
+    final Button voidInvoice = new Button();
+    final Button uncollectible = new Button();
+
+    private final InvoiceService invoices;
+    private final boolean editor;
+    private final BusinessCalendar calendar;
+    private final List<LineItemDraft> draftLines = new ArrayList<>();
+    private InvoiceDetails current;
+
+    InvoiceView(InvoiceService invoices, ProductService products, BusinessCalendar calendar,
+                AuthenticationContext authentication) {
+        this.invoices = invoices;
+        this.calendar = calendar;
+        this.editor = authentication.hasAnyRole(Role.Names.SALES, Role.Names.ADMIN);
+        buyerName.setLabel(getTranslation("invoice.buyer-name"));
+        buyerEmail.setLabel(getTranslation("invoice.buyer-email"));
+        language.setLabel(getTranslation("invoice.language"));
+        language.setItems(Messages.SUPPORTED);
+        language.setItemLabelGenerator(l -> l.getDisplayLanguage(l));
+        language.setValue(Locale.ENGLISH);
+        currency.setLabel(getTranslation("invoice.currency"));
+        currency.setItems(Currency.getAvailableCurrencies().stream()
+                .sorted(java.util.Comparator.comparing(Currency::getCurrencyCode)).toList());
+        currency.setItemLabelGenerator(Currency::getCurrencyCode);
+        currency.addValueChangeListener(e -> showLines());
+        issueDate.setLabel(getTranslation("invoice.issue-date"));
+        terms.setLabel(getTranslation("invoice.terms"));
+        terms.setItems(PaymentTerms.values());
+        terms.setItemLabelGenerator(t -> getTranslation(t.messageKey()));
+        terms.setValue(PaymentTerms.NET_30);
+        terms.addValueChangeListener(e -> dueDate.setEnabled(e.getValue() == PaymentTerms.ON_DATE && editable()));
+        dueDate.setLabel(getTranslation("invoice.due-date"));
+        dueDate.setEnabled(false);
+        allowPartial.setLabel(getTranslation("invoice.allow-partial"));
+        comments.setLabel(getTranslation("invoice.comments"));
+        footer.setLabel(getTranslation("invoice.footer"));
+        FormLayout form = new FormLayout(buyerName, buyerEmail, language, currency, issueDate, terms, dueDate,
+                allowPartial, comments, footer);
+
+        lines.addColumn(LineItemDetails::name).setHeader(getTranslation("invoice.line.item")).setFlexGrow(1);
+        lines.addColumn(l -> Formats.number(l.quantity().stripTrailingZeros(), getLocale()))
+                .setHeader(getTranslation("crm.line.quantity")).setAutoWidth(true);
+        lines.addColumn(l -> Formats.money(l.unitPrice(), getLocale())).setHeader(getTranslation("product.price"))
+                .setAutoWidth(true);
+        lines.addColumn(l -> Formats.money(l.net(), getLocale())).setHeader(getTranslation("invoice.line.amount"))
+                .setAutoWidth(true);
+        lines.addComponentColumn(this::lineActions).setAutoWidth(true).setFlexGrow(0);
+        lines.setAllRowsVisible(true);
+        linesError.addClassName("error-text");
+        picker = new LineItemPicker(products, this::addProduct, line -> addLine(line, -1));
+
+        save.setText(getTranslation("invoice.save"));
+        save.addClickListener(e -> save());
+        send.setText(getTranslation("invoice.send"));
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.addClickListener(e -> sendNow());
+        recordPayment.setText(getTranslation("invoice.record-payment"));
+        recordPayment.addClickListener(e -> paymentDialog().open());
+        voidInvoice.setText(getTranslation("invoice.void"));
+        voidInvoice.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        voidInvoice.addClickListener(e -> voidDialog().open());
+        uncollectible.setText(getTranslation("invoice.uncollectible"));
+        uncollectible.addClickListener(e -> act(() -> invoices.markUncollectible(current.id(), current.version())));
+        add(new HorizontalLayout(title, status), form, lines, linesError, picker, totals,
+                new HorizontalLayout(save, send, recordPayment, voidInvoice, uncollectible));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String id = event.getRouteParameters().get("id").orElse("new");
+        if ("new".equals(id)) {
+            current = null;
+            issueDate.setValue(calendar.today());
+        } else {
+            try {
+                current = invoices.get(Long.parseLong(id));
+            } catch (RuntimeException notThere) {
+                event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+                return;
+            }
+            fill(current);
+        }
+        refreshState();
+    }
+
+    private void fill(InvoiceDetails invoice) {
+        InvoiceHeader header = invoice.header();
+        buyerName.setValue(header.buyerName());
+        buyerEmail.setValue(header.buyerEmail());
+        language.setValue(Messages.supported(header.locale()));
+        currency.setValue(header.currency());
+        issueDate.setValue(header.issueDate());
+        terms.setValue(header.terms());
+        dueDate.setValue(header.dueDate());
+        allowPartial.setValue(header.allowPartialPayments());
+        comments.setValue(header.comments() == null ? "" : header.comments());
+        footer.setValue(header.footer() == null ? "" : header.footer());
+        draftLines.clear();
+        invoice.lines().forEach(line -> draftLines.add(line.toDraft()));
+    }
+
+    private boolean editable() {
+        return editor && (current == null || current.editable());
+    }
+
+    private void refreshState() {
+        boolean editable = editable();
+        title.setText(current == null ? getTranslation("invoice.new")
+                : current.number() == null ? getTranslation("invoice.draft-number")
+                : getTranslation("invoice.buyer.title", current.number()));
+        status.setText(current == null ? "" : getTranslation(current.status().messageKey())
+                + (current.voidReason() == null ? "" : " — " + current.voidReason()));
+        for (Component field : List.of(buyerName, buyerEmail, language, currency, issueDate, terms, allowPartial,
+                comments, footer)) {
+            ((com.vaadin.flow.component.HasValue<?, ?>) field).setReadOnly(!editable);
+        }
+        dueDate.setEnabled(editable && terms.getValue() == PaymentTerms.ON_DATE);
+        dueDate.setReadOnly(!editable);
+        picker.setVisible(editable);
+        save.setVisible(editable);
+        send.setVisible(editable);
+        boolean collectible = current != null && current.status().collectible();
+        recordPayment.setVisible(collectible);
+        voidInvoice.setVisible(collectible && editor);
+        uncollectible.setVisible(collectible && editor);
+        showLines();
+    }
+
+    private void showLines() {
+        Currency chosen = currency.getValue();
+        if (chosen == null) {
+            lines.setItems(List.of());
+            totals.setText("");
+            return;
+        }
+        List<LineItemDetails> shown = new ArrayList<>();
+        var calculated = InvoicePricing.totals(chosen, draftLines, null, null);
+        for (int i = 0; i < draftLines.size(); i++) {
+            shown.add(LineItemDetails.of(i, draftLines.get(i), chosen, calculated.lines().get(i).net()));
+        }
+        lines.setItems(shown);
+        String text = getTranslation("invoice.total") + ": " + Formats.money(calculated.oneTimeTotal(), getLocale());
+        if (current != null && !current.editable()) {
+            text += " · " + getTranslation("invoice.amount-due") + ": " + Formats.money(current.amountDue(), getLocale());
+        }
+        totals.setText(text);
+    }
+
+    private Component lineActions(LineItemDetails line) {
+        Button edit = new Button(getTranslation("crm.line.edit"), e ->
+                new LineDialog(line, changed -> addLine(changed, line.index())).open());
+        Button remove = new Button(getTranslation("invoice.line.remove"), e -> {
+            draftLines.remove(line.index());
+            showLines();
+        });
+        HorizontalLayout actions = new HorizontalLayout(edit, remove);
+        actions.setVisible(editable());
+        return actions;
+    }
+
+    private boolean addProduct(Long productId, BigDecimal quantity) {
+        if (currency.getValue() == null) {
+            showProblems(Map.of("currency", "invoice.currency.required"));
+            return false;
+        }
+        try {
+            draftLines.add(invoices.libraryLine(productId, quantity, currency.getValue()));
+            showLines();
+            return true;
+        } catch (CrmValidationException e) {
+            picker.product.setErrorMessage(getTranslation(e.problems().values().iterator().next()));
+            picker.product.setInvalid(true);
+            return false;
+        }
+    }
+
+    private boolean addLine(LineItemDraft line, int index) {
+        if (index >= 0) {
+            draftLines.set(index, line);
+        } else {
+            draftLines.add(line);
+        }
+        showLines();
+        return true;
+    }
+
+    InvoiceHeader header() {
+        return new InvoiceHeader(current == null ? null : current.header().dealId(),
+                current == null ? null : current.header().contactId(),
+                current == null ? null : current.header().companyId(), buyerName.getValue(), buyerEmail.getValue(),
+                language.getValue(), currency.getValue(), issueDate.getValue(), terms.getValue(), dueDate.getValue(),
+                null, null, allowPartial.getValue(), comments.getValue(), footer.getValue());
+    }
+
+    /** Saves the draft; true when stored. */
+    boolean save() {
+        clearProblems();
+        try {
+            current = current == null ? invoices.createDraft(header(), List.copyOf(draftLines))
+                    : invoices.updateDraft(current.id(), current.version(), header(), List.copyOf(draftLines));
+            notify(getTranslation("invoice.saved"), true);
+            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "invoices/" + current.id()));
+            refreshState();
+            return true;
+        } catch (CrmValidationException e) {
+            showProblems(e.problems());
+            return false;
+        }
+    }
+
+    private void sendNow() {
+        if (save()) {
+            act(() -> invoices.send(current.id(), current.version()));
+        }
+    }
+
+    private void act(java.util.function.Supplier<InvoiceDetails> step) {
+        try {
+            current = step.get();
+            fill(current);
+            refreshState();
+            notify(getTranslation("invoice.updated"), true);
+        } catch (CrmValidationException e) {
+            showProblems(e.problems());
+        } catch (InvoiceTransitionException e) {
+            notify(getTranslation("invoice.not-now"), false);
+        }
+    }
+
+    private Dialog voidDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("invoice.void"));
+        TextField reason = new TextField(getTranslation("invoice.void.reason"));
+        reason.setWidthFull();
+        Button confirm = new Button(getTranslation("invoice.void"), e -> {
+            try {
+                current = invoices.voidInvoice(current.id(), current.version(), reason.getValue());
+                dialog.close();
+                refreshState();
+            } catch (CrmValidationException problem) {
+                reason.setErrorMessage(getTranslation(problem.problems().get("reason")));
+                reason.setInvalid(true);
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        dialog.add(reason);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), confirm);
+        return dialog;
+    }
+
+    private Dialog paymentDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("invoice.record-payment"));
+        Select<ManualPaymentMethod> method = new Select<>();
+        method.setLabel(getTranslation("invoice.payment.method"));
+        method.setItems(ManualPaymentMethod.values());
+        method.setItemLabelGenerator(m -> getTranslation(m.messageKey()));
+        method.setValue(ManualPaymentMethod.BANK_TRANSFER);
+        DatePicker date = new DatePicker(getTranslation("invoice.payment.date"));
+        date.setValue(calendar.today());
+        BigDecimalField amount = new BigDecimalField(getTranslation("invoice.payment.amount"));
+        amount.setValue(current.amountDue().amount());
+        TextField reference = new TextField(getTranslation("invoice.payment.reference"));
+        Map<String, HasValidation> fields = Map.of("method", method, "date", date, "amount", amount, "reference", reference);
+        Button confirm = new Button(getTranslation("invoice.record-payment"), e -> {
+            try {
+                current = invoices.recordManualPayment(current.id(), current.version(),
+                        new ManualPayment(method.getValue(), date.getValue(), amount.getValue(), reference.getValue()));
+                dialog.close();
+                refreshState();
+            } catch (CrmValidationException problem) {
+                problem.problems().forEach((field, key) -> {
+                    HasValidation target = fields.getOrDefault(field, amount);
+                    target.setErrorMessage(getTranslation(key));
+                    target.setInvalid(true);
+                });
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new FormLayout(method, date, amount, reference));
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), confirm);
+        return dialog;
+    }
+
+    private Map<String, HasValidation> fields() {
+        return Map.of("buyerName", buyerName, "buyerEmail", buyerEmail, "locale", language, "currency", currency,
+                "issueDate", issueDate, "terms", terms, "dueDate", dueDate, "comments", comments, "footer", footer);
+    }
+
+    private void clearProblems() {
+        fields().values().forEach(field -> field.setInvalid(false));
+        linesError.setText("");
+    }
+
+    private void showProblems(Map<String, String> problems) {
+        problems.forEach((field, key) -> {
+            HasValidation target = fields().get(field);
+            if (target == null) {
+                linesError.setText(getTranslation(key));
+            } else {
+                target.setErrorMessage(getTranslation(key));
+                target.setInvalid(true);
+            }
+        });
+    }
+
+    private static void notify(String message, boolean success) {
+        Notification.show(message, 4000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(success ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("invoice.nav");
+    }
+}

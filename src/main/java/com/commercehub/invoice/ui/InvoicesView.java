@@ -1,0 +1,82 @@
+package com.commercehub.invoice.ui;
+
+import com.commercehub.base.i18n.Formats;
+import com.commercehub.base.security.Role;
+import com.commercehub.base.ui.SearchField;
+import com.commercehub.invoice.InvoiceListEntry;
+import com.commercehub.invoice.InvoiceService;
+import com.commercehub.invoice.InvoiceStatus;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+
+/** All invoices, newest change first: search by number or buyer, filter by status, open one or start a new one. */
+@Route("invoices")
+@Menu(order = 7, icon = "vaadin:invoice", title = "invoice.nav")
+@RolesAllowed({Role.Names.SALES, Role.Names.FINANCE, Role.Names.ADMIN})
+public class InvoicesView extends VerticalLayout implements HasDynamicTitle {
+
+    final SearchField search;
+    final Select<InvoiceStatus> status = new Select<>();
+    final Button add = new Button();
+    final Grid<InvoiceListEntry> grid = new Grid<>();
+
+    InvoicesView(InvoiceService invoices, AuthenticationContext authentication) {
+        setSizeFull();
+        search = new SearchField(getTranslation("invoice.search"));
+        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        status.setLabel(getTranslation("invoice.status"));
+        status.setItems(InvoiceStatus.values());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(getTranslation("filter.all"));
+        status.setItemLabelGenerator(s -> s == null ? getTranslation("filter.all") : getTranslation(s.messageKey()));
+        status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        add.setText(getTranslation("invoice.new"));
+        add.setIcon(VaadinIcon.PLUS.create());
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.setVisible(authentication.hasAnyRole(Role.Names.SALES, Role.Names.ADMIN));
+        add.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate("invoices/new")));
+
+        grid.addColumn(i -> i.number() == null ? getTranslation("invoice.draft-number") : i.number()).setKey("number")
+                .setHeader(getTranslation("invoice.number")).setAutoWidth(true);
+        grid.addColumn(InvoiceListEntry::buyerName).setKey("buyer").setHeader(getTranslation("invoice.bill-to"))
+                .setFlexGrow(1);
+        grid.addColumn(i -> getTranslation(i.status().messageKey())).setKey("status")
+                .setHeader(getTranslation("invoice.status")).setAutoWidth(true);
+        grid.addColumn(i -> Formats.date(i.dueDate(), getLocale())).setKey("due")
+                .setHeader(getTranslation("invoice.due-date")).setAutoWidth(true);
+        grid.addColumn(i -> Formats.money(i.total(), getLocale())).setKey("total")
+                .setHeader(getTranslation("invoice.total")).setAutoWidth(true);
+        grid.addColumn(i -> Formats.money(i.amountDue(), getLocale())).setKey("amountDue")
+                .setHeader(getTranslation("invoice.amount-due")).setAutoWidth(true);
+        grid.setItems(q -> invoices.page(search.getValue(), status.getValue(),
+                        VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
+                q -> invoices.count(search.getValue(), status.getValue()));
+        grid.setEmptyStateText(getTranslation("invoice.empty"));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui ->
+                ui.navigate("invoices/" + e.getItem().id())));
+        grid.setSizeFull();
+
+        HorizontalLayout toolbar = new HorizontalLayout(search, status, add);
+        toolbar.setWidthFull();
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.expand(search);
+        add(toolbar, grid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("invoice.nav");
+    }
+}
