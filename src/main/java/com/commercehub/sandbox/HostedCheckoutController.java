@@ -123,31 +123,31 @@ class HostedCheckoutController {
     ResponseEntity<String> promotionCode(@PathVariable String id, @RequestParam(defaultValue = "") String code,
                                          @RequestParam(defaultValue = "apply") String action,
                                          HttpServletRequest request) {
-        if (!mode.isSandbox()) {
-            return ResponseEntity.notFound().build();
-        }
-        Optional<Map<String, Object>> loaded = loadSession(id, request);
-        if (loaded.isEmpty()) {
-            return ResponseEntity.notFound().build();
-        }
-        Locale locale = locale(loaded.get(), request);
-        Call call = pageCall(request);
-        if ("remove".equals(action)) {
-            transactions.executeWithoutResult(status -> checkout.removePromotionCode(call, id));
-            return redirect("/sandbox/checkout/" + id);
-        }
-        String refusal = transactions.execute(status -> checkout.applyPromotionCode(call, id, code));
-        if (refusal == null) {
-            return redirect("/sandbox/checkout/" + id);
-        }
-        return html(HttpStatus.OK, checkoutPage(loadSession(id, request).orElseThrow(), locale, null, "", "",
-                new PromotionField(code, text(locale, "promo.sandbox.refused." + refusal))));
+        return change(id, request, call -> {
+            if ("remove".equals(action)) {
+                checkout.removePromotionCode(call, id);
+                return null;
+            }
+            return checkout.applyPromotionCode(call, id, code);
+        }, (locale, refusal) -> new PromotionField(code, text(locale, "promo.sandbox.refused." + refusal)), null);
     }
 
     /** A quantity selector of a line with {@code adjustable_quantity}. */
     @PostMapping("/sandbox/checkout/{id}/quantity")
     ResponseEntity<String> quantity(@PathVariable String id, @RequestParam(defaultValue = "-1") int line,
                                     @RequestParam(defaultValue = "-1") long quantity, HttpServletRequest request) {
+        return change(id, request, call -> checkout.adjustQuantity(call, id, line, quantity),
+                (locale, refusal) -> PromotionField.EMPTY, "link.sandbox.quantity-");
+    }
+
+    /**
+     * A change the buyer makes to an open session before paying: back to the page when done, else the page
+     * with the refusal — in the promotion field, or (with {@code errorPrefix}) as the page's error.
+     */
+    private ResponseEntity<String> change(String id, HttpServletRequest request,
+                                          java.util.function.Function<Call, String> change,
+                                          java.util.function.BiFunction<Locale, String, PromotionField> field,
+                                          String errorPrefix) {
         if (!mode.isSandbox()) {
             return ResponseEntity.notFound().build();
         }
@@ -157,12 +157,13 @@ class HostedCheckoutController {
         }
         Locale locale = locale(loaded.get(), request);
         Call call = pageCall(request);
-        String refusal = transactions.execute(status -> checkout.adjustQuantity(call, id, line, quantity));
+        String refusal = transactions.execute(status -> change.apply(call));
         if (refusal == null) {
             return redirect("/sandbox/checkout/" + id);
         }
-        return html(HttpStatus.OK, checkoutPage(loadSession(id, request).orElseThrow(), locale,
-                text(locale, "link.sandbox.quantity-" + refusal), "", ""));
+        String error = errorPrefix == null ? null : text(locale, errorPrefix + refusal);
+        return html(HttpStatus.OK, checkoutPage(loadSession(id, request).orElseThrow(), locale, error, "", "",
+                field.apply(locale, refusal)));
     }
 
     /** What the promotion code field shows: the code as typed and why it was refused. */
