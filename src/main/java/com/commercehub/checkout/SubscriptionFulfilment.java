@@ -94,6 +94,10 @@ class SubscriptionFulfilment {
                 first.getPrice().getRecurring().getInterval(), first.getPrice().getRecurring().getIntervalCount().intValue(),
                 instant(first.getCurrentPeriodStart()), instant(first.getCurrentPeriodEnd()),
                 Boolean.TRUE.equals(subscription.getCancelAtPeriodEnd()), facts));
+        var cancellation = subscription.getCancellationDetails();
+        records.subscriptionState(accountId, subscription.getId(), subscription.getPauseCollection() != null,
+                instant(subscription.getCancelAt()), instant(subscription.getCanceledAt()),
+                cancellation == null ? null : cancellation.getComment());
         return subscription.getStatus();
     }
 

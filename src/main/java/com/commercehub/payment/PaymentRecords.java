@@ -216,6 +216,22 @@ public class PaymentRecords {
         return id;
     }
 
+    /**
+     * The subscription's collection and cancellation as Stripe has them: paused collection, when a scheduled
+     * cancellation takes effect, when it was canceled and the reason given. Nothing happens without the record.
+     */
+    public void subscriptionState(String accountId, String stripeSubscriptionId, boolean paused, Instant cancelAt,
+                                  Instant canceledAt, String cancellationReason) {
+        jdbc.sql("""
+                        UPDATE subscription SET paused = :paused, cancel_at = :cancelAt, canceled_at = :canceledAt,
+                            cancellation_reason = :reason
+                        WHERE account_id = :account AND stripe_subscription_id = :sub""")
+                .param("paused", paused).param("cancelAt", timestamp(cancelAt)).param("canceledAt", timestamp(canceledAt))
+                .param("reason", cancellationReason == null || cancellationReason.length() <= 500 ? cancellationReason
+                        : cancellationReason.substring(0, 500))
+                .param("account", accountId).param("sub", stripeSubscriptionId).update();
+    }
+
     /** Where a payment came from at Stripe, to read it again. */
     public record Source(long paymentId, String accountId, String checkoutSessionId, String invoiceId, String chargeId) {
     }
