@@ -49,7 +49,8 @@ class BuyerPageGuard extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/quote/") || path.equals("/quote") || path.startsWith("/staff/quotes/"));
+        return !(path.startsWith("/quote/") || path.equals("/quote") || path.startsWith("/staff/quotes/")
+                || path.equals("/portal") || path.startsWith("/portal/"));
     }
 
     @Override

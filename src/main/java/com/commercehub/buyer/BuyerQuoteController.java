@@ -167,7 +167,7 @@ class BuyerQuoteController {
      * was called on, which may not be the host the buyer used (localhost vs 127.0.0.1): then the page's
      * form-action policy would stop the redirect. A checkout page on this very server is sent as a path.
      */
-    private static URI sameOriginIfLocal(String url, HttpServletRequest request) {
+    static URI sameOriginIfLocal(String url, HttpServletRequest request) {
         URI target = URI.create(url);
         boolean loopback = "127.0.0.1".equals(target.getHost()) || "localhost".equals(target.getHost());
         if (loopback && target.getPort() == request.getLocalPort()) {

@@ -9,11 +9,11 @@ public class SubscriptionRefusedException extends RuntimeException {
     private final String messageKey;
     private final String stripeMessage;
 
-    SubscriptionRefusedException(String messageKey) {
+    public SubscriptionRefusedException(String messageKey) {
         this(messageKey, null);
     }
 
-    SubscriptionRefusedException(String messageKey, String stripeMessage) {
+    public SubscriptionRefusedException(String messageKey, String stripeMessage) {
         super(stripeMessage == null ? messageKey : messageKey + ": " + stripeMessage);
         this.messageKey = messageKey;
         this.stripeMessage = stripeMessage;
