@@ -75,7 +75,9 @@ class SubscriptionFulfilment {
     /** Re-reads the subscription and writes its record; its status as Stripe has it. */
     String refresh(String accountId, StripeClient client, String subscriptionId, PaidQuotes.Target target)
             throws StripeException {
-        Subscription subscription = client.v1().subscriptions().retrieve(subscriptionId);
+        // The product's name describes an item whose price has no nickname (prices made by checkout have none).
+        Subscription subscription = client.v1().subscriptions().retrieve(subscriptionId,
+                com.stripe.param.SubscriptionRetrieveParams.builder().addExpand("items.data.price.product").build());
         List<SubscriptionItem> items = subscription.getItems().getData();
         String currency = subscription.getCurrency();
         long perPeriod = 0;
@@ -84,7 +86,9 @@ class SubscriptionFulfilment {
             long unit = item.getPrice().getUnitAmount() == null ? 0 : item.getPrice().getUnitAmount();
             long quantity = item.getQuantity() == null ? 1 : item.getQuantity();
             perPeriod += unit * quantity;
-            facts.add(new SubscriptionFacts.Item(item.getId(), item.getPrice().getNickname(), BigDecimal.valueOf(quantity),
+            String description = item.getPrice().getNickname() != null ? item.getPrice().getNickname()
+                    : item.getPrice().getProductObject() == null ? null : item.getPrice().getProductObject().getName();
+            facts.add(new SubscriptionFacts.Item(item.getId(), description, BigDecimal.valueOf(quantity),
                     StripeAmounts.fromMinorUnits(unit, currency).amount()));
         }
         SubscriptionItem first = items.getFirst();

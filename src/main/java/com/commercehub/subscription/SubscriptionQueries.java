@@ -22,7 +22,7 @@ class SubscriptionQueries {
     private static final String SELECT = """
             SELECT s.id, s.version, s.stripe_subscription_id, s.status, s.paused, s.cancel_at_period_end,
                    CONCAT(c.first_name, ' ', c.last_name) AS buyer_name, c.email, co.name AS company_name, q.number,
-                   (SELECT GROUP_CONCAT(CONCAT(CAST(i.quantity + 0 AS CHAR), ' × ', COALESCE(i.description, ''))
+                   (SELECT GROUP_CONCAT(CONCAT(TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(i.quantity AS CHAR))), ' × ', COALESCE(i.description, ''))
                            ORDER BY i.line_no SEPARATOR ', ')
                       FROM subscription_item i WHERE i.subscription = s.id) AS items,
                    s.period_amount, s.currency, s.billing_interval, s.billing_interval_count, s.current_period_end,
