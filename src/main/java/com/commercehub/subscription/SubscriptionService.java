@@ -35,10 +35,12 @@ public class SubscriptionService {
     private final Messages messages;
     private final PublicAddress address;
     private final TransactionTemplate transactions;
+    private final PortalLinks links;
 
     SubscriptionService(SubscriptionQueries queries, SubscriptionOperations operations, EmailOutbox outbox,
                         EmailTemplates templates, Messages messages, PublicAddress address,
-                        TransactionTemplate transactions) {
+                        TransactionTemplate transactions, PortalLinks links) {
+        this.links = links;
         this.queries = queries;
         this.operations = operations;
         this.outbox = outbox;
@@ -120,14 +122,17 @@ public class SubscriptionService {
         }
         Locale locale = Messages.supported(buyer.get().locale());
         String url = operations.paymentMethodSession(subscription, address.base() + "/portal?card-saved", locale);
-        SimpleEmail email = SimpleEmail.of(messages.get("subscription.mail.card.subject", locale),
-                        messages.get("subscription.mail.card.heading", locale),
-                        messages.get("subscription.mail.card.text", locale, buyer.get().name(),
-                                subscription.summary().items() == null ? "" : subscription.summary().items()))
-                .withAction(messages.get("subscription.mail.card.action", locale), URI.create(url));
         transactions.executeWithoutResult(tx -> {
+            // Every buyer e-mail of ours carries a way into the portal (a magic link, an hour).
+            String portal = address.base() + "/portal/" + links.issue(buyer.get().contactId());
+            SimpleEmail email = SimpleEmail.of(messages.get("subscription.mail.card.subject", locale),
+                            messages.get("subscription.mail.card.heading", locale),
+                            messages.get("subscription.mail.card.text", locale, buyer.get().name(),
+                                    subscription.summary().items() == null ? "" : subscription.summary().items()),
+                            messages.get("subscription.mail.card.portal", locale, portal))
+                    .withAction(messages.get("subscription.mail.card.action", locale), URI.create(url));
             outbox.enqueue(OutgoingEmail.to(buyer.get().email(), locale, templates.simple(locale, email),
-                    "subscription.payment-method-link").withDedupeKey("subscription.card-link:" + url.hashCode() + ":" + id));
+                    "subscription.payment-method-link").withDedupeKey("subscription.card-link:" + id + ":" + com.commercehub.base.secrets.Sha256.hex(url).substring(0, 32)));
             operations.record(id, Actor.staff(Actors.current()), "payment-method-link-sent", buyer.get().email());
         });
         return buyer.get().email();
