@@ -59,6 +59,8 @@ class SubscriptionActionsIT {
     JdbcClient jdbc;
     @Autowired
     SubscriptionService subscriptions;
+    @Autowired
+    com.commercehub.sandbox.SandboxClockService sandboxClock;
     @LocalServerPort
     int port;
 
@@ -70,6 +72,12 @@ class SubscriptionActionsIT {
         QuoteTestData.staff(users, "sam@example.com", Role.SALES);
         stripe.useSandbox();
         buyers = new SubscribedBuyers(quotes, deals, companies, contacts, jdbc, port, sandboxKey);
+    }
+
+    /** Tests share one database: a sandbox clock left ahead would move the next test's dates. */
+    @org.junit.jupiter.api.AfterEach
+    void resetTheSandboxClock() {
+        com.commercehub.testsupport.AsAdmin.call(sandboxClock::reset);
     }
 
     private SubscriptionDetails details(long id) {
@@ -191,22 +199,51 @@ class SubscriptionActionsIT {
     void the_payment_method_link_saves_a_card_that_becomes_the_subscription_default() throws Exception {
         SubscribedBuyers.Subscribed bought = buyers.subscribe();
         String before = atStripe(bought.stripeSubscriptionId()).getDefaultPaymentMethod();
+        saveCardThroughTheEmailedLink(bought, "5555555555554444");
+        String after = atStripe(bought.stripeSubscriptionId()).getDefaultPaymentMethod();
+        assertThat(after).isNotEqualTo(before).startsWith("pm_");
+        assertThat(details(bought.subscriptionId()).events()).extracting(SubscriptionDetails.Event::kind)
+                .contains("payment-method-updated", "payment-method-link-sent");
+    }
+
+    @Test
+    void a_failed_renewal_is_past_due_in_list_and_history_and_a_card_saved_through_the_link_pays_it() throws Exception {
+        SubscribedBuyers.Subscribed bought = buyers.subscribe();
+        buyers.stripe().v1().subscriptions().update(bought.stripeSubscriptionId(),
+                com.stripe.param.SubscriptionUpdateParams.builder().setDefaultPaymentMethod("pm_card_chargeCustomerFail").build());
+        buyers.eventsProcessed();
+        sandboxClock.advance(java.time.Duration.ofDays(32));
+        buyers.eventsProcessed();
+        SubscriptionDetails pastDue = details(bought.subscriptionId());
+        assertThat(pastDue.state()).isEqualTo(SubscriptionState.PAST_DUE);
+        assertThat(subscriptions.count(new SubscriptionFilter(bought.email(), SubscriptionState.PAST_DUE))).isEqualTo(1);
+        assertThat(pastDue.events()).extracting(SubscriptionDetails.Event::kind).contains("invoice-failed");
+
+        saveCardThroughTheEmailedLink(bought, "4242424242424242");
+        SubscriptionDetails active = details(bought.subscriptionId());
+        assertThat(active.state()).isEqualTo(SubscriptionState.ACTIVE);
+        assertThat(atStripe(bought.stripeSubscriptionId()).getStatus()).isEqualTo("active");
+        assertThat(active.events()).extracting(SubscriptionDetails.Event::kind).contains("retry-paid", "invoice-paid");
+        assertThat(active.payments().getFirst().status()).isEqualTo("SUCCEEDED");
+    }
+
+    /** Staff send the link; the buyer opens the e-mailed setup page and saves a card there. */
+    private void saveCardThroughTheEmailedLink(SubscribedBuyers.Subscribed bought, String card) throws Exception {
         String to = subscriptions.sendPaymentMethodLink(bought.subscriptionId(), details(bought.subscriptionId()).version());
         assertThat(to).isEqualTo(bought.email());
-        String text = jdbc.sql("SELECT text_body FROM email_outbox WHERE kind = 'subscription.payment-method-link' AND recipient = :r")
+        String text = jdbc.sql("""
+                        SELECT text_body FROM email_outbox WHERE kind = 'subscription.payment-method-link' AND recipient = :r
+                        ORDER BY id DESC LIMIT 1""")
                 .param("r", bought.email()).query(String.class).single();
+        assertThat(text).contains("/portal/");
         var match = java.util.regex.Pattern.compile("http\\S*/sandbox/checkout/cs_\\w+").matcher(text);
         assertThat(match.find()).as(text).isTrue();
         String url = match.group();
         var http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         var answer = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("card=5555555555554444&email=" + bought.email())).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("card=" + card + "&email=" + bought.email())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(303);
         buyers.eventsProcessed();
-        String after = atStripe(bought.stripeSubscriptionId()).getDefaultPaymentMethod();
-        assertThat(after).isNotEqualTo(before).startsWith("pm_");
-        assertThat(details(bought.subscriptionId()).events()).extracting(SubscriptionDetails.Event::kind)
-                .contains("payment-method-updated", "payment-method-link-sent");
     }
 }
