@@ -63,9 +63,8 @@ public class SubscriptionView extends VerticalLayout implements BeforeEnterObser
         sendCardLink.setText(getTranslation("subscription.action.card-link"));
         sendCardLink.addClickListener(e -> {
             try {
-                String to = subscriptions.sendPaymentMethodLink(current.id(), current.version());
+                subscriptions.sendPaymentMethodLink(current.id(), current.version());
                 SubscriptionTexts.done(this, "subscription.done.card-link");
-                summary.setTitle(to);
                 show(subscriptions.get(current.id()).orElseThrow());
             } catch (SubscriptionRefusedException refused) {
                 SubscriptionTexts.refused(this, refused);
