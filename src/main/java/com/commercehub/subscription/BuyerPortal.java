@@ -1,6 +1,8 @@
 package com.commercehub.subscription;
 
 import com.commercehub.base.i18n.Messages;
+import com.commercehub.base.security.UserService;
+import com.commercehub.base.security.UserSummary;
 import com.commercehub.base.web.PublicAddress;
 import com.commercehub.mail.EmailOutbox;
 import com.commercehub.mail.EmailTemplates;
@@ -31,9 +33,12 @@ public class BuyerPortal {
     private final Messages messages;
     private final PublicAddress address;
     private final TransactionTemplate transactions;
+    private final UserService users;
 
     BuyerPortal(PortalLinks links, SubscriptionQueries queries, SubscriptionOperations operations, EmailOutbox outbox,
-                EmailTemplates templates, Messages messages, PublicAddress address, TransactionTemplate transactions) {
+                EmailTemplates templates, Messages messages, PublicAddress address, TransactionTemplate transactions,
+                UserService users) {
+        this.users = users;
         this.links = links;
         this.queries = queries;
         this.operations = operations;
@@ -94,6 +99,18 @@ public class BuyerPortal {
     public void cancelAtPeriodEnd(String token, long subscriptionId, long version, String reason) {
         SubscriptionDetails subscription = own(token, subscriptionId, version);
         operations.cancel(subscription, true, reason, buyer(subscription));
+        transactions.executeWithoutResult(tx -> queries.ownerEmail(subscriptionId).ifPresent(owner -> {
+            Locale locale = users.findByEmail(owner).map(UserSummary::preferredLocale).map(Messages::supported)
+                    .orElse(Locale.ENGLISH);
+            String buyer = subscription.summary().buyerName() == null ? "" : subscription.summary().buyerName();
+            SimpleEmail email = SimpleEmail.of(messages.get("portal.mail.canceled.subject", locale, buyer),
+                    messages.get("portal.mail.canceled.heading", locale, buyer),
+                    messages.get("portal.mail.canceled.text", locale, buyer,
+                            subscription.summary().items() == null ? "" : subscription.summary().items(),
+                            reason == null || reason.isBlank() ? "—" : reason.strip()));
+            outbox.enqueue(OutgoingEmail.to(owner, locale, templates.simple(locale, email), "subscription.buyer-canceled")
+                    .withDedupeKey("subscription.buyer-canceled:" + subscriptionId + ":v" + version));
+        }));
     }
 
     /** Where the buyer saves a new card (a setup-mode Checkout Session); they come back to the portal. */

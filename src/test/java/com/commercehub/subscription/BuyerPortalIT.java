@@ -158,6 +158,9 @@ class BuyerPortalIT {
         assertThat(seen.events().getFirst().actor()).isEqualTo(bought.email());
         assertThat(seen.events().getFirst().detail()).isEqualTo("Zu teuer <b>");
         assertThat(get("/portal/" + token).body()).contains("data-state=\"scheduled_to_cancel\"");
+        // The quote's owner is told, through the outbox.
+        assertThat(jdbc.sql("SELECT recipient FROM email_outbox WHERE kind = 'subscription.buyer-canceled' AND subject LIKE :who")
+                .param("who", "%Mustermann%").query(String.class).list()).contains("sam@example.com");
     }
 
     @Test
