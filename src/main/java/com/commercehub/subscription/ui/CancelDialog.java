@@ -1,7 +1,7 @@
 package com.commercehub.subscription.ui;
 
 import com.commercehub.subscription.SubscriptionDetails;
-import com.commercehub.subscription.SubscriptionRefusedException;
+import com.commercehub.base.ui.BackgroundJobs;
 import com.commercehub.subscription.SubscriptionService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,8 +20,11 @@ class CancelDialog extends Dialog {
     final RadioButtonGroup<When> when = new RadioButtonGroup<>();
     final TextArea reason = new TextArea();
     final Button confirm = new Button();
+    /** The Stripe call under way, for tests to wait on. */
+    java.util.concurrent.CompletableFuture<?> pending;
 
-    CancelDialog(SubscriptionService subscriptions, SubscriptionDetails subscription, Consumer<SubscriptionDetails> changed) {
+    CancelDialog(SubscriptionService subscriptions, BackgroundJobs jobs, SubscriptionDetails subscription,
+                 Consumer<SubscriptionDetails> changed) {
         setHeaderTitle(getTranslation("subscription.action.cancel"));
         when.setLabel(getTranslation("subscription.cancel.when"));
         when.setItems(When.values());
@@ -33,15 +36,14 @@ class CancelDialog extends Dialog {
         confirm.setText(getTranslation("subscription.cancel.confirm"));
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         confirm.addClickListener(e -> {
-            try {
-                SubscriptionDetails done = subscriptions.cancel(subscription.id(), subscription.version(),
-                        when.getValue() != When.NOW, reason.getValue());
-                SubscriptionTexts.done(this, when.getValue() == When.NOW ? "subscription.done.canceled" : "subscription.done.scheduled");
-                close();
-                changed.accept(done);
-            } catch (SubscriptionRefusedException refused) {
-                SubscriptionTexts.refused(this, refused);
-            }
+            boolean now = when.getValue() == When.NOW;
+            String why = reason.getValue();
+            pending = SubscriptionTexts.inBackground(this, jobs, confirm,
+                    () -> subscriptions.cancel(subscription.id(), subscription.version(), !now, why), done -> {
+                        SubscriptionTexts.done(this, now ? "subscription.done.canceled" : "subscription.done.scheduled");
+                        close();
+                        changed.accept(done);
+                    });
         });
         add(new VerticalLayout(when, reason));
         getFooter().add(new Button(getTranslation("subscription.close"), e -> close()), confirm);

@@ -1,11 +1,12 @@
 package com.commercehub.subscription.ui;
 
+import com.commercehub.base.ui.BackgroundJobs;
 import com.commercehub.subscription.ItemChange;
 import com.commercehub.subscription.Proration;
-import com.commercehub.subscription.ProrationPreview;
 import com.commercehub.subscription.SubscriptionDetails;
 import com.commercehub.subscription.SubscriptionRefusedException;
 import com.commercehub.subscription.SubscriptionService;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -33,11 +34,17 @@ class ChangeItemDialog extends Dialog {
     final Button previewButton = new Button();
     final Button apply = new Button();
 
+    /** The Stripe call under way, for tests to wait on. */
+    java.util.concurrent.CompletableFuture<?> pending;
+
     private final SubscriptionService subscriptions;
+    private final BackgroundJobs jobs;
     private final SubscriptionDetails subscription;
 
-    ChangeItemDialog(SubscriptionService subscriptions, SubscriptionDetails subscription, Consumer<SubscriptionDetails> changed) {
+    ChangeItemDialog(SubscriptionService subscriptions, BackgroundJobs jobs, SubscriptionDetails subscription,
+                     Consumer<SubscriptionDetails> changed) {
         this.subscriptions = subscriptions;
+        this.jobs = jobs;
         this.subscription = subscription;
         setHeaderTitle(getTranslation("subscription.action.change"));
         item.setLabel(getTranslation("subscription.item.description"));
@@ -69,14 +76,13 @@ class ChangeItemDialog extends Dialog {
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         apply.setEnabled(false);
         apply.addClickListener(e -> {
-            try {
-                SubscriptionDetails done = subscriptions.changeItem(subscription.id(), subscription.version(), change());
-                SubscriptionTexts.done(this, "subscription.done.changed");
-                close();
-                changed.accept(done);
-            } catch (SubscriptionRefusedException refused) {
-                SubscriptionTexts.refused(this, refused);
-            }
+            ItemChange wanted = change();
+            pending = SubscriptionTexts.inBackground(this, jobs, apply,
+                    () -> subscriptions.changeItem(subscription.id(), subscription.version(), wanted), done -> {
+                        SubscriptionTexts.done(this, "subscription.done.changed");
+                        close();
+                        changed.accept(done);
+                    });
         });
         add(new VerticalLayout(item, quantity, unitAmount, proration, preview));
         getFooter().add(new Button(getTranslation("subscription.close"), e -> close()), previewButton, apply);
@@ -97,16 +103,24 @@ class ChangeItemDialog extends Dialog {
             quantity.setErrorMessage(getTranslation("subscription.refused.quantity"));
             return;
         }
-        try {
-            ProrationPreview result = subscriptions.previewChange(subscription.id(), subscription.version(), change());
+        ItemChange wanted = change();
+        UI ui = getUI().orElseGet(UI::getCurrent);
+        previewButton.setEnabled(false);
+        pending = jobs.run(ui, () -> subscriptions.previewChange(subscription.id(), subscription.version(), wanted), result -> {
+            previewButton.setEnabled(true);
+            if (!wanted.equals(change())) {
+                return; // the values changed while Stripe was asked: this preview is not theirs
+            }
             preview.setText(getTranslation(result.now() ? "subscription.preview.now" : "subscription.preview.next",
                     SubscriptionTexts.money(this, result.amountDue()), SubscriptionTexts.date(this, result.chargedAt())));
             apply.setEnabled(true);
-        } catch (SubscriptionRefusedException refused) {
-            preview.setText(getTranslation(refused.messageKey())
-                    + (refused.stripeMessage() == null ? "" : " (" + refused.stripeMessage() + ")"));
+        }, error -> {
+            previewButton.setEnabled(true);
+            preview.setText(error instanceof SubscriptionRefusedException refused ? getTranslation(refused.messageKey())
+                    + (refused.stripeMessage() == null ? "" : " (" + refused.stripeMessage() + ")")
+                    : getTranslation("subscription.refused.unavailable"));
             apply.setEnabled(false);
-        }
+        });
     }
 
     private void stale() {

@@ -57,6 +57,30 @@ final class SubscriptionTexts {
         Notification.show(text, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
+    /**
+     * Runs a Stripe-bound service call off the UI thread (as the signed-in user), with {@code busy} disabled
+     * meanwhile; the answer or the refusal is shown in the UI afterwards.
+     */
+    static <T> java.util.concurrent.CompletableFuture<T> inBackground(Component on, com.commercehub.base.ui.BackgroundJobs jobs,
+                                                                      com.vaadin.flow.component.button.Button busy,
+                                                                      java.util.function.Supplier<T> work,
+                                                                      java.util.function.Consumer<T> done) {
+        com.vaadin.flow.component.UI ui = on.getUI().orElseGet(com.vaadin.flow.component.UI::getCurrent);
+        busy.setEnabled(false);
+        return jobs.run(ui, work, result -> {
+            busy.setEnabled(true);
+            done.accept(result);
+        }, error -> {
+            busy.setEnabled(true);
+            if (error instanceof SubscriptionRefusedException refused) {
+                refused(on, refused);
+            } else {
+                Notification.show(on.getTranslation("subscription.refused.unavailable"), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+    }
+
     static void done(Component on, String key) {
         Notification.show(on.getTranslation(key), 4000, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -1,6 +1,7 @@
 package com.commercehub.subscription.ui;
 
 import com.commercehub.base.security.Role;
+import com.commercehub.base.ui.BackgroundJobs;
 import com.commercehub.subscription.SubscriptionDetails;
 import com.commercehub.subscription.SubscriptionRefusedException;
 import com.commercehub.subscription.SubscriptionService;
@@ -45,36 +46,41 @@ public class SubscriptionView extends VerticalLayout implements BeforeEnterObser
     final Grid<SubscriptionDetails.Payment> payments = new Grid<>();
     final Grid<SubscriptionDetails.Event> history = new Grid<>();
 
+    /** The Stripe call under way, for tests to wait on. */
+    java.util.concurrent.CompletableFuture<?> pending;
+
     private final SubscriptionService subscriptions;
+    private final BackgroundJobs jobs;
     private final boolean mayAct;
     private SubscriptionDetails current;
 
-    SubscriptionView(SubscriptionService subscriptions, AuthenticationContext authentication) {
+    SubscriptionView(SubscriptionService subscriptions, BackgroundJobs jobs, AuthenticationContext authentication) {
         this.subscriptions = subscriptions;
+        this.jobs = jobs;
         this.mayAct = authentication.hasAnyRole(Role.Names.SALES, Role.Names.ADMIN);
         changeItem.setText(getTranslation("subscription.action.change"));
-        changeItem.addClickListener(e -> new ChangeItemDialog(subscriptions, current, this::show).open());
+        changeItem.addClickListener(e -> new ChangeItemDialog(subscriptions, jobs, current, this::show).open());
         pause.setText(getTranslation("subscription.action.pause"));
-        pause.addClickListener(e -> act(() -> subscriptions.pause(current.id(), current.version()), "subscription.done.paused"));
+        pause.addClickListener(e -> act(pause, () -> subscriptions.pause(current.id(), current.version()), "subscription.done.paused"));
         resume.setText(getTranslation("subscription.action.resume"));
-        resume.addClickListener(e -> act(() -> subscriptions.resume(current.id(), current.version()), "subscription.done.resumed"));
+        resume.addClickListener(e -> act(resume, () -> subscriptions.resume(current.id(), current.version()), "subscription.done.resumed"));
         cancel.setText(getTranslation("subscription.action.cancel"));
-        cancel.addClickListener(e -> new CancelDialog(subscriptions, current, this::show).open());
+        cancel.addClickListener(e -> new CancelDialog(subscriptions, jobs, current, this::show).open());
         sendCardLink.setText(getTranslation("subscription.action.card-link"));
-        sendCardLink.addClickListener(e -> {
-            try {
-                subscriptions.sendPaymentMethodLink(current.id(), current.version());
-                SubscriptionTexts.done(this, "subscription.done.card-link");
-                show(subscriptions.get(current.id()).orElseThrow());
-            } catch (SubscriptionRefusedException refused) {
-                SubscriptionTexts.refused(this, refused);
-            }
-        });
+        sendCardLink.addClickListener(e -> act(sendCardLink, () -> {
+            subscriptions.sendPaymentMethodLink(current.id(), current.version());
+            return subscriptions.get(current.id()).orElseThrow();
+        }, "subscription.done.card-link"));
         buyerChangesQuantity.setLabel(getTranslation("subscription.portal.quantity"));
         buyerChangesQuantity.addValueChangeListener(e -> {
             if (e.isFromClient()) {
-                act(() -> subscriptions.allowBuyerQuantityChanges(current.id(), current.version(), e.getValue()),
-                        "subscription.done.saved");
+                try {
+                    show(subscriptions.allowBuyerQuantityChanges(current.id(), current.version(), e.getValue()));
+                    SubscriptionTexts.done(this, "subscription.done.saved");
+                } catch (SubscriptionRefusedException refused) {
+                    SubscriptionTexts.refused(this, refused);
+                    subscriptions.get(current.id()).ifPresent(this::show);
+                }
             }
         });
 
@@ -164,14 +170,11 @@ public class SubscriptionView extends VerticalLayout implements BeforeEnterObser
         history.setItems(details.events());
     }
 
-    private void act(Supplier<SubscriptionDetails> action, String doneKey) {
-        try {
-            show(action.get());
+    private void act(Button busy, Supplier<SubscriptionDetails> action, String doneKey) {
+        pending = SubscriptionTexts.inBackground(this, jobs, busy, action, done -> {
+            show(done);
             SubscriptionTexts.done(this, doneKey);
-        } catch (SubscriptionRefusedException refused) {
-            SubscriptionTexts.refused(this, refused);
-            subscriptions.get(current.id()).ifPresent(this::show);
-        }
+        });
     }
 
     @Override
