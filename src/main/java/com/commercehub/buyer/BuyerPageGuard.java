@@ -50,7 +50,8 @@ class BuyerPageGuard extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !(path.startsWith("/quote/") || path.equals("/quote") || path.startsWith("/staff/quotes/")
-                || path.startsWith("/pay/") || path.startsWith("/invoice/"));
+                || path.startsWith("/pay/") || path.startsWith("/invoice/")
+                || path.equals("/portal") || path.startsWith("/portal/"));
     }
 
     @Override

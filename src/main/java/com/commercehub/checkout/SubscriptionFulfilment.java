@@ -93,7 +93,9 @@ class SubscriptionFulfilment {
 
     String refresh(String accountId, StripeClient client, String subscriptionId, Sold target)
             throws StripeException {
-        Subscription subscription = client.v1().subscriptions().retrieve(subscriptionId);
+        // The product's name describes an item whose price has no nickname (prices made by checkout have none).
+        Subscription subscription = client.v1().subscriptions().retrieve(subscriptionId,
+                com.stripe.param.SubscriptionRetrieveParams.builder().addExpand("items.data.price.product").build());
         List<SubscriptionItem> items = subscription.getItems().getData();
         String currency = subscription.getCurrency();
         long perPeriod = 0;
@@ -102,7 +104,9 @@ class SubscriptionFulfilment {
             long unit = item.getPrice().getUnitAmount() == null ? 0 : item.getPrice().getUnitAmount();
             long quantity = item.getQuantity() == null ? 1 : item.getQuantity();
             perPeriod += unit * quantity;
-            facts.add(new SubscriptionFacts.Item(item.getId(), item.getPrice().getNickname(), BigDecimal.valueOf(quantity),
+            String description = item.getPrice().getNickname() != null ? item.getPrice().getNickname()
+                    : item.getPrice().getProductObject() == null ? null : item.getPrice().getProductObject().getName();
+            facts.add(new SubscriptionFacts.Item(item.getId(), description, BigDecimal.valueOf(quantity),
                     StripeAmounts.fromMinorUnits(unit, currency).amount()));
         }
         SubscriptionItem first = items.getFirst();
@@ -112,6 +116,10 @@ class SubscriptionFulfilment {
                 first.getPrice().getRecurring().getInterval(), first.getPrice().getRecurring().getIntervalCount().intValue(),
                 instant(first.getCurrentPeriodStart()), instant(first.getCurrentPeriodEnd()),
                 Boolean.TRUE.equals(subscription.getCancelAtPeriodEnd()), facts, target.paymentLinkId()));
+        var cancellation = subscription.getCancellationDetails();
+        records.subscriptionState(accountId, subscription.getId(), subscription.getPauseCollection() != null,
+                instant(subscription.getCancelAt()), instant(subscription.getCanceledAt()),
+                cancellation == null ? null : cancellation.getComment());
         return subscription.getStatus();
     }
 

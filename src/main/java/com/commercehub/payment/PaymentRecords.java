@@ -189,7 +189,10 @@ public class PaymentRecords {
         return payment;
     }
 
-    /** Creates or refreshes the subscription record; returns its id. */
+    /**
+     * Creates or refreshes the subscription record; returns its id. The version moves only when what staff see of
+     * it changed, so a late webhook repeating what an action already wrote does not make the page look stale.
+     */
     public long subscription(SubscriptionFacts facts) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
@@ -199,10 +202,15 @@ public class PaymentRecords {
                             created_at, updated_at, payment_link)
                         VALUES (:account, :sub, :customer, :quote, :quoteVersion, :deal, :contact, :company, :status,
                             :currency, :amount, :interval, :count, :start, :end, :cancel, :now, :now, :link)
-                        ON DUPLICATE KEY UPDATE status = VALUES(status), period_amount = VALUES(period_amount),
+                        ON DUPLICATE KEY UPDATE
+                            version = IF(status <=> VALUES(status) AND period_amount <=> VALUES(period_amount)
+                                AND current_period_start <=> VALUES(current_period_start)
+                                AND current_period_end <=> VALUES(current_period_end)
+                                AND cancel_at_period_end <=> VALUES(cancel_at_period_end), version, version + 1),
+                            status = VALUES(status), period_amount = VALUES(period_amount),
                             current_period_start = VALUES(current_period_start),
                             current_period_end = VALUES(current_period_end),
-                            cancel_at_period_end = VALUES(cancel_at_period_end), version = version + 1,
+                            cancel_at_period_end = VALUES(cancel_at_period_end),
                             quote = COALESCE(quote, VALUES(quote)), quote_version = COALESCE(quote_version, VALUES(quote_version)),
                             deal = COALESCE(deal, VALUES(deal)), contact = COALESCE(contact, VALUES(contact)),
                             company = COALESCE(company, VALUES(company)),
@@ -234,6 +242,25 @@ public class PaymentRecords {
                         WHERE subscription IS NULL AND account_id = :account AND stripe_subscription_id = :sub""")
                 .param("id", id).param("account", facts.accountId()).param("sub", facts.stripeSubscriptionId()).update();
         return id;
+    }
+
+    /**
+     * The subscription's collection and cancellation as Stripe has them: paused collection, when a scheduled
+     * cancellation takes effect, when it was canceled and the reason given. Nothing happens without the record.
+     */
+    public void subscriptionState(String accountId, String stripeSubscriptionId, boolean paused, Instant cancelAt,
+                                  Instant canceledAt, String cancellationReason) {
+        jdbc.sql("""
+                        UPDATE subscription SET
+                            version = IF(paused <=> :paused AND cancel_at <=> :cancelAt AND canceled_at <=> :canceledAt
+                                AND cancellation_reason <=> :reason, version, version + 1),
+                            paused = :paused, cancel_at = :cancelAt, canceled_at = :canceledAt,
+                            cancellation_reason = :reason
+                        WHERE account_id = :account AND stripe_subscription_id = :sub""")
+                .param("paused", paused).param("cancelAt", timestamp(cancelAt)).param("canceledAt", timestamp(canceledAt))
+                .param("reason", cancellationReason == null || cancellationReason.length() <= 500 ? cancellationReason
+                        : cancellationReason.substring(0, 500))
+                .param("account", accountId).param("sub", stripeSubscriptionId).update();
     }
 
     /** Where a payment came from at Stripe, to read it again. */

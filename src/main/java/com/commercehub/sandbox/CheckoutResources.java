@@ -49,6 +49,7 @@ class CheckoutResources extends SandboxRoutes {
         });
         get("/v1/checkout/sessions/{id}", call -> session(call, call.var("id"), false));
         post("/v1/checkout/sessions/{id}/expire", this::expireCall);
+        get("/v1/setup_intents/{id}", call -> store.get(call.var("id"), "setup_intent", "intent", "setup_intent"));
         get("/v1/checkout/sessions", call -> {
             String intent = call.params().string("payment_intent");
             String customer = call.params().string("customer");
@@ -100,9 +101,12 @@ class CheckoutResources extends SandboxRoutes {
         if (mode == null || mode.isEmpty()) {
             throw StripeError.missing("mode");
         }
+        if ("setup".equals(mode)) {
+            return createSetup(call, p);
+        }
         if (!List.of("payment", "subscription").contains(mode)) {
             throw StripeError.invalid("mode", "parameter_invalid_string", "Invalid mode: the sandbox supports "
-                    + "payment and subscription.");
+                    + "payment, subscription and setup.");
         }
         Boolean allowPromotionCodes = p.bool("allow_promotion_codes");
         List<Params> discounts = p.list("discounts");
@@ -248,6 +252,104 @@ class CheckoutResources extends SandboxRoutes {
                 "url", "/v1/checkout/sessions/" + id + "/line_items"));
         p.child("invoice_creation");
         store.insert(session);
+        return session;
+    }
+
+    /**
+     * A session in {@code setup} mode: no line items and no amount; the hosted page saves a card for the
+     * customer in a SetupIntent. As at Stripe, nothing becomes anyone's default payment method by itself.
+     */
+    private Map<String, Object> createSetup(Call call, Params p) {
+        if (p.has("line_items")) {
+            throw StripeError.invalid("line_items", "parameter_invalid_array",
+                    "You can not pass `line_items` in `setup` mode.");
+        }
+        String customer = p.string("customer");
+        if (customer != null) {
+            store.get(customer, "customer", "customer", "customer");
+        }
+        long expiresAt = Objects.requireNonNullElse(p.longValue("expires_at"), call.now() + MAX_EXPIRY);
+        if (expiresAt < call.now() + MIN_EXPIRY || expiresAt > call.now() + MAX_EXPIRY) {
+            throw StripeError.invalid("expires_at", "parameter_invalid_integer", "The `expires_at` timestamp must be "
+                    + "at least 30 minutes and at most 24 hours from Checkout Session creation.");
+        }
+        for (String type : p.strings("payment_method_types")) {
+            if (!type.equals("card")) {
+                throw StripeError.invalid("payment_method_types", "payment_method_unactivated",
+                        "The sandbox sets up cards only, not " + type + ".");
+            }
+        }
+        Params setupData = p.child("setup_intent_data");
+        String id = "cs_test_" + SandboxIds.random(58);
+        Map<String, Object> session = Obj.base(id, "checkout.session", call.now());
+        session.put("amount_subtotal", null);
+        session.put("amount_total", null);
+        session.put("cancel_url", redirectUrl(p, "cancel_url"));
+        session.put("client_reference_id", p.string("client_reference_id"));
+        session.put("currency", p.string("currency"));
+        session.put("customer", customer);
+        session.put("customer_details", null);
+        session.put("customer_email", p.string("customer_email"));
+        session.put("discounts", new ArrayList<>());
+        session.put("expires_at", expiresAt);
+        session.put("invoice", null);
+        session.put("locale", p.oneOf("locale", null, LOCALES));
+        session.put("metadata", p.metadata(null));
+        session.put("mode", "setup");
+        session.put("payment_intent", null);
+        session.put("payment_link", null);
+        session.put("payment_method_types", List.of("card"));
+        session.put("payment_status", "no_payment_required");
+        session.put("setup_intent", null);
+        session.put("status", "open");
+        session.put("subscription", null);
+        session.put("success_url", redirectUrl(p, "success_url"));
+        session.put("ui_mode", p.oneOf("ui_mode", "hosted_page", "hosted_page", "hosted"));
+        session.put("url", call.origin() + "/sandbox/checkout/" + id);
+        session.put("_setup_intent_data", setupData == null ? Obj.of("metadata", Obj.of(), "description", null)
+                : Obj.of("metadata", setupData.metadata(null), "description", setupData.string("description")));
+        session.put("_line_items", Obj.of("object", "list", "data", new ArrayList<>(), "has_more", false,
+                "url", "/v1/checkout/sessions/" + id + "/line_items"));
+        store.insert(session);
+        return session;
+    }
+
+    /**
+     * The hosted page saved a card for an open setup session: a succeeded SetupIntent with the new payment
+     * method (attached to the session's customer), the session complete, {@code checkout.session.completed}.
+     */
+    Map<String, Object> setUp(Call call, String sessionId, String cardNumber, String email) {
+        Map<String, Object> session = session(call, sessionId, true);
+        if (!"open".equals(session.get("status")) || !"setup".equals(session.get("mode"))) {
+            throw StripeError.invalid(null, "checkout_session_not_open", "This Checkout Session is no longer open.");
+        }
+        TestCard.require(cardNumber);
+        if (session.get("customer") == null) {
+            session.put("customer", newCustomer(call, email, null).get("id"));
+        }
+        Map<String, Object> method = payments.paymentMethod(call, cardNumber, Obj.str(session, "customer"));
+        events.emit(call, "payment_method.attached", method, null);
+        Map<String, Object> setupData = Obj.map(session, "_setup_intent_data");
+        Map<String, Object> intent = Obj.base(SandboxIds.next("seti_"), "setup_intent", call.now());
+        intent.put("cancellation_reason", null);
+        intent.put("client_secret", intent.get("id") + "_secret_" + SandboxIds.random(24));
+        intent.put("customer", session.get("customer"));
+        intent.put("description", setupData.get("description"));
+        intent.put("last_setup_error", null);
+        intent.put("metadata", setupData.get("metadata") == null ? Obj.of() : setupData.get("metadata"));
+        intent.put("payment_method", method.get("id"));
+        intent.put("payment_method_types", List.of("card"));
+        intent.put("status", "succeeded");
+        intent.put("usage", "off_session");
+        store.insert(intent);
+        events.emit(call, "setup_intent.succeeded", intent, null);
+        session.put("customer_details", Obj.of("address", null, "email", email, "name", null, "phone", null,
+                "tax_exempt", "none", "tax_ids", new ArrayList<>()));
+        session.put("setup_intent", intent.get("id"));
+        session.put("status", "complete");
+        session.put("url", null);
+        store.update(session);
+        events.emit(call, "checkout.session.completed", session, Obj.of("status", "open"));
         return session;
     }
 

@@ -72,6 +72,9 @@ class HostedCheckoutController {
         if (session.isEmpty()) {
             return html(HttpStatus.NOT_FOUND, page(Locale.ENGLISH, null, "<p>" + htmlEscape(text(Locale.ENGLISH, "sandbox.checkout.not-found")) + "</p>"));
         }
+        if ("setup".equals(session.get().get("mode"))) {
+            return html(HttpStatus.OK, setupPage(session.get(), locale(session.get(), request), null));
+        }
         return html(HttpStatus.OK, checkoutPage(session.get(), locale(session.get(), request), null, "", ""));
     }
 
@@ -88,6 +91,9 @@ class HostedCheckoutController {
             return ResponseEntity.notFound().build();
         }
         Locale locale = locale(loaded.get(), request);
+        if ("setup".equals(loaded.get().get("mode"))) {
+            return saveCard(id, loaded.get(), card, email, locale, request);
+        }
         if (!"open".equals(loaded.get().get("status"))) {
             return html(HttpStatus.OK, checkoutPage(loaded.get(), locale, null, email, name));
         }
@@ -452,6 +458,46 @@ class HostedCheckoutController {
         }
         body.append("<button type=\"submit\" class=\"secondary\" id=\"promotion-apply\">")
                 .append(htmlEscape(text(locale, "promo.sandbox.apply"))).append("</button></form>");
+    }
+
+    /** A setup session's form: a card is saved for later payments, nothing is charged now. */
+    private ResponseEntity<String> saveCard(String id, Map<String, Object> session, String card, String email,
+                                            Locale locale, HttpServletRequest request) {
+        if (!"open".equals(session.get("status"))) {
+            return html(HttpStatus.OK, setupPage(session, locale, null));
+        }
+        Call call = pageCall(request);
+        Map<String, Object> done;
+        try {
+            String payer = email.isBlank() ? Obj.str(session, "customer_email") : email;
+            done = transactions.execute(status -> checkout.setUp(call, id, card, payer));
+        } catch (StripeError error) {
+            return html(HttpStatus.OK, setupPage(session, locale, refusal(locale, error)));
+        }
+        String successUrl = Obj.str(done, "success_url");
+        return successUrl == null ? html(HttpStatus.OK, setupPage(done, locale, null))
+                : redirect(successUrl.replace("{CHECKOUT_SESSION_ID}", Obj.str(done, "id")));
+    }
+
+    private String setupPage(Map<String, Object> session, Locale locale, String error) {
+        StringBuilder body = new StringBuilder("<h1>").append(htmlEscape(String.valueOf(Obj.str(Obj.map(
+                core.account(time.now()), "business_profile"), "name")))).append("</h1><p>")
+                .append(htmlEscape(text(locale, "subscription.sandbox.setup.explanation"))).append("</p>");
+        String status = Obj.str(session, "status");
+        if (!"open".equals(status)) {
+            body.append("<p id=\"paid\">").append(htmlEscape(text(locale, "complete".equals(status)
+                    ? "subscription.sandbox.setup.saved" : "sandbox.checkout.expired"))).append("</p>");
+            return page(locale, null, body.toString());
+        }
+        if (error != null) {
+            body.append("<p class=\"error\" id=\"error\" role=\"alert\">").append(htmlEscape(error)).append("</p>");
+        }
+        body.append("<form method=\"post\">").append(field(locale, "card", "sandbox.checkout.card", "text", "", "cc-number"))
+                .append("<p class=\"hint\">").append(htmlEscape(text(locale, "sandbox.checkout.test-cards"))).append("</p>")
+                .append("<button type=\"submit\" id=\"pay\">").append(htmlEscape(text(locale, "subscription.sandbox.setup.save")))
+                .append("</button></form><p><a id=\"cancel\" href=\"/sandbox/checkout/").append(htmlEscape(Obj.str(session, "id")))
+                .append("/cancel\">").append(htmlEscape(text(locale, "sandbox.checkout.back"))).append("</a></p>");
+        return page(locale, null, body.toString());
     }
 
     /** One table row per line item: "description × quantity" and the amount under {@code amountKey}. */

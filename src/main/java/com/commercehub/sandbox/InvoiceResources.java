@@ -203,6 +203,12 @@ class InvoiceResources extends SandboxRoutes {
         }
         String token = p.string("payment_method");
         String number = token == null ? null : TestCard.numberForToken(token);
+        if (number == null && token != null) {
+            // A payment method saved for the invoice's customer (e.g. through a setup-mode Checkout Session).
+            number = store.find(token).filter(m -> "payment_method".equals(m.get("object"))
+                            && java.util.Objects.equals(m.get("customer"), invoice.get("customer")))
+                    .map(m -> TestCard.of(m).anyNumber()).orElse(null);
+        }
         if (number == null) {
             throw StripeError.invalid("payment_method", "parameter_missing",
                     "Pass paid_out_of_band=true or a test payment method such as pm_card_visa.");

@@ -42,6 +42,7 @@ class SubscriptionResources extends SandboxRoutes {
                     call.limit(), call.startingAfter()).toList(call.path());
         });
 
+        post("/v1/invoices/create_preview", this::preview);
         get("/v1/invoices/{id}", call -> store.get(call.var("id"), "invoice", "id", "invoice"));
         get("/v1/invoices", call -> {
             String customer = call.params().string("customer");
@@ -123,6 +124,7 @@ class SubscriptionResources extends SandboxRoutes {
         subscription.put("cancel_at", null);
         subscription.put("cancel_at_period_end", false);
         subscription.put("canceled_at", null);
+        subscription.put("cancellation_details", Obj.of("comment", null, "feedback", null, "reason", null));
         subscription.put("collection_method", "charge_automatically");
         subscription.put("currency", session.get("currency"));
         subscription.put("customer", session.get("customer"));
@@ -251,11 +253,39 @@ class SubscriptionResources extends SandboxRoutes {
         }
         List<Object> items = Obj.list(Obj.map(subscription, "items"), "data");
         long end = periodEnd(start, Obj.map(Obj.map((Map<String, Object>) items.getFirst(), "price"), "recurring"));
+        for (Object item : items) {
+            ((Map<String, Object>) item).put("current_period_start", start);
+            ((Map<String, Object>) item).put("current_period_end", end);
+        }
+        Draft draft = renewal(subscription, start, end, Obj.list(subscription, "_pending_prorations"));
+        List<Object> lines = draft.lines();
+        long total = draft.total();
+        subscription.remove("_pending_prorations");
+        Map<String, Object> invoice = invoice(call, subscription, lines, total, "subscription_cycle", start, end);
+        subscription.put("latest_invoice", invoice.get("id"));
+        boolean paused = subscription.get("pause_collection") != null;
+        if (paused || total == 0) {
+            invoice.put("status", paused ? "void" : "paid");
+            store.update(invoice);
+            subscription.put("status", "active");
+        } else {
+            subscription.put("status", charge(call, subscription, invoice, total) ? "active" : "past_due");
+        }
+        store.update(subscription);
+        events.emit(call, "customer.subscription.updated", subscription, Obj.of("status", previousStatus,
+                "current_period_start", Obj.longOf(subscription, "start_date")));
+    }
+
+    /** The lines and total (never below zero) of an invoice. */
+    private record Draft(List<Object> lines, long total) {
+    }
+
+    /** The renewal invoice for the period {@code start}–{@code end} at the items as they are, plus pending prorations. */
+    @SuppressWarnings("unchecked")
+    private Draft renewal(Map<String, Object> subscription, long start, long end, List<Object> prorations) {
         List<Map<String, Object>> priced = new ArrayList<>();
-        for (Object itemObject : items) {
+        for (Object itemObject : Obj.list(Obj.map(subscription, "items"), "data")) {
             Map<String, Object> item = (Map<String, Object>) itemObject;
-            item.put("current_period_start", start);
-            item.put("current_period_end", end);
             Map<String, Object> price = Obj.map(item, "price");
             long amount = Obj.longOf(price, "unit_amount") * Obj.longOf(item, "quantity");
             // The item's own tax rates, else the subscription's defaults: every renewal is taxed.
@@ -271,25 +301,91 @@ class SubscriptionResources extends SandboxRoutes {
             lines.add(invoiceLine(line, start, end));
         }
         long total = totals.total();
-        for (Object pending : Obj.list(subscription, "_pending_prorations")) {
+        for (Object pending : prorations) {
             lines.add(pending);
             total += Obj.longOf((Map<String, Object>) pending, "amount");
         }
-        subscription.remove("_pending_prorations");
-        total = Math.max(0, total);
-        Map<String, Object> invoice = invoice(call, subscription, lines, total, "subscription_cycle", start, end);
-        subscription.put("latest_invoice", invoice.get("id"));
-        boolean paused = subscription.get("pause_collection") != null;
-        if (paused || total == 0) {
-            invoice.put("status", paused ? "void" : "paid");
-            store.update(invoice);
-            subscription.put("status", "active");
-        } else {
-            subscription.put("status", charge(call, subscription, invoice, total) ? "active" : "past_due");
+        return new Draft(lines, Math.max(0, total));
+    }
+
+    /**
+     * {@code POST /v1/invoices/create_preview} for a subscription, optionally with the item changes of
+     * {@code subscription_details}: the invoice those changes would bill now ({@code always_invoice}), else
+     * the next renewal with the prorations it would carry. Nothing is stored.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> preview(Call call) {
+        Params p = call.params();
+        String customer = p.string("customer");
+        String id = p.string("subscription");
+        if (id == null) {
+            throw StripeError.invalid("subscription", "parameter_missing",
+                    "The sandbox previews invoices of subscriptions only: pass `subscription`.");
         }
-        store.update(subscription);
-        events.emit(call, "customer.subscription.updated", subscription, Obj.of("status", previousStatus,
-                "current_period_start", Obj.longOf(subscription, "start_date")));
+        Map<String, Object> subscription = SandboxJson.read(SandboxJson.write(store.get(id, "subscription", "subscription", "subscription")));
+        if (customer != null && !customer.equals(subscription.get("customer"))) {
+            throw StripeError.invalid("customer", "invalid_request_error", "The subscription does not belong to customer " + customer + ".");
+        }
+        if ("canceled".equals(subscription.get("status"))) {
+            throw StripeError.invalid("subscription", "invoice_upcoming_none",
+                    "No upcoming invoices for customer: " + subscription.get("customer"));
+        }
+        Params details = p.child("subscription_details");
+        String proration = "create_prorations";
+        long at = call.now();
+        List<Object> changes = new ArrayList<>();
+        if (details != null) {
+            proration = details.oneOf("proration_behavior", "create_prorations", "create_prorations", "none", "always_invoice");
+            Long date = details.longValue("proration_date");
+            at = date == null ? at : date;
+            List<Params> items = details.list("items");
+            if (!items.isEmpty()) {
+                changes = prorate(subscription, items, proration, at, "subscription_details[items]");
+            }
+        }
+        long end = currentPeriodEnd(subscription);
+        Draft draft;
+        long periodStart;
+        long periodEnd;
+        String reason;
+        if ("always_invoice".equals(proration)) {
+            long sum = changes.stream().mapToLong(l -> Obj.longOf((Map<String, Object>) l, "amount")).sum();
+            draft = new Draft(changes, Math.max(0, sum));
+            periodStart = at;
+            periodEnd = end;
+            reason = "subscription_update";
+        } else {
+            List<Object> pending = new ArrayList<>(Obj.list(subscription, "_pending_prorations"));
+            pending.addAll(changes);
+            List<Object> items = Obj.list(Obj.map(subscription, "items"), "data");
+            periodStart = end;
+            periodEnd = periodEnd(end, Obj.map(Obj.map((Map<String, Object>) items.getFirst(), "price"), "recurring"));
+            draft = Boolean.TRUE.equals(subscription.get("cancel_at_period_end")) ? new Draft(pending, 0)
+                    : renewal(subscription, periodStart, periodEnd, pending);
+            reason = "subscription_cycle";
+        }
+        Map<String, Object> invoice = Obj.base("upcoming_in_" + SandboxIds.random(24), "invoice", call.now());
+        invoice.put("amount_due", draft.total());
+        invoice.put("amount_paid", 0L);
+        invoice.put("amount_remaining", draft.total());
+        invoice.put("attempt_count", 0L);
+        invoice.put("attempted", false);
+        invoice.put("billing_reason", reason);
+        invoice.put("collection_method", "charge_automatically");
+        invoice.put("currency", subscription.get("currency"));
+        invoice.put("customer", subscription.get("customer"));
+        invoice.put("lines", Obj.of("object", "list", "data", draft.lines(), "has_more", false, "url", "/v1/invoices/upcoming/lines"));
+        invoice.put("metadata", Obj.of());
+        invoice.put("next_payment_attempt", "always_invoice".equals(proration) ? at : periodStart);
+        invoice.put("parent", Obj.of("type", "subscription_details", "quote_details", null,
+                "subscription_details", Obj.of("metadata", subscription.get("metadata"), "subscription", id,
+                        "subscription_proration_date", at)));
+        invoice.put("period_start", periodStart);
+        invoice.put("period_end", periodEnd);
+        invoice.put("status", "draft");
+        invoice.put("subtotal", draft.total());
+        invoice.put("total", draft.total());
+        return invoice;
     }
 
     /** The subscription's coupon, while it still applies: forever, or within its months when repeating. */
@@ -319,6 +415,12 @@ class SubscriptionResources extends SandboxRoutes {
             boolean atEnd = Boolean.TRUE.equals(p.bool("cancel_at_period_end"));
             subscription.put("cancel_at_period_end", atEnd);
             subscription.put("cancel_at", atEnd ? currentPeriodEnd(subscription) : null);
+        }
+        Params cancellation = p.child("cancellation_details");
+        if (cancellation != null || p.has("cancel_at_period_end")) {
+            previous.put("cancellation_details", subscription.get("cancellation_details"));
+            subscription.put("cancellation_details", cancellationDetails(cancellation, subscription,
+                    Boolean.TRUE.equals(subscription.get("cancel_at_period_end")) ? "cancellation_requested" : null));
         }
         if (p.has("pause_collection")) {
             previous.put("pause_collection", subscription.get("pause_collection"));
@@ -360,15 +462,43 @@ class SubscriptionResources extends SandboxRoutes {
      */
     @SuppressWarnings("unchecked")
     private void changeItems(Call call, Map<String, Object> subscription, List<Params> changes, String proration) {
-        List<Object> items = Obj.list(Obj.map(subscription, "items"), "data");
         List<Object> prorations = new ArrayList<>(Obj.list(subscription, "_pending_prorations"));
+        List<Object> made = prorate(subscription, changes, proration, call.now(), "items");
+        long end = currentPeriodEnd(subscription);
+        if ("always_invoice".equals(proration) && !made.isEmpty()) {
+            prorations.addAll(made);
+            long total = prorations.stream().mapToLong(l -> Obj.longOf((Map<String, Object>) l, "amount")).sum();
+            Map<String, Object> invoice = invoice(call, subscription, prorations, Math.max(0, total), "subscription_update",
+                    call.now(), end);
+            subscription.put("latest_invoice", invoice.get("id"));
+            subscription.remove("_pending_prorations");
+            if (total <= 0) {
+                markPaid(call, invoice, null);
+            } else {
+                charge(call, subscription, invoice, total);
+            }
+        } else {
+            prorations.addAll(made);
+            subscription.put("_pending_prorations", prorations);
+        }
+    }
+
+    /**
+     * Applies item changes to {@code subscription} (in memory) and returns the proration lines they cause
+     * at {@code at} — none with {@code proration = none}. Errors name the parameter under {@code param}.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Object> prorate(Map<String, Object> subscription, List<Params> changes, String proration, long at,
+                                 String param) {
+        List<Object> items = Obj.list(Obj.map(subscription, "items"), "data");
+        List<Object> prorations = new ArrayList<>();
         long start = Obj.longOf((Map<String, Object>) items.getFirst(), "current_period_start");
         long end = currentPeriodEnd(subscription);
-        java.math.BigDecimal left = java.math.BigDecimal.valueOf(Math.max(0, end - call.now()))
+        java.math.BigDecimal left = java.math.BigDecimal.valueOf(Math.max(0, end - at))
                 .divide(java.math.BigDecimal.valueOf(Math.max(1, end - start)), 10, java.math.RoundingMode.HALF_UP);
         for (int i = 0; i < changes.size(); i++) {
             Params change = changes.get(i);
-            String prefix = "items[" + i + "]";
+            String prefix = param + "[" + i + "]";
             String itemId = change.string("id");
             Map<String, Object> item = items.stream().map(o -> (Map<String, Object>) o)
                     .filter(candidate -> candidate.get("id").equals(itemId)).findFirst()
@@ -387,6 +517,10 @@ class SubscriptionResources extends SandboxRoutes {
                     throw StripeError.invalid(prefix + "[price]", "parameter_invalid_string",
                             "The new price must be recurring with the same interval as the subscription.");
                 }
+                if (!Obj.str(newPrice, "currency").equals(subscription.get("currency"))) {
+                    throw StripeError.invalid(prefix + "[price]", "parameter_invalid_string",
+                            "The price's currency must match the subscription's currency.");
+                }
             }
             Long quantity = change.longValue("quantity");
             long newQuantity = quantity == null ? oldQuantity : quantity;
@@ -401,26 +535,36 @@ class SubscriptionResources extends SandboxRoutes {
             if (prorated != 0 && !"none".equals(proration)) {
                 prorations.add(Obj.of("id", SandboxIds.next("il_"), "object", "line_item", "amount", prorated,
                         "currency", subscription.get("currency"), "description", "Proration", "livemode", false,
-                        "metadata", Obj.of(), "period", Obj.of("start", call.now(), "end", end),
+                        "metadata", Obj.of(), "period", Obj.of("start", at, "end", end),
                         "parent", Obj.of("type", "subscription_item_details", "subscription_item_details",
                                 Obj.of("proration", true, "subscription", subscription.get("id"), "subscription_item", itemId)),
                         "quantity", newQuantity));
             }
         }
-        if ("always_invoice".equals(proration) && !prorations.isEmpty()) {
-            long total = prorations.stream().mapToLong(l -> Obj.longOf((Map<String, Object>) l, "amount")).sum();
-            Map<String, Object> invoice = invoice(call, subscription, prorations, Math.max(0, total), "subscription_update",
-                    call.now(), end);
-            subscription.put("latest_invoice", invoice.get("id"));
-            subscription.remove("_pending_prorations");
-            if (total <= 0) {
-                markPaid(call, invoice, null);
-            } else {
-                charge(call, subscription, invoice, total);
+        return prorations;
+    }
+
+    /** Stripe's {@code cancellation_details}: the customer's comment and feedback, and why it ends. */
+    private static Map<String, Object> cancellationDetails(Params details, Map<String, Object> subscription, String reason) {
+        Map<String, Object> current = Obj.map(subscription, "cancellation_details");
+        Object comment = current == null ? null : current.get("comment");
+        Object feedback = current == null ? null : current.get("feedback");
+        if (details != null) {
+            if (details.has("comment")) {
+                String text = details.string("comment");
+                if (text != null && text.length() > 5000) {
+                    throw StripeError.invalid("cancellation_details[comment]", "parameter_invalid_string",
+                            "Invalid string: must be at most 5000 characters");
+                }
+                comment = text == null || text.isEmpty() ? null : text;
             }
-        } else {
-            subscription.put("_pending_prorations", prorations);
+            if (details.has("feedback")) {
+                feedback = details.oneOf("feedback", null, "customer_service", "low_quality", "missing_features", "other",
+                        "switched_service", "too_complex", "too_expensive", "unused", "");
+                feedback = "".equals(feedback) ? null : feedback;
+            }
         }
+        return Obj.of("comment", comment, "feedback", feedback, "reason", reason);
     }
 
     /** Charges an invoice off-session with the subscription's saved card; false when declined. */
@@ -471,6 +615,7 @@ class SubscriptionResources extends SandboxRoutes {
         }
         subscription.put("cancel_at_period_end", true);
         subscription.put("cancel_at", currentPeriodEnd(subscription));
+        subscription.put("cancellation_details", cancellationDetails(null, subscription, "cancellation_requested"));
         store.update(subscription);
         events.emit(call, "customer.subscription.updated", subscription, Obj.of("cancel_at_period_end", false));
         return subscription;
@@ -489,6 +634,8 @@ class SubscriptionResources extends SandboxRoutes {
         }
         call.params().bool("invoice_now");
         call.params().bool("prorate");
+        subscription.put("cancellation_details", cancellationDetails(call.params().child("cancellation_details"),
+                subscription, "cancellation_requested"));
         cancel(call, subscription, call.now());
         return subscription;
     }

@@ -94,6 +94,12 @@ enum TestCard {
     /** The internal field of a payment method that names its test card. */
     static final String STORED = "_test_card";
 
+    /** A test card number with this outcome (to charge a stored payment method, which keeps no number). */
+    String anyNumber() {
+        return NUMBERS.entrySet().stream().filter(entry -> entry.getValue() == this).map(Map.Entry::getKey)
+                .sorted().findFirst().orElse(null);
+    }
+
     /** The card number behind a test token ({@code pm_card_visa}), or null. */
     static String numberForToken(String token) {
         return TOKENS.get(token);

@@ -32,7 +32,7 @@ class SecurityConfiguration {
     // Buyer pages: the unguessable token in the address is the credential, and buyers carry no
     // cookie that a forged cross-site form could ride on, so a session CSRF token adds nothing —
     // and would cost every buyer a server session.
-    static final String[] BUYER_PAGES = {"/quote/**", "/buyer/**", "/pay/**", "/invoice/**"};
+    static final String[] BUYER_PAGES = {"/quote/**", "/buyer/**", "/pay/**", "/invoice/**", "/portal", "/portal/**"};
     // Load balancers and systemd probe these without an account; they answer only UP or DOWN to them.
     static final String[] HEALTH_PROBES = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
 
