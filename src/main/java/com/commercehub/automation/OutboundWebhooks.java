@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The webhook outbox: an event becomes one delivery row per endpoint, in the caller's transaction; the
- * {@link WebhookSender} posts it afterwards. The event id is unique per endpoint, so repeating it adds nothing.
+ * {@link OutboundWebhookSender} posts it afterwards. The event id is unique per endpoint, so repeating it adds nothing.
  */
 @Component
 class OutboundWebhooks {

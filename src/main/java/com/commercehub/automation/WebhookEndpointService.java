@@ -82,7 +82,7 @@ public class WebhookEndpointService {
                         INSERT INTO webhook_endpoint (name, url, secret, active, created_at)
                         VALUES (:name, :url, :secret, TRUE, :now)""")
                 .param("name", cleanName).param("url", cleanUrl)
-                .param("secret", cipher.encrypt(WebhookSender.SECRET_PURPOSE, secret))
+                .param("secret", cipher.encrypt(OutboundWebhookSender.SECRET_PURPOSE, secret))
                 .param("now", Timestamp.from(clock.instant())).update(keys);
         long id = keys.getKey().longValue();
         return new Created(new Endpoint(id, cleanName, cleanUrl, true, SecretCipher.lastFour(secret)), secret);
@@ -92,14 +92,14 @@ public class WebhookEndpointService {
     public List<Endpoint> endpoints() {
         return jdbc.sql("SELECT id, name, url, active, secret FROM webhook_endpoint ORDER BY name, id")
                 .query((rs, n) -> new Endpoint(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        SecretCipher.lastFour(cipher.decrypt(WebhookSender.SECRET_PURPOSE, rs.getString(5))))).list();
+                        SecretCipher.lastFour(cipher.decrypt(OutboundWebhookSender.SECRET_PURPOSE, rs.getString(5))))).list();
     }
 
     /** The whole secret, for the admin who copies it into the receiver again. */
     @Transactional(readOnly = true)
     public Optional<String> secret(long endpointId) {
         return jdbc.sql("SELECT secret FROM webhook_endpoint WHERE id = :id").param("id", endpointId)
-                .query(String.class).optional().map(s -> cipher.decrypt(WebhookSender.SECRET_PURPOSE, s));
+                .query(String.class).optional().map(s -> cipher.decrypt(OutboundWebhookSender.SECRET_PURPOSE, s));
     }
 
     @Transactional

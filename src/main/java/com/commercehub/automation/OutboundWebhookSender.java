@@ -31,10 +31,10 @@ import java.util.UUID;
  * from {@code first-retry}, doubling up to {@code max-retry}, until {@code give-up-after} (24 h) has passed.
  */
 @Component
-class WebhookSender {
+class OutboundWebhookSender {
 
     static final String SECRET_PURPOSE = "automation.webhook-endpoint";
-    private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
+    private static final Logger log = LoggerFactory.getLogger(OutboundWebhookSender.class);
     private static final int EXCERPT = 500;
 
     private final JdbcClient jdbc;
@@ -50,7 +50,7 @@ class WebhookSender {
     private final HttpClient http;
     private final Duration timeout;
 
-    WebhookSender(JdbcClient jdbc, PlatformTransactionManager transactions, SecretCipher cipher,
+    OutboundWebhookSender(JdbcClient jdbc, PlatformTransactionManager transactions, SecretCipher cipher,
                   WebhookAddressGuard guard, SettingsStore settings, Clock clock,
                   @Value("${hub.automation.webhooks.first-retry:PT10S}") Duration firstRetry,
                   @Value("${hub.automation.webhooks.max-retry:PT1H}") Duration maxRetry,
