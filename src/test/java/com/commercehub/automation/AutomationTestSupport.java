@@ -170,6 +170,11 @@ abstract class AutomationTestSupport {
         });
     }
 
+    /** Deleted after the test like the ones made through the helpers. */
+    void remember(long workflowId) {
+        madeWorkflows.add(workflowId);
+    }
+
     long endpoint(String url) {
         long id = AsAdmin.call(() -> endpoints.create("Receiver " + UUID.randomUUID(), url)).endpoint().id();
         madeEndpoints.add(id);
@@ -207,8 +212,10 @@ abstract class AutomationTestSupport {
                 .query(String.class).list();
     }
 
+    /** Workflow e-mails to the address (the app's own e-mails about signatures and payments left out). */
     int outboxCount(String recipient) {
-        return jdbc.sql("SELECT COUNT(*) FROM email_outbox WHERE recipient = :r").param("r", recipient)
+        return jdbc.sql("SELECT COUNT(*) FROM email_outbox WHERE recipient = :r AND kind = 'automation.workflow'")
+                .param("r", recipient)
                 .query(Integer.class).single();
     }
 }
