@@ -174,6 +174,40 @@ class WorkflowSchedulerIT extends AutomationTestSupport {
         assertThat(stepStatuses(workflow.id())).containsExactly("CANCELED");
     }
 
+    @Test
+    void a_subscription_past_due_for_an_hour_closes_the_deal_lost_unless_it_was_paid_meanwhile() {
+        WorkflowDetails workflow = activeWorkflow(new WorkflowDraft("Lost after dunning", Trigger.SUBSCRIPTION_PAST_DUE,
+                null, new Delay(Delay.Kind.AFTER_TRIGGER, 1, Delay.Unit.HOURS),
+                List.of(WorkflowAction.dealStage(com.commercehub.crm.DealStage.CLOSED_LOST))));
+        ContactSummary paysLate = buyer("Late", Locale.ENGLISH);
+        ContactSummary never = buyer("Never", Locale.ENGLISH);
+        DealDetails lateDeal = deal(paysLate);
+        DealDetails lostDeal = deal(never);
+        subscription("sub_late_" + lateDeal.id(), lateDeal, paysLate, "past_due");
+        subscription("sub_lost_" + lostDeal.id(), lostDeal, never, "past_due");
+        assertThat(stepStatuses(workflow.id())).containsExactly("PENDING", "PENDING");
+        subscription("sub_late_" + lateDeal.id(), lateDeal, paysLate, "active");
+        assertThat(stepStatuses(workflow.id())).containsExactly("UNENROLLED", "PENDING");
+
+        clock.advance(Duration.ofHours(1));
+        scheduler.runOnce();
+        assertThat(stepStatuses(workflow.id())).containsExactly("UNENROLLED", "DONE");
+        assertThat(stage(lostDeal.id())).isEqualTo("CLOSED_LOST");
+        assertThat(stage(lateDeal.id())).isEqualTo("PROPOSAL");
+    }
+
+    private void subscription(String id, DealDetails deal, ContactSummary buyer, String status) {
+        var facts = new com.commercehub.payment.SubscriptionFacts(ACCOUNT, id, "cus_" + buyer.id(), null, null,
+                deal.id(), buyer.id(), buyer.companyId(), status, new com.commercehub.base.money.Money(
+                new java.math.BigDecimal("99.00"), java.util.Currency.getInstance("EUR")), "month", 1, clock.instant(),
+                clock.instant().plus(Duration.ofDays(30)), false, List.of());
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> payments.subscription(facts));
+    }
+
+    private String stage(long dealId) {
+        return jdbc.sql("SELECT stage FROM deal WHERE id = :id").param("id", dealId).query(String.class).single();
+    }
+
     private MimeMessage received(String recipient) throws Exception {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
