@@ -70,6 +70,19 @@ class Deal {
         return true;
     }
 
+    /** Moved by a rule (an automation); a deal that closes gets today as its close date unless it had one. */
+    boolean moveToStage(DealStage next, java.time.LocalDate today, Instant now) {
+        if (DealStage.valueOf(stage) == next) {
+            return false;
+        }
+        stage = next.name();
+        if (next.closed() && closeDate == null) {
+            closeDate = today;
+        }
+        updatedAt = now;
+        return true;
+    }
+
     /** The currency can change only while no line is priced in it. */
     boolean canChangeCurrency() {
         return lines.isEmpty();

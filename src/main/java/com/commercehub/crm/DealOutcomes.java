@@ -36,4 +36,16 @@ public class DealOutcomes {
             return moved;
         }).orElse(false);
     }
+
+    /** An automation moved the deal to {@code stage}; true when it was elsewhere before. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean moveToStage(long dealId, DealStage stage) {
+        return deals.findById(dealId).map(deal -> {
+            boolean moved = deal.moveToStage(stage, calendar.today(), clock.instant());
+            if (moved) {
+                deals.save(deal);
+            }
+            return moved;
+        }).orElse(false);
+    }
 }

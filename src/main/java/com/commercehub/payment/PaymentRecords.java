@@ -95,7 +95,7 @@ public class PaymentRecords {
                 .param("account", facts.accountId()).param("key", facts.sourceKey())
                 .query((rs, n) -> new Row(rs.getLong(1), PaymentStatus.valueOf(rs.getString(2)))).single();
         if (inserted == 1) {
-            return new Recorded(existing.id(), true, null, facts.status());
+            return published(new Recorded(existing.id(), true, null, facts.status()));
         }
         PaymentStatus before = existing.status();
         PaymentStatus after = before.then(facts.status());
@@ -133,7 +133,15 @@ public class PaymentRecords {
                 .param("rate", s == null ? null : s.exchangeRate()).param("receipt", facts.receiptUrl())
                 .param("received", after.received()).param("failure", facts.failureReason())
                 .param("paidAt", timestamp(facts.paidAt())).param("link", facts.paymentLinkId()).update();
-        return new Recorded(id, false, before, after);
+        return published(new Recorded(id, false, before, after));
+    }
+
+    /** Tells listeners inside this transaction (automation) what changed; see {@link PaymentChanged}. */
+    private Recorded published(Recorded recorded) {
+        if (recorded.before() != recorded.after()) {
+            events.publishEvent(new PaymentChanged.Recorded(recorded.id(), recorded.before(), recorded.after()));
+        }
+        return recorded;
     }
 
     /**
@@ -170,6 +178,9 @@ public class PaymentRecords {
             }
             jdbc.sql("UPDATE payment SET refunded = :refunded, status = :status, version = version + 1, updated_at = :now WHERE id = :id")
                     .param("refunded", refunded).param("status", status.name()).param("now", now).param("id", id).update();
+            if (refunded.signum() > 0) {
+                events.publishEvent(new PaymentChanged.Refunded(id, refunded));
+            }
         });
         return payment;
     }
@@ -241,6 +252,7 @@ public class PaymentRecords {
                         UPDATE payment SET subscription = :id
                         WHERE subscription IS NULL AND account_id = :account AND stripe_subscription_id = :sub""")
                 .param("id", id).param("account", facts.accountId()).param("sub", facts.stripeSubscriptionId()).update();
+        events.publishEvent(new PaymentChanged.SubscriptionRecorded(id, facts.status()));
         return id;
     }
 

@@ -26,7 +26,10 @@ class QuoteVersions {
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    QuoteVersions(JdbcClient jdbc) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    QuoteVersions(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
     }
 
@@ -113,6 +116,7 @@ class QuoteVersions {
 
     void log(long quoteId, int versionNo, QuoteStatus status, String actor, Instant now) {
         log(quoteId, versionNo, QuoteTimelineEntry.Kind.valueOf(status.name()), actor, null, now);
+        events.publishEvent(new QuoteStatusChanged(quoteId, versionNo, status, now));
     }
 
     void log(long quoteId, int versionNo, QuoteTimelineEntry.Kind kind, String actor, String detail, Instant now) {

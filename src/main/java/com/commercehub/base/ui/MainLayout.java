@@ -44,7 +44,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final CurrentUser currentUser;
     private final UserService userService;
 
-    MainLayout(CurrentUser currentUser, UserService userService, PaymentProcessorMode processorMode) {
+    MainLayout(CurrentUser currentUser, UserService userService, PaymentProcessorMode processorMode,
+               org.springframework.beans.factory.ObjectProvider<HeaderItem> headerItems) {
         this.currentUser = currentUser;
         this.userService = userService;
         setPrimarySection(Section.DRAWER);
@@ -66,6 +67,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), viewTitle, sandboxBadge, userMenu);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
+        headerItems.orderedStream().forEach(item -> header.addComponentAtIndex(header.indexOf(userMenu), item.create()));
         header.expand(viewTitle);
         header.addClassName("app-header");
         addToNavbar(header);

@@ -44,7 +44,7 @@ class LanguageSwitchTest extends KaribuTest {
         login("lars@example.com", Role.ADMIN);
         navigate("");
         assertThat(_get(MainLayout.class).navigation.getItems().stream().map(SideNavItem::getLabel))
-                .containsExactly("Start", "Aftaler", "Tilbud", "Produkter", "Virksomheder", "Kontakter", "Momssatser", "Betalinger", "Indstillinger for tilbud", "E-mail", "Sandkasse-ur", "Brugere");
+                .containsExactly("Start", "Aftaler", "Tilbud", "Produkter", "Virksomheder", "Kontakter", "Automatisering", "Momssatser", "Betalinger", "Indstillinger for tilbud", "E-mail", "Webhooks", "Sandkasse-ur", "Brugere");
     }
 
     private void tearDownAndStartNewSession() {

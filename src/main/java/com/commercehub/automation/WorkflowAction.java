@@ -1,0 +1,60 @@
+package com.commercehub.automation;
+
+import com.commercehub.crm.DealStage;
+
+/**
+ * One step of a workflow. {@code stepKey} is null in a draft of a new step and stays the same while the
+ * workflow is edited, so a step that ran for a record never runs for it again.
+ *
+ * @param endpointId for {@link Kind#WEBHOOK}: one endpoint, or null for every active endpoint
+ */
+public record WorkflowAction(String stepKey, Kind kind, Recipient recipient, String fixedAddress,
+                             EmailTemplate template, String subject, String body, Long endpointId,
+                             DealStage dealStage) {
+
+    public enum Kind {
+        EMAIL, NOTIFY_OWNER, WEBHOOK, SET_DEAL_STAGE;
+
+        public String messageKey() {
+            return "automation.action." + name();
+        }
+    }
+
+    public enum Recipient {
+        BUYER, OWNER, FIXED;
+
+        public String messageKey() {
+            return "automation.recipient." + name();
+        }
+    }
+
+    /** Built-in texts are translated into every language; CUSTOM is the subject and body as typed. */
+    public enum EmailTemplate {
+        SURVEY, EXPIRY_REMINDER, CUSTOM;
+
+        public String messageKey() {
+            return "automation.template." + name();
+        }
+    }
+
+    public static WorkflowAction email(Recipient recipient, String fixedAddress, EmailTemplate template,
+                                       String subject, String body) {
+        return new WorkflowAction(null, Kind.EMAIL, recipient, fixedAddress, template, subject, body, null, null);
+    }
+
+    public static WorkflowAction notifyOwner(String text) {
+        return new WorkflowAction(null, Kind.NOTIFY_OWNER, null, null, null, text, null, null, null);
+    }
+
+    public static WorkflowAction webhook(Long endpointId) {
+        return new WorkflowAction(null, Kind.WEBHOOK, null, null, null, null, null, endpointId, null);
+    }
+
+    public static WorkflowAction dealStage(DealStage stage) {
+        return new WorkflowAction(null, Kind.SET_DEAL_STAGE, null, null, null, null, null, null, stage);
+    }
+
+    WorkflowAction withStepKey(String key) {
+        return new WorkflowAction(key, kind, recipient, fixedAddress, template, subject, body, endpointId, dealStage);
+    }
+}
