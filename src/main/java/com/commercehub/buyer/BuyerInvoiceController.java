@@ -10,6 +10,10 @@ import com.commercehub.invoice.BuyerInvoices;
 import com.commercehub.invoice.InvoiceDetails;
 import com.commercehub.invoice.InvoiceNotPayableException;
 import com.commercehub.invoice.InvoiceStatus;
+import com.commercehub.invoice.ReceiptDocument;
+import com.commercehub.invoice.Receipts;
+import com.commercehub.quote.BuyerQuote;
+import com.commercehub.quote.QuoteLifecycle;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -43,9 +47,14 @@ class BuyerInvoiceController {
     private final Messages messages;
     private final SellerProfile seller;
     private final PaymentProcessorMode processor;
+    private final Receipts receipts;
+    private final QuoteLifecycle quotes;
 
     BuyerInvoiceController(BuyerInvoices invoices, InvoiceCheckout checkout, BuyerTemplates templates, QuotePdf pdf,
-                           Messages messages, SellerProfile seller, PaymentProcessorMode processor) {
+                           Messages messages, SellerProfile seller, PaymentProcessorMode processor, Receipts receipts,
+                           QuoteLifecycle quotes) {
+        this.receipts = receipts;
+        this.quotes = quotes;
         this.invoices = invoices;
         this.checkout = checkout;
         this.templates = templates;
@@ -80,6 +89,32 @@ class BuyerInvoiceController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(file).build().toString())
                 .body(document);
+    }
+
+    /** The receipt of a paid quote, from its thank-you page: the quote's token is the credential. */
+    @GetMapping("/quote/{token}/receipt")
+    ResponseEntity<byte[]> quoteReceipt(@PathVariable String token, HttpServletRequest request) {
+        Optional<BuyerQuote> quote = quotes.openByBuyer(token, false);
+        Optional<ReceiptDocument> receipt = quote.flatMap(q -> receipts.latestOfQuote(q.quoteId()));
+        if (receipt.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML)
+                    .body(notFound(request).getBody().getBytes(StandardCharsets.UTF_8));
+        }
+        return receiptPdf(receipt.get(), QuotePages.localeOf(quote.get().content()));
+    }
+
+    /** Renders a receipt as a PDF (staff download it too). */
+    ResponseEntity<byte[]> receiptPdf(ReceiptDocument receipt, Locale locale) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("lang", locale.getLanguage());
+        model.put("seller", seller.current());
+        model.put("receipt", receipt);
+        model.put("receivedOn", Formats.date(receipt.receivedOn(), locale));
+        model.put("amount", Formats.money(receipt.amount(), locale));
+        String file = receipt.number().replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(file).build().toString())
+                .body(pdf.render("receipt", locale, model));
     }
 
     @PostMapping("/invoice/{token}/pay")

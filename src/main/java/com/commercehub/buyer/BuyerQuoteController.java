@@ -157,6 +157,7 @@ class BuyerQuoteController {
         model.put("number", quote.get().content().number());
         model.put("amount", c.amount() == null ? null : Formats.money(c.amount(), locale));
         model.put("receiptUrl", c.receiptUrl());
+        model.put("receiptPdf", selfPath(token, request) + "/receipt");
         model.put("back", selfPath(token, request));
         model.put("sandbox", pages.sandbox());
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(templates.render("paid", locale, model));

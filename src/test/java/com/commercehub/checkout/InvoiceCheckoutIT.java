@@ -117,6 +117,14 @@ class InvoiceCheckoutIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(invoice.number(), "1.190,00", "invoice-pay");
 
+        HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(flow.url("/invoice/" + token + "/pdf"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                    .contains(invoice.number(), "Acme GmbH", "1.190,00", "IBAN DE00");
+        }
+
         String checkoutPage = pay(token);
         assertThat(pay(token)).isEqualTo(checkoutPage); // a second click: the same session
         Session session = sandbox().v1().checkout().sessions().retrieve(sessionId(checkoutPage));
@@ -180,5 +188,17 @@ class InvoiceCheckoutIT {
         List<String> receipts = jdbc.sql("SELECT r.number FROM receipt r JOIN payment p ON p.id = r.payment WHERE p.quote = :q")
                 .param("q", quote.quoteId()).query(String.class).list();
         assertThat(receipts).singleElement().satisfies(number -> assertThat(number).startsWith("RCT-"));
+
+        // The thank-you page offers the receipt's PDF, which names its number and the amount.
+        assertThat(flow.get(back).body()).contains("receipt-pdf");
+        HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(flow.url("/quote/" + quote.token() + "/receipt"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains(receipts.getFirst(), "300");
+        }
     }
 }
