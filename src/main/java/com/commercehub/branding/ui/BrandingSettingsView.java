@@ -1,6 +1,5 @@
 package com.commercehub.branding.ui;
 
-import com.commercehub.base.i18n.Messages;
 import com.commercehub.base.security.Role;
 import com.commercehub.branding.BrandFont;
 import com.commercehub.branding.BrandingDrafts;
@@ -217,7 +216,7 @@ public class BrandingSettingsView extends HorizontalLayout implements HasDynamic
             Button restore = new Button(getTranslation("branding.history.restore"), e -> restore(v));
             restore.setEnabled(saved == null || v.id() != saved.id());
             return restore;
-        }).setHeader("").setAutoWidth(true);
+        }).setKey("restore").setHeader("").setAutoWidth(true);
         history.setItems(query -> branding.history(query.getOffset(), query.getLimit()).stream());
         history.setAllRowsVisible(true);
 
