@@ -123,12 +123,14 @@ public class BrandingSettingsView extends HorizontalLayout implements HasDynamic
 
         displayName.setLabel(getTranslation("branding.display-name"));
         displayName.setMaxLength(100);
+        brandColor.setId("brand-color");
         brandColor.setLabel(getTranslation("branding.brand-color"));
         brandColor.setPlaceholder("#1f5fbf");
         buttonColor.setLabel(getTranslation("branding.button-color"));
         buttonColor.setPlaceholder("#1f5fbf");
         contrastWarning.addClassName("contrast-warning");
         contrastWarning.getStyle().set("color", "var(--lumo-error-text-color)");
+        font.setId("brand-font");
         font.setLabel(getTranslation("branding.font"));
         font.setItems(BrandFont.values());
         font.setItemLabelGenerator(BrandFont::displayName);
@@ -201,6 +203,7 @@ public class BrandingSettingsView extends HorizontalLayout implements HasDynamic
         form.add(submitText, afterSubmitText, termsText, thankYouText);
         form.add(billingAddress, collectPhone, allowPromotionCodes, redirectAfterPayment, redirectUrl);
 
+        save.setId("branding-save");
         save.setText(getTranslation("action.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
@@ -238,6 +241,8 @@ public class BrandingSettingsView extends HorizontalLayout implements HasDynamic
         preview.setHeight("640px");
         preview.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("background", "#fff");
         summaryPay.setWidthFull();
+        checkoutSummary.setId("checkout-summary");
+        preview.setId("branding-preview");
         checkoutSummary.add(summaryName, summarySubmit, summaryTerms, summaryPay);
         checkoutSummary.getStyle().set("padding", "1rem").set("border", "1px solid var(--lumo-contrast-20pct)")
                 .set("max-width", "26rem");
