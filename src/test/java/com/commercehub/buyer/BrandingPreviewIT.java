@@ -39,6 +39,14 @@ class BrandingPreviewIT {
     BrandingService branding;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.commercehub.quote.QuoteService quotes;
+    @Autowired
+    com.commercehub.crm.DealService deals;
+    @Autowired
+    com.commercehub.crm.CompanyService companies;
+    @Autowired
+    com.commercehub.crm.ContactService contacts;
 
     private StaffHttpSession signedIn(String email, Role role) throws Exception {
         jdbc.sql("DELETE FROM app_user WHERE email = ?").param(email).update();
@@ -75,5 +83,38 @@ class BrandingPreviewIT {
         assertThat(theme.statusCode()).isEqualTo(200);
         assertThat(theme.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000").contains("immutable");
         assertThat(theme.body()).contains("--brand: " + current.brandColor());
+    }
+
+    @Test
+    void the_buyer_page_and_its_pdf_carry_the_saved_branding() throws Exception {
+        BrandingSettings brand = new BrandingSettings("Nordlicht Studio", null, null, "#0b3d2e", "#7a1fa2",
+                BrandFont.LORA, BrandingSettings.Corners.PILL, "Hafenstraße 1, Hamburg", "hilfe@nordlicht.example",
+                "+49 40 123456", Map.of(), BrandingSettings.BillingAddress.AUTO, false, false, "en", null);
+        AsAdmin.call(() -> branding.save(branding.currentVersion().id(), brand));
+        try {
+            var deal = BuyerPages.deal(jdbc, users, companies, contacts, deals, java.util.Locale.GERMAN);
+            var published = BuyerPages.publish(quotes, deal, java.util.Locale.GERMAN, null, null, false, null, false);
+            BuyerPages buyer = new BuyerPages(port);
+
+            String html = buyer.get(published.linkPath()).body();
+            assertThat(html).contains("/buyer/brand/theme-" + com.commercehub.branding.BrandTheme.hash(brand) + ".css")
+                    .contains("Nordlicht Studio").contains("Hafenstraße 1, Hamburg").contains("hilfe@nordlicht.example");
+
+            byte[] pdf = buyer.bytes(published.linkPath() + "/pdf").body();
+            try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+                assertThat(text).contains("Nordlicht Studio").contains("Hafenstraße 1, Hamburg");
+                java.util.Set<String> fonts = new java.util.HashSet<>();
+                for (var page : document.getPages()) {
+                    for (var name : page.getResources().getFontNames()) {
+                        fonts.add(page.getResources().getFont(name).getName());
+                    }
+                }
+                // Lora is a serif family: the PDF's text is in the embedded serif face.
+                assertThat(fonts).anyMatch(font -> font.contains("DejaVuSerif"));
+            }
+        } finally {
+            AsAdmin.call(() -> branding.save(branding.currentVersion().id(), BrandingSettings.DEFAULTS));
+        }
     }
 }
