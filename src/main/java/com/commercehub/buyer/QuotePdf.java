@@ -41,9 +41,11 @@ class QuotePdf {
     }
 
     private final BuyerTemplates templates;
+    private final com.commercehub.branding.BrandingService branding;
 
-    QuotePdf(BuyerTemplates templates) {
+    QuotePdf(BuyerTemplates templates, com.commercehub.branding.BrandingService branding) {
         this.templates = templates;
+        this.branding = branding;
     }
 
     /**
@@ -76,7 +78,13 @@ class QuotePdf {
             builder.useFont(font("DejaVuSans.ttf"), FONT, 400, FontStyle.NORMAL, true);
             builder.useFont(font("DejaVuSans-Bold.ttf"), FONT, 700, FontStyle.NORMAL, true);
             builder.useFont(font("DejaVuSans-Oblique.ttf"), FONT, 400, FontStyle.ITALIC, true);
-            builder.useProtocolsStreamImplementation(QuotePdf::classpathResource, "classpath");
+            // The branding's font maps to the closest embedded face (BrandFont.pdfFace), registered under its name.
+            builder.useFont(font("DejaVuSerif.ttf"), "DejaVu Serif", 400, FontStyle.NORMAL, true);
+            builder.useFont(font("DejaVuSerif-Bold.ttf"), "DejaVu Serif", 700, FontStyle.NORMAL, true);
+            builder.useFont(font("DejaVuSansMono.ttf"), "DejaVu Sans Mono", 400, FontStyle.NORMAL, true);
+            builder.useFont(font("DejaVuSansMono-Bold.ttf"), "DejaVu Sans Mono", 700, FontStyle.NORMAL, true);
+            com.commercehub.branding.BrandingSettings brand = branding.current();
+            builder.useProtocolsStreamImplementation(uri -> classpathResource(uri, brand), "classpath");
             builder.withHtmlContent(html, BASE);
             builder.toStream(out);
             builder.run();
@@ -91,20 +99,35 @@ class QuotePdf {
         return () -> QuotePdf.class.getResourceAsStream("/fonts/" + file);
     }
 
-    private static FSStream classpathResource(String uri) {
+    /**
+     * The template's stylesheets and images: static resources from the classpath, the branding's logo from the
+     * database, and the buyer sheet with the branding's custom properties put first (the PDF resolves each
+     * {@code var()} from the first definition, and reads the theme stylesheet the page links as no more than that).
+     */
+    private FSStream classpathResource(String uri, com.commercehub.branding.BrandingSettings brand) {
         String path = "META-INF/resources/" + uri.substring("classpath:/".length()).replaceFirst("^META-INF/resources/", "");
         if (path.contains("..")) {
             return null;
         }
+        String image = "META-INF/resources" + com.commercehub.branding.BrandLook.IMAGE_PATH;
         return new FSStream() {
             @Override
             public InputStream getStream() {
+                if (path.startsWith(image) && path.endsWith(".png")) {
+                    return branding.image(path.substring(image.length(), path.length() - ".png".length()))
+                            .map(java.io.ByteArrayInputStream::new).orElse(null);
+                }
+                if (path.startsWith("META-INF/resources" + com.commercehub.branding.BrandLook.THEME_PATH)) {
+                    return new java.io.ByteArrayInputStream(com.commercehub.branding.BrandTheme.css(brand)
+                            .getBytes(StandardCharsets.UTF_8));
+                }
                 InputStream in = QuotePdf.class.getClassLoader().getResourceAsStream(path);
                 if (in == null || !path.endsWith(".css")) {
                     return in;
                 }
                 try (in) {
-                    String css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    String css = com.commercehub.branding.BrandTheme.css(brand)
+                            + new String(in.readAllBytes(), StandardCharsets.UTF_8);
                     return new java.io.ByteArrayInputStream(withVariablesResolved(css).getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

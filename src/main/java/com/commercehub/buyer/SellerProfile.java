@@ -5,8 +5,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Who sells, as buyer pages and PDFs name them: SELLER_NAME / SELLER_ADDRESS, else the connected
- * Stripe account's business name. The logo is a placeholder of initials until branding exists.
+ * Who sells, as buyer pages and PDFs name them: the branding's display name and business address, else
+ * SELLER_NAME / SELLER_ADDRESS, else the connected Stripe account's business name. Without a logo in the
+ * branding, pages show the name's initials.
  */
 @Component
 class SellerProfile {
@@ -15,23 +16,26 @@ class SellerProfile {
     private static final java.time.Duration NAME_KEPT_FOR = java.time.Duration.ofSeconds(30);
 
     private final StripeConnectionService stripe;
+    private final com.commercehub.branding.BrandingService branding;
     private final java.time.Clock clock;
     private final String name;
     private final String address;
     private volatile String accountName = "";
     private volatile java.time.Instant accountNameReadAt = java.time.Instant.MIN;
 
-    SellerProfile(StripeConnectionService stripe, java.time.Clock clock, @Value("${hub.seller.name:}") String name,
+    SellerProfile(StripeConnectionService stripe, com.commercehub.branding.BrandingService branding, java.time.Clock clock, @Value("${hub.seller.name:}") String name,
                   @Value("${hub.seller.address:}") String address) {
         this.stripe = stripe;
+        this.branding = branding;
         this.clock = clock;
         this.name = name == null ? "" : name.strip();
         this.address = address == null || address.isBlank() ? null : address.strip();
     }
 
     Seller current() {
-        String shown = !name.isEmpty() ? name : accountName();
-        return new Seller(shown, address, initials(shown));
+        var brand = branding.current();
+        String shown = brand.displayName() != null ? brand.displayName() : !name.isEmpty() ? name : accountName();
+        return new Seller(shown, brand.businessAddress() != null ? brand.businessAddress() : address, initials(shown));
     }
 
     private String accountName() {
@@ -44,12 +48,6 @@ class SellerProfile {
     }
 
     static String initials(String name) {
-        StringBuilder initials = new StringBuilder();
-        for (String word : name.strip().split("\\s+")) {
-            if (!word.isEmpty() && initials.length() < 2) {
-                initials.appendCodePoint(word.codePointAt(0));
-            }
-        }
-        return initials.toString().toUpperCase(java.util.Locale.ROOT);
+        return com.commercehub.branding.BrandLook.initials(name);
     }
 }

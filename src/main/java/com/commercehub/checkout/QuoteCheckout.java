@@ -54,10 +54,12 @@ public class QuoteCheckout {
     private final Messages messages;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final com.commercehub.branding.BrandingService branding;
 
     QuoteCheckout(PayableQuotes payableQuotes, PaymentAccounts accounts, CheckoutCustomers customers,
                   CheckoutTaxRates taxRates, CheckoutRows rows, PublicAddress address, Messages messages,
-                  TransactionTemplate transactions, Clock clock) {
+                  TransactionTemplate transactions, Clock clock, com.commercehub.branding.BrandingService branding) {
+        this.branding = branding;
         this.payableQuotes = payableQuotes;
         this.accounts = accounts;
         this.customers = customers;
@@ -189,10 +191,12 @@ public class QuoteCheckout {
                            String customer, Map<CheckoutPlan.Tax, String> rates, String token, int attempt)
             throws StripeException {
         String base = address.base();
+        com.commercehub.branding.BrandingSettings brand = branding.current();
         SessionRequests.Refs refs = new SessionRequests.Refs(customer, rates, row.couponId(), row.productIds());
         try {
             return account.client().v1().checkout().sessions().create(
-                    SessionRequests.session(quote, plan, refs, account.accountId(), base, token, account.sepaDebit()), key(quote, attempt));
+                    SessionRequests.session(quote, plan, refs, account.accountId(), base, token, account.sepaDebit(),
+                            brand), key(quote, attempt));
         } catch (InvalidRequestException e) {
             if (!"customer".equals(e.getParam())) {
                 throw e;
@@ -202,7 +206,7 @@ public class QuoteCheckout {
             String again = customers.customerFor(account, quote);
             SessionRequests.Refs retry = new SessionRequests.Refs(again, rates, row.couponId(), row.productIds());
             return account.client().v1().checkout().sessions().create(
-                    SessionRequests.session(quote, plan, retry, account.accountId(), base, token, account.sepaDebit()),
+                    SessionRequests.session(quote, plan, retry, account.accountId(), base, token, account.sepaDebit(), brand),
                     IdempotencyKeys.forWrite("quote", quote.quoteId(), "v" + quote.version(), "checkout",
                             "attempt" + attempt, again));
         }

@@ -38,14 +38,16 @@ final class SessionRequests {
     }
 
     static SessionCreateParams session(PayableQuote quote, CheckoutPlan plan, Refs refs, String accountId,
-                                       String publicBase, String token, boolean sepaDebit) {
+                                       String publicBase, String token, boolean sepaDebit,
+                                       com.commercehub.branding.BrandingSettings brand) {
         Map<String, String> metadata = metadata(quote, accountId);
         SessionCreateParams.Builder session = SessionCreateParams.builder()
                 .setMode(plan.subscription() ? SessionCreateParams.Mode.SUBSCRIPTION : SessionCreateParams.Mode.PAYMENT)
                 .setCustomer(refs.customerId())
                 .setClientReferenceId(clientReference(quote))
-                .setLocale(locale(quote.content().locale()))
-                .setSuccessUrl(publicBase + "/quote/" + token + "/paid?session_id={CHECKOUT_SESSION_ID}")
+                .setLocale(locale(language(quote, brand)))
+                .setSuccessUrl(CheckoutBranding.successUrl(brand,
+                        publicBase + "/quote/" + token + "/paid?session_id={CHECKOUT_SESSION_ID}"))
                 .setCancelUrl(publicBase + "/quote/" + token)
                 .putAllMetadata(metadata);
         // SEPA Direct Debit where the account takes it: euro one-off payments (Checkout offers it in payment
@@ -63,6 +65,8 @@ final class SessionRequests {
         if (refs.couponId() != null) {
             session.addDiscount(SessionCreateParams.Discount.builder().setCoupon(refs.couponId()).build());
         }
+        CheckoutBranding.apply(session, brand, language(quote, brand), publicBase, brand.allowPromotionCodes(),
+                refs.couponId() != null);
         if (plan.subscription()) {
             SessionCreateParams.SubscriptionData.Builder subscription = SessionCreateParams.SubscriptionData.builder()
                     .putAllMetadata(metadata);
@@ -115,6 +119,12 @@ final class SessionRequests {
 
     static ProductCreateParams product(CheckoutPlan.Line line, Map<String, String> metadata) {
         return ProductCreateParams.builder().setName(line.name()).putAllMetadata(metadata).build();
+    }
+
+    /** The quote's language, or the branding's default buyer language for a quote without one. */
+    private static String language(PayableQuote quote, com.commercehub.branding.BrandingSettings brand) {
+        String own = quote.content().locale();
+        return own == null || own.isBlank() ? brand.defaultLanguage() : own;
     }
 
     /** Stripe's Checkout locale for the quote's language; Stripe picks one itself for anything else. */

@@ -34,8 +34,22 @@ public class EmailTemplates {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final java.util.function.Supplier<EmailLook.Look> look;
 
     EmailTemplates(MessageSource messageSource) {
+        this(messageSource, () -> null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    EmailTemplates(MessageSource messageSource, org.springframework.beans.factory.ObjectProvider<EmailLook> looks) {
+        this(messageSource, () -> {
+            EmailLook provider = looks.getIfAvailable();
+            return provider == null ? null : provider.look();
+        });
+    }
+
+    private EmailTemplates(MessageSource messageSource, java.util.function.Supplier<EmailLook.Look> look) {
+        this.look = look;
         engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
         engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
         engine.setTemplateEngineMessageSource(messageSource);
@@ -65,7 +79,9 @@ public class EmailTemplates {
         if (template == null || !NAME.matcher(template).matches()) {
             throw new IllegalArgumentException("Not a template name: " + template);
         }
-        Context context = new Context(Messages.supported(locale), new HashMap<>(model));
+        Map<String, Object> variables = new HashMap<>(model);
+        variables.putIfAbsent("look", look.get());
+        Context context = new Context(Messages.supported(locale), variables);
         String subject = engine.process(template + ".subject.txt", context).replaceAll("\\s+", " ").strip();
         String html = engine.process(template + ".html", context);
         String text = engine.process(template + ".txt", context).strip() + "\n";

@@ -480,7 +480,15 @@ class CheckoutResources extends SandboxRoutes {
         return Obj.of("background_color", b.string("background_color"), "button_color", b.string("button_color"),
                 "border_style", b.oneOf("border_style", null, "pill", "rectangular", "rounded"),
                 "display_name", b.string("display_name"), "font_family", b.string("font_family"),
-                "icon", null, "logo", null);
+                "icon", image(b.child("icon")), "logo", image(b.child("logo")));
+    }
+
+    /** A logo or icon given by URL, as Stripe echoes it ({@code type}, {@code url}); files are not kept here. */
+    private static Map<String, Object> image(Params image) {
+        if (image == null || !"url".equals(image.string("type")) || image.string("url") == null) {
+            return null;
+        }
+        return Obj.of("type", "url", "url", image.string("url"));
     }
 
     /** {@code allowed_countries}: ISO 3166-1 alpha-2 codes, at least one. */

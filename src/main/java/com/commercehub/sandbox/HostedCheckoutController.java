@@ -356,6 +356,10 @@ class HostedCheckoutController {
         Map<String, Object> branding = Obj.map(session, "branding_settings");
         String displayName = branding != null && branding.get("display_name") != null ? Obj.str(branding, "display_name")
                 : Obj.str(Obj.map(core.account(time.now()), "business_profile"), "name");
+        Map<String, Object> logo = branding == null ? null : Obj.map(branding, "logo");
+        if (logo != null && String.valueOf(logo.get("url")).matches("https?://[^\\s\"<>]+")) {
+            body.append("<img id=\"logo\" class=\"logo\" alt=\"\" src=\"").append(htmlEscape(Obj.str(logo, "url"))).append("\">");
+        }
         body.append("<h1>").append(htmlEscape(String.valueOf(displayName))).append("</h1>");
         String status = Obj.str(session, "status");
         String currency = Obj.str(session, "currency");
@@ -371,18 +375,18 @@ class HostedCheckoutController {
         }
         body.append(row(locale, "sandbox.checkout.total", Obj.longOf(session, "amount_total"), currency, true));
         body.append("</table>");
+        Map<String, Object> customText = Obj.map(session, "custom_text");
         if ("complete".equals(status)) {
             boolean processing = "unpaid".equals(session.get("payment_status"));
             body.append("<p id=\"paid\">").append(htmlEscape(text(locale, processing
                     ? "sandbox.checkout.processing" : "sandbox.checkout.paid"))).append("</p>");
+            customMessage(body, customText, "after_submit");
             return page(locale, branding, body.toString());
         }
         if ("expired".equals(status)) {
             body.append("<p id=\"expired\">").append(htmlEscape(text(locale, "sandbox.checkout.expired"))).append("</p>");
             return page(locale, branding, body.toString());
         }
-        Map<String, Object> customText = Obj.map(session, "custom_text");
-        Map<String, Object> submitText = customText == null ? null : Obj.map(customText, "submit");
         quantityForms(body, session, locale);
         if (Boolean.TRUE.equals(session.get("allow_promotion_codes"))) {
             promotionForm(body, session, locale, promotion);
@@ -402,9 +406,14 @@ class HostedCheckoutController {
                     .append("</p><p class=\"hint\">").append(htmlEscape(text(locale, "sandbox.checkout.mandate",
                             String.valueOf(displayName)))).append("</p>");
         }
-        if (submitText != null) {
-            body.append("<p>").append(htmlEscape(Obj.str(submitText, "message"))).append("</p>");
+        if ("required".equals(session.get("billing_address_collection"))) {
+            body.append(field(locale, "address", "branding.sandbox.address", "text", "", "street-address"));
         }
+        if (Boolean.TRUE.equals(Obj.map(session, "phone_number_collection").get("enabled"))) {
+            body.append(field(locale, "phone", "branding.sandbox.phone", "tel", "", "tel"));
+        }
+        customMessage(body, customText, "terms_of_service_acceptance");
+        customMessage(body, customText, "submit");
         body.append("<button type=\"submit\" id=\"pay\">").append(htmlEscape(text(locale, "sandbox.checkout.pay",
                 format(Obj.longOf(session, "amount_total"), currency, locale)))).append("</button></form>");
         body.append("<p><a id=\"cancel\" href=\"/sandbox/checkout/").append(htmlEscape(Obj.str(session, "id")))
@@ -500,6 +509,15 @@ class HostedCheckoutController {
         return page(locale, null, body.toString());
     }
 
+    /** A {@code custom_text} message, as Checkout shows it, under an id named after its field. */
+    private static void customMessage(StringBuilder body, Map<String, Object> customText, String field) {
+        Map<String, Object> text = customText == null ? null : Obj.map(customText, field);
+        if (text != null && text.get("message") != null) {
+            body.append("<p class=\"custom-text\" id=\"custom-").append(field.replace('_', '-')).append("\">")
+                    .append(htmlEscape(Obj.str(text, "message"))).append("</p>");
+        }
+    }
+
     /** One table row per line item: "description × quantity" and the amount under {@code amountKey}. */
     private static void lineRows(StringBuilder body, List<Object> lines, String amountKey, String currency, Locale locale) {
         for (Object item : lines) {
@@ -526,18 +544,40 @@ class HostedCheckoutController {
     String page(Locale locale, Map<String, Object> branding, String body) {
         String button = branding != null && branding.get("button_color") != null ? Obj.str(branding, "button_color") : "#0f6cbd";
         String background = branding != null && branding.get("background_color") != null ? Obj.str(branding, "background_color") : "#f5f6f8";
+        String font = branding != null && branding.get("font_family") != null
+                && !"default".equals(branding.get("font_family")) ? fontName(Obj.str(branding, "font_family")) + "," : "";
+        String radius = switch (branding == null ? "rounded" : String.valueOf(branding.get("border_style"))) {
+            case "pill" -> "999px";
+            case "rectangular" -> "0";
+            default -> "6px";
+        };
         return "<!doctype html><html lang=\"" + htmlEscape(locale.getLanguage()) + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
                 + htmlEscape(text(locale, "sandbox.checkout.title")) + "</title><style>"
-                + "body{font-family:system-ui,sans-serif;background:" + htmlEscape(background) + ";margin:0;padding:2rem}"
+                + "body{font-family:" + font + "system-ui,sans-serif;background:" + htmlEscape(background) + ";margin:0;padding:2rem}"
+                + ".logo{max-height:48px;max-width:200px;display:block;margin-bottom:.5rem}.custom-text{color:#333;font-size:.9rem}"
                 + "main{max-width:28rem;margin:auto;background:#fff;padding:1.5rem;border-radius:8px}"
                 + ".badge{background:#333;color:#fff;padding:.2rem .6rem;border-radius:1rem;font-size:.8rem}"
                 + "table{width:100%;border-collapse:collapse}td,th{padding:.3rem 0;text-align:left}.amount{text-align:right}"
                 + "label{display:block;margin-top:.8rem}input{width:100%;padding:.5rem;box-sizing:border-box}"
-                + "button{margin-top:1rem;padding:.6rem 1.2rem;border:0;border-radius:6px;color:#fff;background:"
+                + "button{margin-top:1rem;padding:.6rem 1.2rem;border:0;border-radius:" + radius + ";color:#fff;font-family:inherit;background:"
                 + htmlEscape(button) + "}button.secondary{background:#777}.error{color:#b00020}.hint{color:#555;font-size:.85rem}"
                 + "</style></head><body><main><p><span class=\"badge\">" + htmlEscape(text(locale, "sandbox.badge"))
                 + "</span></p>" + body + "</main></body></html>";
+    }
+
+    /**
+     * Checkout's font as CSS names it: {@code roboto_slab} → {@code 'Roboto Slab'}. Only letters, digits and spaces
+     * survive, so it goes into the stylesheet unescaped (entities mean nothing inside a style element).
+     */
+    static String fontName(String stripeValue) {
+        StringBuilder name = new StringBuilder("'");
+        for (String word : stripeValue.replaceAll("[^a-z0-9_]", "").split("_")) {
+            if (!word.isEmpty()) {
+                name.append(name.length() > 1 ? " " : "").append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return name.append('\'').toString();
     }
 
     private Locale locale(Map<String, Object> session, HttpServletRequest request) {

@@ -34,6 +34,7 @@ class SecurityConfiguration {
     // and would cost every buyer a server session.
     static final String[] BUYER_PAGES = {"/quote/**", "/buyer/**", "/pay/**", "/invoice/**", "/portal", "/portal/**"};
     // Load balancers and systemd probe these without an account; they answer only UP or DOWN to them.
+    static final String STAFF_DOCUMENTS = "/staff/**";
     static final String[] HEALTH_PROBES = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
 
     @Bean
@@ -43,6 +44,8 @@ class SecurityConfiguration {
                 .requestMatchers(MACHINE_ENDPOINTS).permitAll()
                 .requestMatchers(BUYER_PAGES).permitAll()
                 .requestMatchers(HEALTH_PROBES).permitAll()
+                // Staff documents outside Vaadin (previews, PDFs): any signed-in user; each checks its own role.
+                .requestMatchers(STAFF_DOCUMENTS).authenticated()
                 .requestMatchers("/actuator/**").hasRole(Role.Names.ADMIN));
         // The builder shows the buyer page in a frame; nobody else may frame the app. Headers are written before
         // the request is handled: Vaadin writes its pages past the point where they would be added on commit.
