@@ -85,10 +85,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private void buildUserMenu() {
         userMenu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        userMenu.addClassName("user-menu");
         String name = currentUser.summary().map(user -> user.displayName()).orElse("");
         Avatar avatar = new Avatar(name);
         avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
-        HorizontalLayout trigger = new HorizontalLayout(avatar, new Span(name));
+        Span userName = new Span(name);
+        userName.addClassName("user-name");
+        HorizontalLayout trigger = new HorizontalLayout(avatar, userName);
         trigger.setAlignItems(FlexComponent.Alignment.CENTER);
         MenuItem root = userMenu.addItem(trigger);
         root.setAriaLabel(getTranslation("menu.user"));

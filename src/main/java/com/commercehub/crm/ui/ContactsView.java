@@ -71,6 +71,7 @@ public class ContactsView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         HorizontalLayout toolbar = new HorizontalLayout(search, add);
+        toolbar.setWrap(true);
         toolbar.setWidthFull();
         toolbar.expand(search);
         add(toolbar, grid);

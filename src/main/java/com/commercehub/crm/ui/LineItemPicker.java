@@ -43,6 +43,7 @@ public class LineItemPicker extends HorizontalLayout {
         product.setPlaceholder(getTranslation("products.search"));
         product.setItemLabelGenerator(p -> p.name() + " · " + p.sku() + " · " + Formats.money(p.price(), getLocale()));
         product.setWidth("28rem");
+        product.setMaxWidth("100%");
         quantity.setLabel(getTranslation("crm.line.quantity"));
         quantity.setValue(BigDecimal.ONE);
         quantity.setWidth("8rem");
@@ -61,9 +62,14 @@ public class LineItemPicker extends HorizontalLayout {
             }
         });
         addCustom.setText(getTranslation("crm.line.custom"));
+        addCustom.addClassName("line-custom");
+        addProduct.addClassName("line-add");
         addCustom.addClickListener(e -> new LineDialog(null, onCustom).open());
         add(product, quantity, addProduct, addCustom);
         setAlignItems(FlexComponent.Alignment.BASELINE);
+        // In a narrow column or on a phone the buttons go to the next row instead of under a neighbour.
+        setWrap(true);
+        addClassName("line-picker");
     }
 
     /** Offers the active products priced in {@code currency}. */

@@ -128,7 +128,8 @@ class QuoteViewTest extends KaribuTest {
 
         assertThat(texts(view.paymentViolations)).containsExactlyInAnyOrder(
                 "“Support” is recurring with a term; Stripe checkout does not support a term. Remove the term.",
-                "All recurring line items must have the same billing frequency; one-time items may be mixed in.");
+                "Line 3 “Support” bills yearly; the others monthly. One checkout bills at one frequency: change this line"
+                        + " or put it on a quote of its own.");
         assertThat(texts(view.paymentWarnings)).singleElement().asString().startsWith("Renewals are charged without");
 
         ButtonKt._click(view.publish);
