@@ -59,6 +59,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         sandboxBadge.setText(getTranslation("sandbox.badge"));
         sandboxBadge.getElement().getThemeList().add("badge contrast pill");
         sandboxBadge.addClassName("sandbox-badge");
+        // Phones show this short form (see the stylesheet): the full sentence would run off the header.
+        sandboxBadge.getElement().setAttribute("data-short", getTranslation("builder.sandbox.short"));
+        sandboxBadge.getElement().setAttribute("title", getTranslation("sandbox.badge"));
         sandboxBadge.setVisible(processorMode.isSandbox());
 
         viewTitle.addClassName("view-title");
@@ -98,7 +101,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         SubMenu menu = root.getSubMenu();
         SubMenu languages = menu.addItem(getTranslation("menu.language")).getSubMenu();
         for (Locale locale : Messages.SUPPORTED) {
-            MenuItem item = languages.addItem(locale.getDisplayLanguage(locale), e -> switchLanguage(locale));
+            MenuItem item = languages.addItem(Messages.languageName(locale), e -> switchLanguage(locale));
             item.setCheckable(true);
             item.setChecked(locale.getLanguage().equals(getLocale().getLanguage()));
         }

@@ -167,7 +167,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         expiresOn.setLabel(getTranslation("quote.expires"));
         locale.setLabel(getTranslation("quote.language"));
         locale.setItems(Messages.SUPPORTED);
-        locale.setItemLabelGenerator(l -> l == null ? "" : l.getDisplayLanguage(l));
+        locale.setItemLabelGenerator(l -> l == null ? "" : Messages.languageName(l));
         buyer.setLabel(getTranslation("quote.buyer"));
         buyer.setEmptySelectionAllowed(true);
         buyer.setItemLabelGenerator(c -> c == null ? "" : c.fullName() + " · " + c.email());
