@@ -135,8 +135,11 @@ public class DealView extends VerticalLayout implements BeforeEnterObserver, Has
                                 : getTranslation("crm.deal.closes", Formats.date(details.closeDate(), getLocale())))
                 .filter(java.util.Objects::nonNull).toList()));
         // One-time and recurring money apart; their sum only as the first payment.
-        amount.setText(getTranslation("builder.deal.total", LineItemCells.split(this, details.split()),
-                Formats.money(details.split().firstPayment(), getLocale())));
+        var split = details.split();
+        amount.setText(split.recurring().isEmpty()
+                ? getTranslation("crm.deal.total", Formats.money(split.oneTime(), getLocale()))
+                : getTranslation("builder.deal.total", LineItemCells.split(this, split),
+                Formats.money(split.firstPayment(), getLocale())));
         lines.setItems(details.lines());
         sections.removeAll();
         sectionSources.forEach(source -> sections.add(source.create(details)));

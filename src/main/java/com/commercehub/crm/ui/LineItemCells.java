@@ -63,10 +63,13 @@ public final class LineItemCells {
                 : translator.getTranslation("builder.billing.every." + unit, money, frequency.count());
     }
 
-    /** "€1,000.00 once + €49.00 / month": never one sum of one-time and recurring money. */
+    /** "€1,000.00 once + €49.00 / month" (just "€1,000.00" without recurring money): never one sum of both. */
     public static String split(Component translator, BillingSplit split) {
+        if (split.recurring().isEmpty()) {
+            return Formats.money(split.oneTime(), localeOf());
+        }
         List<String> parts = new ArrayList<>();
-        if (!split.oneTime().isZero() || split.recurring().isEmpty()) {
+        if (!split.oneTime().isZero()) {
             parts.add(perPeriod(translator, split.oneTime(), null));
         }
         split.recurring().forEach((frequency, amount) -> parts.add(perPeriod(translator, amount, frequency)));

@@ -99,7 +99,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     final TextField adjustmentLabel = new TextField();
     final Select<Adjustment.Kind> adjustmentKind = new Select<>();
     final Select<AdjustmentDraft.AppliesTo> adjustmentAppliesTo = new Select<>();
-    final BigDecimalField adjustmentValue = new BigDecimalField();
+    final com.commercehub.base.ui.AmountField adjustmentValue = new com.commercehub.base.ui.AmountField();
     final Button addAdjustment = new Button();
     final Grid<AdjustmentDraft> adjustments = new Grid<>();
 

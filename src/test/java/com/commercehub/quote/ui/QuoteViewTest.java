@@ -371,4 +371,19 @@ class QuoteViewTest extends KaribuTest {
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("deal-amount")).getText())
                 .isEqualTo("Deal amount: €2,400.00 once + €99.00 / month · first payment €2,499.00");
     }
+
+    @Test
+    void an_amount_typed_with_german_separators_is_read_and_shown_as_understood() {
+        com.vaadin.flow.component.UI.getCurrent().setLocale(Locale.GERMAN);
+        QuoteView view = open();
+        HasValueUtilsKt._setValue(view.adjustmentKind, com.commercehub.quote.Adjustment.Kind.AMOUNT);
+        view.adjustmentValue.type("1.200,50");
+        assertThat(view.adjustmentValue.getValue()).isEqualByComparingTo("1200.50");
+        assertThat(view.adjustmentValue.getHelperText()).isEqualTo("Gelesen als 1.200,5");
+
+        view.adjustmentValue.type("zwölf");
+        assertThat(view.adjustmentValue.getValue()).isNull();
+        assertThat(view.adjustmentValue.isInvalid()).isTrue();
+        assertThat(view.adjustmentValue.getErrorMessage()).startsWith("„zwölf“ ist hier keine Zahl");
+    }
 }
