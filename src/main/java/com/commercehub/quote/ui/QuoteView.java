@@ -286,9 +286,12 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
             }
         });
         // A link to the page that fixes it, not a menu path to follow.
+        // Only admins may open Payments settings; others learn whom to ask.
         paymentUnavailable.add(new Span(getTranslation("builder.payment.not-ready") + " "),
-                new com.vaadin.flow.component.html.Anchor("settings/payments",
-                        getTranslation("builder.payment.open-settings")));
+                authentication.hasAnyRole(Role.Names.ADMIN)
+                        ? new com.vaadin.flow.component.html.Anchor("settings/payments",
+                        getTranslation("builder.payment.open-settings"))
+                        : new Span(getTranslation("builder.payment.ask-admin")));
         paymentUnavailable.addClassName("quote-help");
         paymentViolations.addClassName("quote-payment-violations");
         paymentWarnings.addClassName("quote-payment-warnings");
