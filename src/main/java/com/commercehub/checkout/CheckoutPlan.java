@@ -27,7 +27,8 @@ import java.util.Optional;
  *   <li>the quote discount is one coupon, limited to the quote's lines when there are fees (a fee is
  *       never discounted): in payment mode its exact amount off, once (a percentage only where that amount
  *       has no exact Stripe form); with recurring lines a percentage stays a percentage and the coupon lasts
- *       forever, so renewals carry it as the quote shows;</li>
+ *       forever, so renewals carry it as the quote shows — or once, when the discount applies to the first
+ *       payment only;</li>
  *   <li>each fee is a one-time line without tax rates;</li>
  *   <li>taxes are the line's percentage as a Stripe tax rate, inclusive or exclusive as on the quote.</li>
  * </ul>
@@ -138,15 +139,17 @@ record CheckoutPlan(boolean subscription, String currency, List<Line> lines, Cou
                 .filter(a -> a.type() == AdjustmentDraft.Type.DISCOUNT).toList();
         String name = discounts.stream().map(AdjustmentDraft::label).reduce((a, b) -> a + ", " + b).orElse("Discount");
         name = name.length() > COUPON_NAME_MAX ? name.substring(0, COUPON_NAME_MAX - 1) + "…" : name;
+        // A discount on the first payment only is a coupon used once; renewals then charge the full price.
+        boolean forever = subscription && discounts.stream().noneMatch(AdjustmentDraft::firstPaymentOnly);
         Optional<Adjustment> single = discounts.size() == 1 ? Optional.of(discounts.getFirst().adjustment()) : Optional.empty();
         boolean percent = single.isPresent() && single.get().kind() == Adjustment.Kind.PERCENT;
         // A percentage of a three-decimal currency may come to an amount Stripe cannot send as amount_off.
         if (percent && (subscription || !StripeAmounts.isExactlyRepresentable(totals.quoteDiscount()))) {
             return new Coupon(name, null, new BigDecimal(single.get().value().stripTrailingZeros().toPlainString()),
-                    subscription, fees);
+                    forever, fees);
         }
         // The exact amount the quote takes off: no rounding of a percentage is left to Stripe.
-        return new Coupon(name, minor(totals.quoteDiscount()), null, subscription, fees);
+        return new Coupon(name, minor(totals.quoteDiscount()), null, forever, fees);
     }
 
     private static long minor(Money money) {

@@ -57,22 +57,34 @@ public class DealService {
                         rs.getString("currency"), rs.getString("company_name"), rs.getString("owner"),
                         rs.getObject("close_date", java.time.LocalDate.class)))
                 .list();
-        // All lines of the page's deals in one query, summed with the same rule as a deal's own amount.
-        Map<Long, Money> amounts = new HashMap<>();
-        rows.forEach(row -> amounts.put(row.id(), Money.zero(Currency.getInstance(row.currency()))));
+        // All lines of the page's deals in one query, summed with the same rule as a deal's own amount and
+        // kept apart by billing frequency.
+        Map<Long, BillingSplit> splits = new HashMap<>();
+        rows.forEach(row -> splits.put(row.id(), new BillingSplit(Money.zero(Currency.getInstance(row.currency())),
+                Map.of())));
         if (!rows.isEmpty()) {
-            jdbc.sql("SELECT deal, quantity, unit_price, discount_kind, discount_value FROM deal_line WHERE deal IN (:ids)")
-                    .param("ids", amounts.keySet())
+            jdbc.sql("""
+                            SELECT deal, quantity, unit_price, discount_kind, discount_value, billing_interval,
+                                   billing_interval_count
+                            FROM deal_line WHERE deal IN (:ids)""")
+                    .param("ids", splits.keySet())
                     .query(rs -> {
                         long deal = rs.getLong("deal");
-                        Money sum = amounts.get(deal);
-                        amounts.put(deal, sum.plus(DealLine.net(rs.getBigDecimal("quantity"),
+                        BillingSplit split = splits.get(deal);
+                        String unit = rs.getString("billing_interval");
+                        com.commercehub.product.BillingFrequency frequency = unit == null ? null
+                                : new com.commercehub.product.BillingFrequency(
+                                com.commercehub.product.IntervalUnit.valueOf(unit), rs.getInt("billing_interval_count"));
+                        splits.put(deal, split.plus(frequency, DealLine.net(rs.getBigDecimal("quantity"),
                                 rs.getBigDecimal("unit_price"), rs.getString("discount_kind"),
-                                rs.getBigDecimal("discount_value"), sum.currency())));
+                                rs.getBigDecimal("discount_value"), split.oneTime().currency())));
                     });
         }
-        return rows.stream().map(row -> new DealListEntry(row.id(), row.name(), row.stage(), row.companyName(),
-                row.owner(), row.closeDate(), amounts.get(row.id()))).toList();
+        return rows.stream().map(row -> {
+            BillingSplit split = splits.get(row.id());
+            return new DealListEntry(row.id(), row.name(), row.stage(), row.companyName(), row.owner(),
+                    row.closeDate(), split.firstPayment(), split);
+        }).toList();
     }
 
     @Transactional(readOnly = true)

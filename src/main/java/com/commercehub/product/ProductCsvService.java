@@ -38,6 +38,9 @@ import java.util.regex.Pattern;
 @Service
 public class ProductCsvService {
 
+    /** Written first on export and skipped on import (files saved by spreadsheet programs carry it too). */
+    static final char BYTE_ORDER_MARK = '\uFEFF';
+
     private static final int BATCH = 500;
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
@@ -97,6 +100,8 @@ public class ProductCsvService {
         Map<Long, String> rateNames = new HashMap<>();
         taxRates.findAll().forEach(rate -> rateNames.put(rate.id(), rate.summary().name()));
         try {
+            // A byte order mark first: spreadsheet programs then read the file as UTF-8 and show umlauts.
+            out.write(BYTE_ORDER_MARK);
             CSVPrinter printer = ProductCsv.WRITE.print(out);
             productService.forEach(filter, product -> {
                 try {
@@ -115,13 +120,27 @@ public class ProductCsvService {
         BillingFrequency f = p.frequency();
         return List.of(ProductCsv.defuse(p.sku()), ProductCsv.defuse(p.name()),
                 ProductCsv.defuse(nullToEmpty(p.description())),
-                p.price().amount().stripTrailingZeros().toPlainString(), p.price().currency().getCurrencyCode(),
+                inCurrencyDecimals(p.price().amount(), p.price().currency()), p.price().currency().getCurrencyCode(),
                 f == null ? "one_time" : "recurring", f == null ? "" : f.unit().name().toLowerCase(Locale.ROOT),
                 f == null ? "" : Integer.toString(f.count()),
                 p.termPeriods() == null ? "" : p.termPeriods().toString(),
-                p.unitCost() == null ? "" : p.unitCost().stripTrailingZeros().toPlainString(),
+                p.unitCost() == null ? "" : inCurrencyDecimals(p.unitCost(), p.price().currency()),
                 p.taxRateId() == null ? "" : ProductCsv.defuse(rateNames.getOrDefault(p.taxRateId(), "")),
                 nullToEmpty(p.url()), nullToEmpty(p.imageUrl()), p.archived() ? "archived" : "active");
+    }
+
+    /** "1200.00", "1500" (JPY), "1.235" (KWD): the currency's decimals, more only where the value has them. */
+    private static String inCurrencyDecimals(BigDecimal amount, Currency currency) {
+        return amount.setScale(Math.max(Money.decimalsOf(currency), amount.stripTrailingZeros().scale())).toPlainString();
+    }
+
+    private static Reader withoutByteOrderMark(Reader csv) throws IOException {
+        java.io.PushbackReader reader = new java.io.PushbackReader(csv, 1);
+        int first = reader.read();
+        if (first != -1 && first != BYTE_ORDER_MARK) {
+            reader.unread(first);
+        }
+        return reader;
     }
 
     private static String nullToEmpty(String text) {
@@ -133,7 +152,7 @@ public class ProductCsvService {
     private Parsed parse(Reader csv, boolean updateExisting, ImportProgress progress) {
         List<ImportReport.RowProblem> problems = new ArrayList<>();
         List<CSVRecord> records;
-        try (CSVParser parser = ProductCsv.READ.parse(csv)) {
+        try (CSVParser parser = ProductCsv.READ.parse(withoutByteOrderMark(csv))) {
             List<String> header = parser.getHeaderNames();
             for (String column : header) {
                 if (!ProductCsv.COLUMNS.contains(column.toLowerCase(Locale.ROOT))) {

@@ -56,6 +56,15 @@ public final class PaymentStepRules {
      */
     public static Result check(Currency currency, List<Line> lines, List<Adjustment.Kind> quoteDiscounts,
                                Money dueAtCheckout, Set<Currency> chargeableCurrencies) {
+        return check(currency, lines, quoteDiscounts, false, dueAtCheckout, chargeableCurrencies);
+    }
+
+    /**
+     * @param firstPaymentOnly the quote discount comes off the first payment only (a coupon used once), so
+     *                         an amount off never reaches the renewals
+     */
+    public static Result check(Currency currency, List<Line> lines, List<Adjustment.Kind> quoteDiscounts,
+                               boolean firstPaymentOnly, Money dueAtCheckout, Set<Currency> chargeableCurrencies) {
         List<Finding> violations = new ArrayList<>();
         List<Finding> warnings = new ArrayList<>();
         if (!chargeableCurrencies.contains(currency)) {
@@ -64,8 +73,6 @@ public final class PaymentStepRules {
         if (lines.isEmpty()) {
             violations.add(Finding.of("quote.payment.no-lines"));
         }
-        BillingFrequency firstFrequency = null;
-        boolean mixedFrequencies = false;
         int recurring = 0;
         for (Line line : lines) {
             if (!line.net().isPositive()) {
@@ -73,19 +80,12 @@ public final class PaymentStepRules {
             }
             if (line.frequency() != null) {
                 recurring++;
-                if (firstFrequency == null) {
-                    firstFrequency = line.frequency();
-                } else if (!firstFrequency.equals(line.frequency())) {
-                    mixedFrequencies = true;
-                }
                 if (line.termPeriods() != null) {
                     violations.add(Finding.of("quote.payment.recurring-term", line.name()));
                 }
             }
         }
-        if (mixedFrequencies) {
-            violations.add(Finding.of("quote.payment.mixed-frequencies"));
-        }
+        violations.addAll(linesOffTheCommonFrequency(lines));
         int oneTime = lines.size() - recurring;
         if (recurring == 0 && lines.size() > PAYMENT_MODE_MAX_LINES) {
             violations.add(Finding.of("quote.payment.too-many-lines", PAYMENT_MODE_MAX_LINES));
@@ -95,7 +95,7 @@ public final class PaymentStepRules {
         if (quoteDiscounts.size() > 1) {
             violations.add(Finding.of("quote.payment.one-discount"));
         }
-        if (recurring > 0 && oneTime > 0 && quoteDiscounts.contains(Adjustment.Kind.AMOUNT)) {
+        if (recurring > 0 && oneTime > 0 && quoteDiscounts.contains(Adjustment.Kind.AMOUNT) && !firstPaymentOnly) {
             // Stripe takes a coupon's amount off every renewal; the quote spreads it over all lines.
             violations.add(Finding.of("quote.payment.amount-discount-renewals"));
         }
@@ -116,5 +116,29 @@ public final class PaymentStepRules {
             warnings.add(Finding.of("quote.payment.renewals-3ds"));
         }
         return new Result(List.copyOf(violations), List.copyOf(warnings));
+    }
+
+    /**
+     * One subscription bills at one frequency: each recurring line that differs from the most common
+     * one (the earliest on a tie) is named with its number, so the rep knows which line to change.
+     */
+    private static List<Finding> linesOffTheCommonFrequency(List<Line> lines) {
+        java.util.Map<BillingFrequency, Long> counts = lines.stream().map(Line::frequency)
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.groupingBy(f -> f, java.util.LinkedHashMap::new,
+                        java.util.stream.Collectors.counting()));
+        if (counts.size() < 2) {
+            return List.of();
+        }
+        BillingFrequency common = counts.entrySet().stream()
+                .reduce((a, b) -> b.getValue() > a.getValue() ? b : a).orElseThrow().getKey();
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (line.frequency() != null && !line.frequency().equals(common)) {
+                findings.add(Finding.of("builder.payment.line-frequency", i + 1, line.name(), line.frequency(), common));
+            }
+        }
+        return findings;
     }
 }

@@ -131,6 +131,12 @@ class Quote {
         changed(now);
     }
 
+    void moveLine(int index, int target, Instant now) {
+        requireEditable();
+        lines.add(target, lines.remove(index));
+        changed(now);
+    }
+
     void removeLine(int index, Instant now) {
         requireEditable();
         lines.remove(index);

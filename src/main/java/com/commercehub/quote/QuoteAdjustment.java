@@ -10,6 +10,7 @@ class QuoteAdjustment {
     private String label;
     private String kind;
     private java.math.BigDecimal value;
+    private String appliesTo;
 
     static QuoteAdjustment of(AdjustmentDraft draft) {
         QuoteAdjustment stored = new QuoteAdjustment();
@@ -17,11 +18,13 @@ class QuoteAdjustment {
         stored.label = draft.label().strip();
         stored.kind = draft.adjustment().kind().name();
         stored.value = draft.adjustment().value();
+        stored.appliesTo = draft.appliesTo().name();
         return stored;
     }
 
     AdjustmentDraft draft() {
         return new AdjustmentDraft(AdjustmentDraft.Type.valueOf(type), label,
-                new Adjustment(Adjustment.Kind.valueOf(kind), value));
+                new Adjustment(Adjustment.Kind.valueOf(kind), value),
+                appliesTo == null ? null : AdjustmentDraft.AppliesTo.valueOf(appliesTo));
     }
 }

@@ -44,6 +44,16 @@ public final class QuoteCalculator {
      */
     public static QuoteTotals calculate(Currency currency, List<QuoteLineInput> lines, List<Adjustment> quoteDiscounts,
                                         List<Adjustment> fees) {
+        return calculate(currency, lines, quoteDiscounts, List.of(), fees);
+    }
+
+    /**
+     * As {@link #calculate(Currency, List, List, List)}, with discounts that apply to the first payment
+     * only: they come off the first payment like the others, but each recurring frequency's amount (what
+     * every later payment charges) is priced with the every-payment discounts alone.
+     */
+    public static QuoteTotals calculate(Currency currency, List<QuoteLineInput> lines, List<Adjustment> quoteDiscounts,
+                                        List<Adjustment> firstPaymentOnlyDiscounts, List<Adjustment> fees) {
         int scale = Money.decimalsOf(currency);
         int count = lines.size();
         BigDecimal[] gross = new BigDecimal[count];
@@ -63,13 +73,13 @@ public final class QuoteCalculator {
             subtotal = subtotal.add(net[i]);
         }
 
-        BigDecimal quoteDiscountTotal = BigDecimal.ZERO.setScale(scale);
-        for (Adjustment quoteDiscount : quoteDiscounts) {
-            quoteDiscountTotal = quoteDiscountTotal.add(
-                    discountOf(quoteDiscount, subtotal).setScale(scale, RoundingMode.HALF_UP));
-        }
-        quoteDiscountTotal = quoteDiscountTotal.min(subtotal.max(BigDecimal.ZERO));
+        BigDecimal renewalDiscountTotal = discountTotal(quoteDiscounts, subtotal, scale);
+        BigDecimal quoteDiscountTotal = discountTotal(
+                java.util.stream.Stream.concat(quoteDiscounts.stream(), firstPaymentOnlyDiscounts.stream()).toList(),
+                subtotal, scale);
         BigDecimal[] shares = spread(quoteDiscountTotal, net, subtotal, scale);
+        BigDecimal[] renewalShares = firstPaymentOnlyDiscounts.isEmpty() ? shares
+                : spread(renewalDiscountTotal, net, subtotal, scale);
 
         BigDecimal discountedSubtotal = subtotal.subtract(quoteDiscountTotal);
         BigDecimal feeTotal = BigDecimal.ZERO.setScale(scale);
@@ -84,20 +94,13 @@ public final class QuoteCalculator {
         BigDecimal taxAdded = BigDecimal.ZERO.setScale(scale);
         BigDecimal taxIncluded = BigDecimal.ZERO.setScale(scale);
         BigDecimal oneTime = feeTotal;
+        BigDecimal firstPeriods = BigDecimal.ZERO.setScale(scale);
         Map<BillingFrequency, BigDecimal> recurring = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             QuoteLineInput line = lines.get(i);
             BigDecimal discountedNet = net[i].subtract(shares[i]);
-            BigDecimal tax = BigDecimal.ZERO.setScale(scale);
             boolean inclusive = line.tax() != null && line.tax().inclusive();
-            if (line.tax() != null && line.tax().percentage().signum() > 0) {
-                BigDecimal rate = line.tax().percentage();
-                tax = inclusive
-                        // the price already holds the tax: price − price / (1 + rate)
-                        ? discountedNet.subtract(discountedNet.multiply(HUNDRED)
-                        .divide(HUNDRED.add(rate), scale + 10, RoundingMode.HALF_UP)).setScale(scale, RoundingMode.HALF_UP)
-                        : discountedNet.multiply(rate).divide(HUNDRED).setScale(scale, RoundingMode.HALF_UP);
-            }
+            BigDecimal tax = taxOf(line, discountedNet, scale);
             BigDecimal total = inclusive ? discountedNet : discountedNet.add(tax);
             if (inclusive) {
                 taxIncluded = taxIncluded.add(tax);
@@ -105,7 +108,10 @@ public final class QuoteCalculator {
                 taxAdded = taxAdded.add(tax);
             }
             if (line.recurring()) {
-                recurring.merge(line.frequency(), total, BigDecimal::add);
+                firstPeriods = firstPeriods.add(total);
+                BigDecimal renewalNet = net[i].subtract(renewalShares[i]);
+                BigDecimal renewal = inclusive ? renewalNet : renewalNet.add(taxOf(line, renewalNet, scale));
+                recurring.merge(line.frequency(), renewal, BigDecimal::add);
             } else {
                 oneTime = oneTime.add(total);
             }
@@ -114,15 +120,34 @@ public final class QuoteCalculator {
                     money(tax, currency), inclusive, money(total, currency), line.frequency()));
         }
 
-        BigDecimal firstPayment = oneTime;
+        BigDecimal firstPayment = oneTime.add(firstPeriods);
         Map<BillingFrequency, Money> recurringTotals = new LinkedHashMap<>();
-        for (var entry : recurring.entrySet()) {
-            firstPayment = firstPayment.add(entry.getValue());
-            recurringTotals.put(entry.getKey(), money(entry.getValue(), currency));
-        }
+        recurring.forEach((frequency, amount) -> recurringTotals.put(frequency, money(amount, currency)));
         return new QuoteTotals(List.copyOf(results), money(subtotal, currency), money(quoteDiscountTotal, currency),
                 money(feeTotal, currency), money(taxAdded, currency), money(taxIncluded, currency),
                 money(oneTime, currency), recurringTotals, money(firstPayment, currency));
+    }
+
+    /** The discounts' sum, each rounded, never more than the subtotal. */
+    private static BigDecimal discountTotal(List<Adjustment> discounts, BigDecimal subtotal, int scale) {
+        BigDecimal total = BigDecimal.ZERO.setScale(scale);
+        for (Adjustment discount : discounts) {
+            total = total.add(discountOf(discount, subtotal).setScale(scale, RoundingMode.HALF_UP));
+        }
+        return total.min(subtotal.max(BigDecimal.ZERO));
+    }
+
+    /** A line's tax on {@code discountedNet}: added on top when exclusive, the contained part when inclusive. */
+    private static BigDecimal taxOf(QuoteLineInput line, BigDecimal discountedNet, int scale) {
+        if (line.tax() == null || line.tax().percentage().signum() <= 0) {
+            return BigDecimal.ZERO.setScale(scale);
+        }
+        BigDecimal rate = line.tax().percentage();
+        return line.tax().inclusive()
+                // the price already holds the tax: price − price / (1 + rate)
+                ? discountedNet.subtract(discountedNet.multiply(HUNDRED)
+                .divide(HUNDRED.add(rate), scale + 10, RoundingMode.HALF_UP)).setScale(scale, RoundingMode.HALF_UP)
+                : discountedNet.multiply(rate).divide(HUNDRED).setScale(scale, RoundingMode.HALF_UP);
     }
 
     /** A discount of {@code base}: percent of it, or a fixed amount that never exceeds it. */

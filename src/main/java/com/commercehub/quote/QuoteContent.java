@@ -33,10 +33,12 @@ public record QuoteContent(String number, int version, String title, Currency cu
     /** Prices line items and quote-level adjustments with {@link QuoteCalculator}. */
     static QuoteTotals price(Currency currency, List<LineItemDraft> lines, List<AdjustmentDraft> adjustments) {
         List<QuoteLineInput> inputs = lines.stream().map(line -> QuoteLine.input(line, currency)).toList();
-        List<Adjustment> discounts = adjustments.stream().filter(a -> a.type() == AdjustmentDraft.Type.DISCOUNT)
+        List<Adjustment> discounts = adjustments.stream().filter(a -> a.type() == AdjustmentDraft.Type.DISCOUNT
+                && !a.firstPaymentOnly()).map(AdjustmentDraft::adjustment).toList();
+        List<Adjustment> firstPaymentOnly = adjustments.stream().filter(AdjustmentDraft::firstPaymentOnly)
                 .map(AdjustmentDraft::adjustment).toList();
         List<Adjustment> fees = adjustments.stream().filter(a -> a.type() == AdjustmentDraft.Type.FEE)
                 .map(AdjustmentDraft::adjustment).toList();
-        return QuoteCalculator.calculate(currency, inputs, discounts, fees);
+        return QuoteCalculator.calculate(currency, inputs, discounts, firstPaymentOnly, fees);
     }
 }

@@ -233,6 +233,17 @@ public class QuoteService {
         });
     }
 
+    /** Moves line {@code index} to {@code target}; the buyer page and the PDF list the lines in this order. */
+    @Transactional
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
+    public QuoteDetails moveLine(long id, long expectedVersion, int index, int target) {
+        return change(id, expectedVersion, (quote, deal) -> {
+            checkIndex(index, quote.lineCount());
+            checkIndex(target, quote.lineCount());
+            quote.moveLine(index, target, clock.instant());
+        });
+    }
+
     @Transactional
     @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
     public QuoteDetails removeLine(long id, long expectedVersion, int index) {
@@ -247,6 +258,14 @@ public class QuoteService {
     @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
     public QuoteDetails addAdjustment(long id, long expectedVersion, AdjustmentDraft.Type type, String label,
                                       Adjustment.Kind kind, BigDecimal value) {
+        return addAdjustment(id, expectedVersion, type, label, kind, value, AdjustmentDraft.AppliesTo.EVERY_PAYMENT);
+    }
+
+    /** Adds a quote-level discount (lasting every payment or the first only) or a fee. */
+    @Transactional
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
+    public QuoteDetails addAdjustment(long id, long expectedVersion, AdjustmentDraft.Type type, String label,
+                                      Adjustment.Kind kind, BigDecimal value, AdjustmentDraft.AppliesTo appliesTo) {
         return change(id, expectedVersion, (quote, deal) -> {
             Map<String, String> problems = new HashMap<>();
             if (label == null || label.isBlank()) {
@@ -262,7 +281,8 @@ public class QuoteService {
             if (!problems.isEmpty()) {
                 throw new CrmValidationException(problems);
             }
-            quote.addAdjustment(new AdjustmentDraft(type, label, new Adjustment(kind, value)), clock.instant());
+            quote.addAdjustment(new AdjustmentDraft(type, label, new Adjustment(kind, value),
+                    type == AdjustmentDraft.Type.DISCOUNT ? appliesTo : null), clock.instant());
         });
     }
 
@@ -462,8 +482,9 @@ public class QuoteService {
                 .filter(a -> a.type() == AdjustmentDraft.Type.DISCOUNT).map(a -> a.adjustment().kind()).toList();
         Set<Currency> chargeable = stripe.chargeableCurrencies().stream()
                 .map(code -> Currency.getInstance(code.toUpperCase(Locale.ROOT))).collect(Collectors.toSet());
-        return new PaymentCheck(stripe.readyToTransact(),
-                PaymentStepRules.check(quote.currency(), lines, discounts, totals.firstPayment(), chargeable));
+        boolean firstPaymentOnly = quote.adjustmentDrafts().stream().anyMatch(AdjustmentDraft::firstPaymentOnly);
+        return new PaymentCheck(stripe.readyToTransact(), PaymentStepRules.check(quote.currency(), lines, discounts,
+                firstPaymentOnly, totals.firstPayment(), chargeable));
     }
 
     private QuoteDetails details(Quote quote, DealDetails deal) {

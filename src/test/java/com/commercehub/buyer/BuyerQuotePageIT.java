@@ -121,7 +121,7 @@ class BuyerQuotePageIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Angebot Q-1001 · Version 1", "Workshop", "Licence", "Erika Mustermann",
                 "Acme GmbH", "sam@example.com", "Hallo Erika", "Zahlbar in 30 Tagen", "Jetzt fällig",
-                "Sandbox — es fließt kein echtes Geld", "Zur Kasse");
+                "Sandbox — es fließt kein echtes Geld", "Kaufen");
         // 2 × 1,200 + 99, less 10 %, plus 19 % tax: the first payment in German notation.
         assertThat(page.body()).contains("2.676,43\u00a0€");
         var headers = page.headers();

@@ -88,6 +88,18 @@ class CheckoutPlanTest {
     }
 
     @Test
+    void a_discount_on_the_first_payment_only_is_a_coupon_used_once() {
+        CheckoutPlan plan = CheckoutPlan.of(content("EUR", List.of(
+                        line("Licence", "1", "99.00", null, null, null, false, BillingFrequency.MONTHLY)),
+                List.of(new AdjustmentDraft(AdjustmentDraft.Type.DISCOUNT, "Welcome", Adjustment.percent("50"),
+                        AdjustmentDraft.AppliesTo.FIRST_PAYMENT))), Locale.ENGLISH);
+
+        assertThat(plan.subscription()).isTrue();
+        assertThat(plan.coupon()).isEqualTo(new CheckoutPlan.Coupon("Welcome", null, new BigDecimal("50"), false, false));
+        assertThat(plan.expectedTotal()).isEqualTo(4_950L);
+    }
+
+    @Test
     void every_line_taxed_alike_gives_the_subscription_that_rate_as_its_default() {
         CheckoutPlan plan = CheckoutPlan.of(content("EUR", List.of(
                 line("Set-up", "1", "120.00", null, null, "19.0", false, null),

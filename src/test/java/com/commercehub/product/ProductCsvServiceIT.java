@@ -145,7 +145,7 @@ class ProductCsvServiceIT {
 
         StringWriter exported = new StringWriter();
         csv.export(new ProductFilter("", null, null, ProductFilter.Status.ALL), exported);
-        assertThat(exported.toString()).contains("'=SUM(A1) trick").startsWith(HEADER.strip());
+        assertThat(exported.toString()).contains("'=SUM(A1) trick").startsWith("\uFEFF" + HEADER.strip());
 
         jdbc.sql("DELETE FROM product").update();
         ImportReport report = importCsv(exported.toString(), false);
@@ -166,6 +166,8 @@ class ProductCsvServiceIT {
         StringWriter exported = new StringWriter();
         csv.export(new ProductFilter("", null, "USD", ProductFilter.Status.ACTIVE), exported);
         assertThat(exported.toString().lines()).hasSize(2).last().asString().startsWith("D-1,");
+        // Amounts in the currency's decimals: "1.00", not "1".
+        assertThat(exported.toString()).contains(",1.00,USD,");
     }
 
     @Test

@@ -60,7 +60,29 @@ class PaymentStepRulesTest {
                 .isEmpty();
         assertThat(violations(List.of(recurring("A", "10.00", BillingFrequency.MONTHLY, null),
                 recurring("B", "100.00", BillingFrequency.YEARLY, null)), 0, "110.00"))
-                .containsExactly("quote.payment.mixed-frequencies");
+                .containsExactly("builder.payment.line-frequency");
+    }
+
+    @Test
+    void a_line_off_the_common_frequency_is_named_with_its_number_and_both_frequencies() {
+        var result = PaymentStepRules.check(EUR, List.of(oneTime("Setup", "50.00"),
+                recurring("Licence", "10.00", BillingFrequency.MONTHLY, null),
+                recurring("Support", "100.00", BillingFrequency.YEARLY, null),
+                recurring("Seats", "10.00", BillingFrequency.MONTHLY, null)), 0, Money.of("170.00", "EUR"), CHARGEABLE);
+        assertThat(result.violations()).singleElement().satisfies(finding -> {
+            assertThat(finding.messageKey()).isEqualTo("builder.payment.line-frequency");
+            assertThat(finding.args()).containsExactly(3, "Support", BillingFrequency.YEARLY, BillingFrequency.MONTHLY);
+        });
+    }
+
+    @Test
+    void an_amount_discount_on_the_first_payment_only_never_reaches_the_renewals() {
+        var lines = List.of(oneTime("Setup", "50.00"), recurring("Licence", "10.00", BillingFrequency.MONTHLY, null));
+        assertThat(PaymentStepRules.check(EUR, lines, List.of(Adjustment.Kind.AMOUNT), false,
+                Money.of("55.00", "EUR"), CHARGEABLE).violations()).extracting(PaymentStepRules.Finding::messageKey)
+                .containsExactly("quote.payment.amount-discount-renewals");
+        assertThat(PaymentStepRules.check(EUR, lines, List.of(Adjustment.Kind.AMOUNT), true,
+                Money.of("55.00", "EUR"), CHARGEABLE).violations()).isEmpty();
     }
 
     @Test
@@ -109,7 +131,7 @@ class PaymentStepRulesTest {
         assertThat(violations(List.of(recurring("Plan", "0.00", BillingFrequency.MONTHLY, 12),
                 recurring("Other", "5.00", BillingFrequency.YEARLY, null)), 2, "5.00"))
                 .containsExactlyInAnyOrder("quote.payment.line-not-positive", "quote.payment.recurring-term",
-                        "quote.payment.mixed-frequencies", "quote.payment.one-discount");
+                        "builder.payment.line-frequency", "quote.payment.one-discount");
     }
 
     @Test

@@ -145,4 +145,22 @@ class QuoteCalculatorTest {
                 .reduce(Money.zero(Currency.getInstance("EUR")), Money::plus);
         assertThat(totals.firstPayment()).isEqualTo(lineTotals.plus(totals.fees()));
     }
+
+    @Test
+    void a_discount_on_the_first_payment_only_leaves_the_renewals_at_full_price() {
+        List<QuoteLineInput> lines = List.of(line("1", "1000.00", "EUR", null, null, null),
+                line("1", "100.00", "EUR", null, new LineTax(new BigDecimal("20"), false), BillingFrequency.MONTHLY));
+        QuoteTotals firstOnly = QuoteCalculator.calculate(Currency.getInstance("EUR"), lines, List.of(),
+                List.of(Adjustment.percent("10")), List.of());
+        assertThat(firstOnly.quoteDiscount()).isEqualTo(eur("110.00"));
+        assertThat(firstOnly.oneTimeTotal()).isEqualTo(eur("900.00"));
+        // First month: 100 − 10 + 20 % tax = 108; every later month: 100 + 20 % = 120.
+        assertThat(firstOnly.firstPayment()).isEqualTo(eur("1008.00"));
+        assertThat(firstOnly.recurringTotals()).containsEntry(BillingFrequency.MONTHLY, eur("120.00"));
+
+        QuoteTotals everyPayment = QuoteCalculator.calculate(Currency.getInstance("EUR"), lines,
+                List.of(Adjustment.percent("10")), List.of(), List.of());
+        assertThat(everyPayment.firstPayment()).isEqualTo(eur("1008.00"));
+        assertThat(everyPayment.recurringTotals()).containsEntry(BillingFrequency.MONTHLY, eur("108.00"));
+    }
 }

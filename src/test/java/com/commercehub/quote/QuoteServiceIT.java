@@ -315,7 +315,7 @@ class QuoteServiceIT {
                 BillingFrequency.YEARLY, 12));
         draft = quotes.addLine(draft.id(), draft.version(), QuoteTestData.line("Goodwill", "0.00", null, null));
         assertThat(draft.payment().rules().violations()).extracting(PaymentStepRules.Finding::messageKey)
-                .containsExactlyInAnyOrder("quote.payment.mixed-frequencies", "quote.payment.recurring-term",
+                .containsExactlyInAnyOrder("builder.payment.line-frequency", "quote.payment.recurring-term",
                         "quote.payment.line-not-positive");
         long id = draft.id();
         long version = draft.version();

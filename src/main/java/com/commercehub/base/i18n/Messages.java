@@ -35,6 +35,12 @@ public class Messages {
                 .findFirst().orElse(Locale.ENGLISH);
     }
 
+    /** A language by its own name, capitalised as in a language menu: "Deutsch", "Polski", "Dansk". */
+    public static String languageName(Locale locale) {
+        String name = locale.getDisplayLanguage(locale);
+        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+    }
+
     /** Translations in one locale, for code that formats texts for someone other than the current user. */
     public Translator in(Locale locale) {
         return (key, params) -> get(key, locale, params);

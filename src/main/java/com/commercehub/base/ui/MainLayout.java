@@ -60,6 +60,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         sandboxBadge.setText(getTranslation("sandbox.badge"));
         sandboxBadge.getElement().getThemeList().add("badge contrast pill");
         sandboxBadge.addClassName("sandbox-badge");
+        // Phones show this short form (see the stylesheet): the full sentence would run off the header.
+        sandboxBadge.getElement().setAttribute("data-short", getTranslation("builder.sandbox.short"));
+        sandboxBadge.getElement().setAttribute("title", getTranslation("sandbox.badge"));
         sandboxBadge.setVisible(processorMode.isSandbox());
 
         viewTitle.addClassName("view-title");
@@ -87,17 +90,20 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private void buildUserMenu() {
         userMenu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        userMenu.addClassName("user-menu");
         String name = currentUser.summary().map(user -> user.displayName()).orElse("");
         Avatar avatar = new Avatar(name);
         avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
-        HorizontalLayout trigger = new HorizontalLayout(avatar, new Span(name));
+        Span userName = new Span(name);
+        userName.addClassName("user-name");
+        HorizontalLayout trigger = new HorizontalLayout(avatar, userName);
         trigger.setAlignItems(FlexComponent.Alignment.CENTER);
         MenuItem root = userMenu.addItem(trigger);
         root.setAriaLabel(getTranslation("menu.user"));
         SubMenu menu = root.getSubMenu();
         SubMenu languages = menu.addItem(getTranslation("menu.language")).getSubMenu();
         for (Locale locale : Messages.SUPPORTED) {
-            MenuItem item = languages.addItem(locale.getDisplayLanguage(locale), e -> switchLanguage(locale));
+            MenuItem item = languages.addItem(Messages.languageName(locale), e -> switchLanguage(locale));
             item.setCheckable(true);
             item.setChecked(locale.getLanguage().equals(getLocale().getLanguage()));
         }

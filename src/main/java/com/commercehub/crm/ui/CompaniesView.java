@@ -64,6 +64,7 @@ public class CompaniesView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         HorizontalLayout toolbar = new HorizontalLayout(search, add);
+        toolbar.setWrap(true);
         toolbar.setWidthFull();
         toolbar.expand(search);
         add(toolbar, grid);

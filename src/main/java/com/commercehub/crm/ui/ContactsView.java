@@ -60,7 +60,7 @@ public class ContactsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(ContactSummary::fullName).setHeader(getTranslation("crm.contact.name")).setFlexGrow(2);
         grid.addColumn(ContactSummary::email).setHeader(getTranslation("crm.contact.email")).setFlexGrow(2);
         grid.addColumn(c -> c.companyName() == null ? "" : c.companyName()).setHeader(getTranslation("crm.company"));
-        grid.addColumn(c -> c.preferredLocale() == null ? "" : c.preferredLocale().getDisplayLanguage(getLocale()))
+        grid.addColumn(c -> c.preferredLocale() == null ? "" : com.commercehub.base.i18n.Messages.languageName(c.preferredLocale()))
                 .setHeader(getTranslation("crm.contact.language"));
         grid.setItems(q -> contacts.page(search.getValue(), VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> contacts.count(search.getValue()));
@@ -71,6 +71,7 @@ public class ContactsView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         HorizontalLayout toolbar = new HorizontalLayout(search, add);
+        toolbar.setWrap(true);
         toolbar.setWidthFull();
         toolbar.expand(search);
         add(toolbar, grid);
@@ -97,7 +98,7 @@ public class ContactsView extends VerticalLayout implements HasDynamicTitle {
             company.setClearButtonVisible(true);
             language.setLabel(getTranslation("crm.contact.language"));
             language.setItems(Messages.SUPPORTED);
-            language.setItemLabelGenerator(l -> l == null ? "" : l.getDisplayLanguage(l));
+            language.setItemLabelGenerator(l -> l == null ? "" : com.commercehub.base.i18n.Messages.languageName(l));
             language.setEmptySelectionAllowed(true);
             if (existing != null) {
                 firstName.setValue(existing.firstName());

@@ -85,17 +85,16 @@ public class DealView extends VerticalLayout implements BeforeEnterObserver, Has
                 draft -> apply(() -> deals.addLine(deal.id(), deal.version(), draft)));
         picker.setVisible(editable);
 
-        lines.addColumn(LineItemDetails::name).setHeader(getTranslation("product.name")).setFlexGrow(2);
-        lines.addColumn(l -> l.sku() == null ? "" : l.sku()).setHeader(getTranslation("product.sku")).setAutoWidth(true);
+        lines.addComponentColumn(line -> LineItemCells.name(this, line)).setKey("name")
+                .setHeader(getTranslation("product.name")).setWidth("13rem").setFlexGrow(1).setFrozen(true);
         lines.addColumn(l -> Formats.number(l.quantity(), getLocale())).setHeader(getTranslation("crm.line.quantity"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         lines.addColumn(l -> Formats.money(l.unitPrice(), getLocale())).setHeader(getTranslation("product.price"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        lines.addColumn(line -> LineItemTexts.discount(line, getLocale())).setHeader(getTranslation("crm.line.discount")).setAutoWidth(true);
-        lines.addColumn(l -> com.commercehub.product.ui.BillingLabels.of(this, l.frequency(), l.termPeriods()))
-                .setHeader(getTranslation("product.billing")).setAutoWidth(true);
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        lines.addColumn(line -> LineItemTexts.discount(line, getLocale())).setHeader(getTranslation("crm.line.discount"))
+                .setAutoWidth(true).setFlexGrow(0);
         lines.addColumn(l -> Formats.money(l.net(), getLocale())).setHeader(getTranslation("crm.deal.amount"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setKey("net").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         if (editable) {
             lines.addComponentColumn(line -> {
                 Button change = new Button(VaadinIcon.EDIT.create(), e -> new LineDialog(line, draft -> apply(
@@ -107,7 +106,7 @@ public class DealView extends VerticalLayout implements BeforeEnterObserver, Has
                 remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
                 remove.setAriaLabel(getTranslation("crm.line.remove"));
                 return new HorizontalLayout(change, remove);
-            }).setAutoWidth(true).setFlexGrow(0);
+            }).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         }
         lines.setEmptyStateText(getTranslation("crm.line.empty"));
         amount.addClassName("deal-amount");
@@ -135,7 +134,12 @@ public class DealView extends VerticalLayout implements BeforeEnterObserver, Has
                         details.closeDate() == null ? null
                                 : getTranslation("crm.deal.closes", Formats.date(details.closeDate(), getLocale())))
                 .filter(java.util.Objects::nonNull).toList()));
-        amount.setText(getTranslation("crm.deal.total", Formats.money(details.amount(), getLocale())));
+        // One-time and recurring money apart; their sum only as the first payment.
+        var split = details.split();
+        amount.setText(split.recurring().isEmpty()
+                ? getTranslation("crm.deal.total", Formats.money(split.oneTime(), getLocale()))
+                : getTranslation("builder.deal.total", LineItemCells.split(this, split),
+                Formats.money(split.firstPayment(), getLocale())));
         lines.setItems(details.lines());
         sections.removeAll();
         sectionSources.forEach(source -> sections.add(source.create(details)));

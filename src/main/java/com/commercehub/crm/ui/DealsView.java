@@ -57,12 +57,13 @@ public class DealsView extends VerticalLayout implements HasDynamicTitle {
         add.addClickListener(e -> new DealDialog(deals, companies, contacts, users.activeStaff(), Actors.current(),
                 null, saved -> open(saved.id())).open());
 
-        grid.addColumn(DealListEntry::name).setHeader(getTranslation("crm.deal.name")).setFlexGrow(2);
+        grid.addColumn(DealListEntry::name).setHeader(getTranslation("crm.deal.name")).setFlexGrow(2)
+                .setWidth("10rem").setFrozen(true);
         grid.addColumn(d -> getTranslation("crm.stage." + d.stage().name().toLowerCase()))
                 .setHeader(getTranslation("crm.deal.stage")).setAutoWidth(true);
         grid.addColumn(d -> d.companyName() == null ? "" : d.companyName()).setHeader(getTranslation("crm.company"));
-        grid.addColumn(d -> Formats.money(d.amount(), getLocale())).setHeader(getTranslation("crm.deal.amount"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(d -> LineItemCells.split(this, d.split())).setHeader(getTranslation("crm.deal.amount"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFrozenToEnd(true);
         grid.addColumn(d -> d.closeDate() == null ? "" : Formats.date(d.closeDate(), getLocale()))
                 .setHeader(getTranslation("crm.deal.close-date")).setAutoWidth(true);
         grid.setItems(q -> deals.page(search.getValue(), stage.getValue(),
@@ -73,6 +74,7 @@ public class DealsView extends VerticalLayout implements HasDynamicTitle {
         grid.setSizeFull();
 
         HorizontalLayout toolbar = new HorizontalLayout(search, stage, add);
+        toolbar.setWrap(true);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.expand(search);

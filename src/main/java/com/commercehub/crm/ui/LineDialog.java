@@ -25,9 +25,9 @@ public class LineDialog extends Dialog {
 
     final TextField name = new TextField();
     final BigDecimalField quantity = new BigDecimalField();
-    final BigDecimalField unitPrice = new BigDecimalField();
+    final com.commercehub.base.ui.AmountField unitPrice = new com.commercehub.base.ui.AmountField();
     final Select<DiscountKind> discountKind = new Select<>();
-    final BigDecimalField discountValue = new BigDecimalField();
+    final com.commercehub.base.ui.AmountField discountValue = new com.commercehub.base.ui.AmountField();
     final BigDecimalField taxPercentage = new BigDecimalField();
     final Checkbox taxInclusive = new Checkbox();
     final Select<IntervalUnit> interval = new Select<>();

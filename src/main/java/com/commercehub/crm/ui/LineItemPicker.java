@@ -31,6 +31,7 @@ public class LineItemPicker extends HorizontalLayout {
     public final Button addCustom = new Button();
 
     private final ProductService products;
+    private Currency currency;
 
     /**
      * @param onProduct adds the product with the quantity; true when it was added
@@ -43,6 +44,10 @@ public class LineItemPicker extends HorizontalLayout {
         product.setPlaceholder(getTranslation("products.search"));
         product.setItemLabelGenerator(p -> p.name() + " · " + p.sku() + " · " + Formats.money(p.price(), getLocale()));
         product.setWidth("28rem");
+        product.setMaxWidth("100%");
+        // Enter on a partial name picks the first match, or says that nothing matched: typed input is never dropped.
+        product.setAllowCustomValue(true);
+        product.addCustomValueSetListener(e -> pickFirstMatch(e.getDetail()));
         quantity.setLabel(getTranslation("crm.line.quantity"));
         quantity.setValue(BigDecimal.ONE);
         quantity.setWidth("8rem");
@@ -61,15 +66,36 @@ public class LineItemPicker extends HorizontalLayout {
             }
         });
         addCustom.setText(getTranslation("crm.line.custom"));
+        addCustom.addClassName("line-custom");
+        addProduct.addClassName("line-add");
         addCustom.addClickListener(e -> new LineDialog(null, onCustom).open());
         add(product, quantity, addProduct, addCustom);
         setAlignItems(FlexComponent.Alignment.BASELINE);
+        // In a narrow column or on a phone the buttons go to the next row instead of under a neighbour.
+        setWrap(true);
+        addClassName("line-picker");
     }
 
     /** Offers the active products priced in {@code currency}. */
     public void offer(Currency currency) {
-        product.setItems(query -> products.page(new ProductFilter(query.getFilter().orElse(""), null,
-                        currency.getCurrencyCode(), ProductFilter.Status.ACTIVE),
-                PageRequest.of(query.getPage(), query.getPageSize())).stream());
+        this.currency = currency;
+        product.setItems(query -> matches(query.getFilter().orElse(""), query.getPage(), query.getPageSize()).stream());
+    }
+
+    /** What Enter on typed text does: the first active match in the currency, or a message that none matched. */
+    public void pickFirstMatch(String typed) {
+        var first = currency == null ? java.util.List.<ProductListEntry>of() : matches(typed.strip(), 0, 1);
+        if (first.isEmpty()) {
+            product.setErrorMessage(getTranslation("builder.combo.no-match", typed.strip()));
+            product.setInvalid(true);
+        } else {
+            product.setValue(first.getFirst());
+            product.setInvalid(false);
+        }
+    }
+
+    private java.util.List<ProductListEntry> matches(String text, int page, int size) {
+        return products.page(new ProductFilter(text, null, currency.getCurrencyCode(), ProductFilter.Status.ACTIVE),
+                PageRequest.of(page, size));
     }
 }

@@ -64,13 +64,13 @@ class ProductForm extends Dialog {
     final TextField name = new TextField();
     final TextField sku = new TextField();
     final TextArea description = new TextArea();
-    final BigDecimalField price = new BigDecimalField();
+    final com.commercehub.base.ui.AmountField price = new com.commercehub.base.ui.AmountField();
     final ComboBox<String> currency = new ComboBox<>();
     final Select<BillingChoice> billing = new Select<>();
     final IntegerField customCount = new IntegerField();
     final Select<IntervalUnit> customUnit = new Select<>();
     final IntegerField termPeriods = new IntegerField();
-    final BigDecimalField unitCost = new BigDecimalField();
+    final com.commercehub.base.ui.AmountField unitCost = new com.commercehub.base.ui.AmountField();
     final ComboBox<TaxRateSummary> taxRate = new ComboBox<>();
     final TextField url = new TextField();
     final TextField imageUrl = new TextField();

@@ -17,7 +17,7 @@ final class QuoteColumns {
 
     static void add(Grid<QuoteListEntry> grid, Component translator) {
         grid.addColumn(QuoteListEntry::number).setKey("number").setHeader(translator.getTranslation("quote.number"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setFrozen(true);
         grid.addColumn(QuoteListEntry::title).setKey(TITLE).setHeader(translator.getTranslation("quote.title"))
                 .setFlexGrow(2);
         grid.addColumn(q -> translator.getTranslation(q.status().messageKey())).setKey("status")
@@ -29,6 +29,7 @@ final class QuoteColumns {
                 .setHeader(translator.getTranslation("quote.expires")).setAutoWidth(true);
         grid.addColumn(q -> Formats.money(q.amount(), UI.getCurrent().getLocale())).setKey("amount")
                 .setHeader(translator.getTranslation("quote.due-at-checkout")).setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
+                // On a phone the amount stays beside the quote's number instead of scrolling away.
+                .setAutoWidth(true).setFrozenToEnd(true);
     }
 }

@@ -93,12 +93,13 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     final TextArea purchaseTerms = new TextArea();
 
     final LineItemPicker picker;
-    final Grid<LineItemDetails> lines = new Grid<>();
+    final QuoteLineGrid lines;
 
     final Select<AdjustmentDraft.Type> adjustmentType = new Select<>();
     final TextField adjustmentLabel = new TextField();
     final Select<Adjustment.Kind> adjustmentKind = new Select<>();
-    final BigDecimalField adjustmentValue = new BigDecimalField();
+    final Select<AdjustmentDraft.AppliesTo> adjustmentAppliesTo = new Select<>();
+    final com.commercehub.base.ui.AmountField adjustmentValue = new com.commercehub.base.ui.AmountField();
     final Button addAdjustment = new Button();
     final Grid<AdjustmentDraft> adjustments = new Grid<>();
 
@@ -108,7 +109,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     final Checkbox requireSignature = new Checkbox();
     final Select<String> countersigner = new Select<>();
     final Checkbox collectPayment = new Checkbox();
-    final Span paymentUnavailable = new Span();
+    final Div paymentUnavailable = new Div();
     final Span renewalTaxNote = new Span();
     final UnorderedList paymentViolations = new UnorderedList();
     final UnorderedList paymentWarnings = new UnorderedList();
@@ -123,6 +124,9 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final Map<String, String> staffNames;
     private final HorizontalLayout adjustmentPicker;
     private QuoteDetails quote;
+    private com.vaadin.flow.shared.Registration resizing;
+    /** Below this window width (px) the line grid shows only what fits a phone. */
+    static final int PHONE_WIDTH = 700;
 
     private final com.commercehub.payment.PaymentService paymentService;
 
@@ -163,7 +167,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         expiresOn.setLabel(getTranslation("quote.expires"));
         locale.setLabel(getTranslation("quote.language"));
         locale.setItems(Messages.SUPPORTED);
-        locale.setItemLabelGenerator(l -> l == null ? "" : l.getDisplayLanguage(l));
+        locale.setItemLabelGenerator(l -> l == null ? "" : Messages.languageName(l));
         buyer.setLabel(getTranslation("quote.buyer"));
         buyer.setEmptySelectionAllowed(true);
         buyer.setItemLabelGenerator(c -> c == null ? "" : c.fullName() + " · " + c.email());
@@ -188,7 +192,31 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
                     show(quotes.addLine(quote.id(), quote.version(), draft));
                     return true;
                 });
-        buildLineGrid();
+        lines = new QuoteLineGrid(this::editable, new QuoteLineGrid.Actions() {
+            @Override
+            public void changeQuantity(LineItemDetails line, BigDecimal quantity, BigDecimalField field) {
+                change(() -> quotes.changeQuantity(quote.id(), quote.version(), line.index(), quantity),
+                        Map.of("quantity", field));
+            }
+
+            @Override
+            public void edit(LineItemDetails line) {
+                new LineDialog(line, draft -> {
+                    show(quotes.updateLine(quote.id(), quote.version(), line.index(), draft));
+                    return true;
+                }).open();
+            }
+
+            @Override
+            public void move(LineItemDetails line, int target) {
+                change(() -> quotes.moveLine(quote.id(), quote.version(), line.index(), target), Map.of());
+            }
+
+            @Override
+            public void remove(LineItemDetails line) {
+                change(() -> quotes.removeLine(quote.id(), quote.version(), line.index()), Map.of());
+            }
+        });
 
         adjustmentType.setLabel(getTranslation("quote.adjustment.type"));
         adjustmentType.setItems(AdjustmentDraft.Type.values());
@@ -199,17 +227,23 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         adjustmentKind.setItems(Adjustment.Kind.values());
         adjustmentKind.setItemLabelGenerator(k -> getTranslation("crm.discount." + k.name().toLowerCase()));
         adjustmentKind.setValue(Adjustment.Kind.PERCENT);
+        adjustmentAppliesTo.setLabel(getTranslation("builder.discount.applies-to"));
+        adjustmentAppliesTo.setItems(AdjustmentDraft.AppliesTo.values());
+        adjustmentAppliesTo.setItemLabelGenerator(a -> getTranslation("builder.discount." + a.name().toLowerCase()));
+        adjustmentAppliesTo.setValue(AdjustmentDraft.AppliesTo.EVERY_PAYMENT);
+        adjustmentType.addValueChangeListener(e -> adjustmentAppliesTo.setVisible(
+                e.getValue() == AdjustmentDraft.Type.DISCOUNT));
         adjustmentValue.setLabel(getTranslation("quote.adjustment.value"));
         adjustmentValue.setWidth("8rem");
         addAdjustment.setText(getTranslation("crm.line.add"));
         addAdjustment.addClickListener(e -> addAdjustment());
         adjustmentPicker = new HorizontalLayout(adjustmentType, adjustmentLabel, adjustmentKind, adjustmentValue,
-                addAdjustment);
+                adjustmentAppliesTo, addAdjustment);
         adjustmentPicker.setAlignItems(FlexComponent.Alignment.BASELINE);
         adjustmentPicker.setWrap(true);
         adjustments.addColumn(a -> getTranslation("quote.adjustment." + a.type().name().toLowerCase()))
                 .setHeader(getTranslation("quote.adjustment.type")).setAutoWidth(true);
-        adjustments.addColumn(AdjustmentDraft::label).setHeader(getTranslation("quote.adjustment.label")).setFlexGrow(2);
+        adjustments.addColumn(this::adjustmentLabelText).setHeader(getTranslation("quote.adjustment.label")).setFlexGrow(2);
         adjustments.addColumn(this::adjustmentText).setHeader(getTranslation("quote.adjustment.value"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         adjustments.addComponentColumn(a -> {
@@ -251,7 +285,14 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
                 change(() -> quotes.setCollectPayment(quote.id(), quote.version(), e.getValue()), Map.of());
             }
         });
-        paymentUnavailable.setText(getTranslation("quote.payment.not-ready"));
+        // A link to the page that fixes it, not a menu path to follow.
+        // Only admins may open Payments settings; others learn whom to ask.
+        paymentUnavailable.add(new Span(getTranslation("builder.payment.not-ready") + " "),
+                authentication.hasAnyRole(Role.Names.ADMIN)
+                        ? new com.vaadin.flow.component.html.Anchor("settings/payments",
+                        getTranslation("builder.payment.open-settings"))
+                        : new Span(getTranslation("builder.payment.ask-admin")));
+        paymentUnavailable.addClassName("quote-help");
         paymentViolations.addClassName("quote-payment-violations");
         paymentWarnings.addClassName("quote-payment-warnings");
         renewalTaxNote.setText(getTranslation("quote.payment.renewal-tax-note"));
@@ -280,53 +321,6 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         add(header, dealLink, publishProblems, columns, paymentsHeading, payments);
     }
 
-    private void buildLineGrid() {
-        lines.addColumn(LineItemDetails::name).setHeader(getTranslation("product.name")).setFlexGrow(2);
-        lines.addComponentColumn(line -> {
-            if (!editable()) {
-                return new Span(Formats.number(line.quantity(), getLocale()));
-            }
-            BigDecimalField field = new BigDecimalField();
-            field.setValue(line.quantity().stripTrailingZeros());
-            field.setWidth("7rem");
-            field.setAriaLabel(getTranslation("crm.line.quantity"));
-            field.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    change(() -> quotes.changeQuantity(quote.id(), quote.version(), line.index(),
-                            e.getValue() == null ? BigDecimal.ZERO : e.getValue()), Map.of("quantity", field));
-                }
-            });
-            return field;
-        }).setKey("quantity").setHeader(getTranslation("crm.line.quantity")).setAutoWidth(true);
-        lines.addColumn(l -> Formats.money(l.unitPrice(), getLocale())).setHeader(getTranslation("product.price"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        lines.addColumn(l -> LineItemTexts.discount(l, getLocale())).setHeader(getTranslation("crm.line.discount"))
-                .setAutoWidth(true);
-        lines.addColumn(l -> LineItemTexts.tax(l, getLocale())).setHeader(getTranslation("crm.line.tax"))
-                .setAutoWidth(true);
-        lines.addColumn(l -> BillingLabels.of(this, l.frequency(), l.termPeriods()))
-                .setHeader(getTranslation("product.billing")).setAutoWidth(true);
-        lines.addColumn(l -> Formats.money(l.net(), getLocale())).setHeader(getTranslation("crm.deal.amount"))
-                .setKey("net").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        lines.addComponentColumn(line -> {
-            Button edit = new Button(VaadinIcon.EDIT.create(), e -> new LineDialog(line, draft -> {
-                show(quotes.updateLine(quote.id(), quote.version(), line.index(), draft));
-                return true;
-            }).open());
-            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            edit.setAriaLabel(getTranslation("crm.line.edit"));
-            Button remove = new Button(VaadinIcon.TRASH.create(), e -> change(
-                    () -> quotes.removeLine(quote.id(), quote.version(), line.index()), Map.of()));
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
-            remove.setAriaLabel(getTranslation("crm.line.remove"));
-            HorizontalLayout actions = new HorizontalLayout(edit, remove);
-            actions.setVisible(editable());
-            return actions;
-        }).setAutoWidth(true).setFlexGrow(0);
-        lines.setAllRowsVisible(true);
-        lines.setEmptyStateText(getTranslation("quote.lines.empty"));
-    }
-
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         try {
@@ -340,6 +334,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         quote = details;
         boolean editable = editable();
         heading.setText(details.number() + " · " + details.title());
+        heading.addClassName("quote-heading");
         status.setText(details.publishedVersion() == 0 ? getTranslation(details.status().messageKey())
                 : getTranslation("quote.status.with-version", getTranslation(details.status().messageKey()),
                 details.publishedVersion()));
@@ -369,7 +364,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
 
         picker.setVisible(editable);
         adjustmentPicker.setVisible(editable);
-        lines.setItems(details.lines());
+        lines.show(details.lines());
         adjustments.setItems(details.adjustments());
         picker.offer(details.currency());
         showTotals(details.totals());
@@ -401,11 +396,26 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         return mayEdit && quote != null && quote.editable();
     }
 
+    /**
+     * One-time money and each recurring frequency are shown apart, never added into one subtotal; only
+     * the first payment sums them, as the buyer pays it at checkout.
+     */
     private void showTotals(QuoteTotals sums) {
         totals.removeAll();
-        totalRow("quote.totals.subtotal", sums.subtotal());
+        boolean recurring = !sums.recurringTotals().isEmpty();
+        if (!recurring || !sums.oneTimeTotal().isZero()) {
+            totalRow("quote.totals.one-time", sums.oneTimeTotal());
+        }
+        sums.recurringTotals().forEach((frequency, amount) -> {
+            Div row = new Div(getTranslation("builder.totals.recurring",
+                    com.commercehub.crm.ui.LineItemCells.perPeriod(this, amount, frequency)));
+            row.addClassName("quote-recurring-total");
+            totals.add(row);
+        });
         if (!sums.quoteDiscount().isZero()) {
-            totalRow("quote.totals.discount", sums.quoteDiscount().negate());
+            boolean firstOnly = quote.adjustments().stream().anyMatch(AdjustmentDraft::firstPaymentOnly);
+            totalRow(recurring && firstOnly ? "builder.totals.discount-first" : recurring
+                    ? "builder.totals.discount-every" : "quote.totals.discount", sums.quoteDiscount().negate());
         }
         if (!sums.fees().isZero()) {
             totalRow("quote.totals.fees", sums.fees());
@@ -416,9 +426,6 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (!sums.taxIncluded().isZero()) {
             totalRow("quote.totals.tax-included", sums.taxIncluded());
         }
-        totalRow("quote.totals.one-time", sums.oneTimeTotal());
-        sums.recurringTotals().forEach((frequency, amount) -> totals.add(new Div(getTranslation(
-                "quote.totals.recurring", BillingLabels.of(this, frequency, null), Formats.money(amount, getLocale())))));
         firstPayment.setText(getTranslation("quote.totals.first-payment", Formats.money(sums.firstPayment(), getLocale())));
     }
 
@@ -434,8 +441,15 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private String message(PaymentStepRules.Finding finding) {
         Object[] args = finding.args().stream()
-                .map(arg -> arg instanceof Money money ? Formats.money(money, getLocale()) : arg).toArray();
+                .map(arg -> arg instanceof Money money ? Formats.money(money, getLocale())
+                        : arg instanceof BillingFrequency frequency ? inSentence(BillingLabels.of(this, frequency, null))
+                        : arg).toArray();
         return getTranslation(finding.messageKey(), args);
+    }
+
+    /** "Monthly" inside a sentence: "bills monthly" (only the first letter, German nouns keep theirs). */
+    private String inSentence(String label) {
+        return label.isEmpty() ? label : label.substring(0, 1).toLowerCase(getLocale()) + label.substring(1);
     }
 
     private void headerChanged(boolean fromClient) {
@@ -455,7 +469,8 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private void addAdjustment() {
         if (change(() -> quotes.addAdjustment(quote.id(), quote.version(), adjustmentType.getValue(),
-                adjustmentLabel.getValue(), adjustmentKind.getValue(), adjustmentValue.getValue()),
+                adjustmentLabel.getValue(), adjustmentKind.getValue(), adjustmentValue.getValue(),
+                adjustmentAppliesTo.getValue()),
                 Map.of("label", adjustmentLabel, "value", adjustmentValue))) {
             adjustmentLabel.clear();
             adjustmentValue.clear();
@@ -489,10 +504,40 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
     }
 
+    /** A discount's label says how long it lasts once the quote has recurring lines. */
+    private String adjustmentLabelText(AdjustmentDraft adjustment) {
+        boolean recurring = quote != null && !quote.totals().recurringTotals().isEmpty();
+        return adjustment.type() == AdjustmentDraft.Type.DISCOUNT && recurring
+                ? getTranslation("builder.discount.labelled", adjustment.label(),
+                getTranslation("builder.discount." + adjustment.appliesTo().name().toLowerCase()))
+                : adjustment.label();
+    }
+
     private String adjustmentText(AdjustmentDraft adjustment) {
         return adjustment.adjustment().kind() == Adjustment.Kind.PERCENT
                 ? Formats.number(adjustment.adjustment().value(), getLocale()) + " %"
                 : Formats.money(new Money(adjustment.adjustment().value(), quote.currency()), getLocale());
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        var page = event.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
+        resizing = page.addBrowserWindowResizeListener(resized -> fitTo(resized.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        if (resizing != null) {
+            resizing.remove();
+        }
+        super.onDetach(event);
+    }
+
+    /** Phones show each line's name, amount and actions; the quantity and prices read under the name. */
+    private void fitTo(int windowWidth) {
+        lines.setCompact(windowWidth < PHONE_WIDTH);
     }
 
     @Override

@@ -259,7 +259,8 @@ public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTi
         payoutsEnabled.setText(getTranslation(info.payoutsEnabled() ? "payments.yes" : "payments.no"));
         apiKeyLast4.setText(info.apiKeyLast4() == null ? "—" : info.apiKeyLast4());
         requirements.setVisible(!info.requirements().isEmpty() && info.status() != StripeStatus.DISCONNECTED);
-        requirements.setText(getTranslation("payments.account.requirements", String.join(", ", info.requirements())));
+        requirements.setText(getTranslation("payments.account.requirements", String.join("; ",
+                info.requirements().stream().map(this::requirementInWords).toList())));
         currencies.setVisible(!info.supportedCurrencies().isEmpty());
         currencies.setText(getTranslation("payments.currencies", String.join(", ", info.supportedCurrencies())));
         disconnect.setVisible(connected);
@@ -294,5 +295,16 @@ public class PaymentsSettingsView extends VerticalLayout implements HasDynamicTi
     @Override
     public String getPageTitle() {
         return getTranslation("payments.nav");
+    }
+
+    /** Stripe's requirement codes ("external_account", "tos_acceptance.date") as what the admin has to do. */
+    private static final java.util.Set<String> EXPLAINED_REQUIREMENTS = java.util.Set.of("external_account",
+            "tos_acceptance", "business_profile", "individual", "representative", "company", "settings", "owners",
+            "directors", "executives");
+
+    String requirementInWords(String code) {
+        String area = code.contains(".") ? code.substring(0, code.indexOf('.')) : code;
+        return EXPLAINED_REQUIREMENTS.contains(area) ? getTranslation("builder.requirement." + area)
+                : getTranslation("builder.requirement.other", code);
     }
 }

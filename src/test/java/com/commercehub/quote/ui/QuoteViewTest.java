@@ -128,7 +128,8 @@ class QuoteViewTest extends KaribuTest {
 
         assertThat(texts(view.paymentViolations)).containsExactlyInAnyOrder(
                 "“Support” is recurring with a term; Stripe checkout does not support a term. Remove the term.",
-                "All recurring line items must have the same billing frequency; one-time items may be mixed in.");
+                "Line 3 “Support” bills yearly; the others monthly. One checkout bills at one frequency: change this line"
+                        + " or put it on a quote of its own.");
         assertThat(texts(view.paymentWarnings)).singleElement().asString().startsWith("Renewals are charged without");
 
         ButtonKt._click(view.publish);
@@ -291,5 +292,98 @@ class QuoteViewTest extends KaribuTest {
         assertThat(after.activity.signatures.getElement().getTextRecursively()).contains("Countersigner");
         assertThat(after.activity.timeline.getElement().getTextRecursively())
                 .contains("Countersigned", "Signed by the buyer", "Viewed by the buyer", "Published");
+    }
+
+    private static List<String> rows(com.vaadin.flow.component.html.Div totals) {
+        return totals.getChildren().map(row -> row.getElement().getTextRecursively()).toList();
+    }
+
+    private static com.vaadin.flow.component.button.Button rowAction(QuoteView view, int row, String action) {
+        return (com.vaadin.flow.component.button.Button) GridKt._getCellComponent(view.lines, row, "actions")
+                .getChildren().filter(c -> c.hasClassName("line-" + action)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void totals_keep_one_time_and_recurring_money_apart_and_only_the_first_payment_sums_them() {
+        QuoteView view = open();
+        assertThat(rows(view.totals)).containsExactly("One-time total: €2,856.00", "Recurring: €117.81 / month",
+                "Tax: €474.81");
+        assertThat(rows(view.totals)).noneMatch(row -> row.startsWith("Subtotal"));
+        assertThat(view.firstPayment.getText()).isEqualTo("Due at checkout: €2,973.81");
+    }
+
+    @Test
+    void a_discount_on_the_first_payment_only_leaves_the_monthly_amount_whole() {
+        QuoteView view = open();
+        HasValueUtilsKt._setValue(view.adjustmentLabel, "Welcome");
+        HasValueUtilsKt._setValue(view.adjustmentValue, new BigDecimal("10"));
+        HasValueUtilsKt._setValue(view.adjustmentAppliesTo, com.commercehub.quote.AdjustmentDraft.AppliesTo.FIRST_PAYMENT);
+        ButtonKt._click(view.addAdjustment);
+
+        // 10 % of 2,499 is 249.90, spread 240.00 / 9.90, each line taxed 19 % on what is left.
+        assertThat(rows(view.totals)).contains("Recurring: €117.81 / month",
+                "Quote discount, on the first payment only: -€249.90");
+        assertThat(view.firstPayment.getText()).isEqualTo("Due at checkout: €2,676.43");
+        assertThat(GridKt._get(view.adjustments, 0).appliesTo())
+                .isEqualTo(com.commercehub.quote.AdjustmentDraft.AppliesTo.FIRST_PAYMENT);
+        assertThat(quotes.get(quote.id()).totals().recurringTotals()).containsValue(Money.of("117.81", "EUR"));
+    }
+
+    @Test
+    void lines_move_up_and_down_and_the_buyer_sees_that_order() {
+        QuoteView view = open();
+        assertThat(rowAction(view, 0, "up").isEnabled()).isFalse();
+        ButtonKt._click(rowAction(view, 0, "down"));
+
+        assertThat(GridKt._get(view.lines, 0).name()).isEqualTo("Licence");
+        assertThat(quotes.get(quote.id()).lines()).extracting(com.commercehub.crm.LineItemDetails::name)
+                .containsExactly("Licence", "Workshop");
+        assertThat(rowAction(view, 1, "down").isEnabled()).isFalse();
+        ButtonKt._click(view.publish);
+        assertThat(quotes.publishedContent(quote.id(), 1).orElseThrow().lines())
+                .extracting(com.commercehub.crm.LineItemDraft::name).containsExactly("Licence", "Workshop");
+    }
+
+    @Test
+    void each_line_reads_its_billing_in_words_under_its_name() {
+        QuoteView view = open();
+        assertThat(GridKt._getCellComponent(view.lines, 0, "name").getElement().getTextRecursively())
+                .isEqualTo("Workshop2\u00a0× €1,200.00 once");
+        assertThat(GridKt._getCellComponent(view.lines, 1, "name").getElement().getTextRecursively())
+                .isEqualTo("Licence€99.00 / month");
+    }
+
+    @Test
+    void enter_on_a_partial_product_name_picks_the_match_or_says_nothing_matched() {
+        QuoteView view = open();
+        view.picker.pickFirstMatch("Train");
+        assertThat(view.picker.product.getValue().name()).isEqualTo("Training day");
+
+        view.picker.pickFirstMatch("Nothing like this");
+        assertThat(view.picker.product.isInvalid()).isTrue();
+        assertThat(view.picker.product.getErrorMessage()).isEqualTo("No active product matches “Nothing like this”.");
+    }
+
+    @Test
+    void the_deal_page_shows_one_time_and_monthly_money_apart_with_the_first_payment() {
+        navigate("deals/" + deal.id());
+        _get(DealView.class);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("deal-amount")).getText())
+                .isEqualTo("Deal amount: €2,400.00 once + €99.00 / month · first payment €2,499.00");
+    }
+
+    @Test
+    void an_amount_typed_with_german_separators_is_read_and_shown_as_understood() {
+        com.vaadin.flow.component.UI.getCurrent().setLocale(Locale.GERMAN);
+        QuoteView view = open();
+        HasValueUtilsKt._setValue(view.adjustmentKind, com.commercehub.quote.Adjustment.Kind.AMOUNT);
+        view.adjustmentValue.type("1.200,50");
+        assertThat(view.adjustmentValue.getValue()).isEqualByComparingTo("1200.50");
+        assertThat(view.adjustmentValue.getHelperText()).isEqualTo("Gelesen als 1.200,5");
+
+        view.adjustmentValue.type("zwölf");
+        assertThat(view.adjustmentValue.getValue()).isNull();
+        assertThat(view.adjustmentValue.isInvalid()).isTrue();
+        assertThat(view.adjustmentValue.getErrorMessage()).startsWith("„zwölf“ ist hier keine Zahl");
     }
 }

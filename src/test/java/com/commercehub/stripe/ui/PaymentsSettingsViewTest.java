@@ -87,6 +87,14 @@ class PaymentsSettingsViewTest extends KaribuTest {
     }
 
     @Test
+    void stripes_requirement_codes_read_as_what_to_do() {
+        PaymentsSettingsView view = open();
+        assertThat(view.requirementInWords("external_account")).isEqualTo("add the bank account that payouts go to");
+        assertThat(view.requirementInWords("tos_acceptance.date")).isEqualTo("accept Stripe’s services agreement");
+        assertThat(view.requirementInWords("something.new")).isEqualTo("something.new (complete it in the Stripe Dashboard)");
+    }
+
+    @Test
     void only_admins_may_open_it() {
         login("sales@example.com", Role.SALES);
         assertThatThrownBy(() -> navigate("settings/payments")).hasMessageContaining("Access is denied");
