@@ -92,17 +92,18 @@ class RollupMaintenance implements PaymentRecordsListener {
         record Row(PaymentStatus status, BigDecimal amount, String currency, BigDecimal fee, BigDecimal net,
                    String settlementCurrency, LocalDate day, String source, String owner, Long quote) {
         }
+        // Locking reads throughout: a plain read would see this transaction's snapshot, which may predate what
+        // another worker committed for the same payment meanwhile, and the difference applied would then be wrong.
         Row row = jdbc.sql("SELECT p.status, p.amount, p.currency, p.fee, p.net, p.settlement_currency, DATE(p.booked_at), "
-                        + PaymentSources.SQL + ", COALESCE(d.owner, ''), p.quote "
-                        + "FROM payment p LEFT JOIN deal d ON d.id = p.deal WHERE p.id = :id")
+                        + PaymentSources.SQL + ", p.deal, p.quote FROM payment p WHERE p.id = :id FOR UPDATE")
                 .param("id", paymentId)
                 .query((rs, n) -> new Row(PaymentStatus.valueOf(rs.getString(1)), rs.getBigDecimal(2), rs.getString(3),
                         rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6), rs.getDate(7).toLocalDate(),
-                        rs.getString(8), rs.getString(9), rs.getObject(10, Long.class))).single();
+                        rs.getString(8), owner(rs.getObject(9, Long.class)), rs.getObject(10, Long.class))).single();
 
         Applied before = jdbc.sql("""
                         SELECT day, currency, source, owner, gross, settlement_currency, fee, net, disputed
-                        FROM rollup_payment_applied WHERE payment = :id""").param("id", paymentId)
+                        FROM rollup_payment_applied WHERE payment = :id FOR UPDATE""").param("id", paymentId)
                 .query((rs, n) -> new Applied(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getBigDecimal(5), rs.getString(6), rs.getBigDecimal(7),
                         rs.getBigDecimal(8), rs.getBigDecimal(9))).optional().orElse(null);
@@ -121,18 +122,18 @@ class RollupMaintenance implements PaymentRecordsListener {
 
         List<RefundApplied> refundsBefore = jdbc.sql("""
                         SELECT refund_id, day, currency, source, owner, amount FROM rollup_refund_applied
-                        WHERE payment = :id""").param("id", paymentId)
+                        WHERE payment = :id FOR UPDATE""").param("id", paymentId)
                 .query((rs, n) -> new RefundApplied(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getBigDecimal(6))).list();
         List<RefundApplied> refundsAfter = jdbc.sql("""
                         SELECT refund_id, DATE(created_at), currency, amount FROM payment_refund
-                        WHERE payment = :id AND status IN ('succeeded', 'pending')""").param("id", paymentId)
+                        WHERE payment = :id AND status IN ('succeeded', 'pending') FOR UPDATE""").param("id", paymentId)
                 .query((rs, n) -> new RefundApplied(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3),
                         row.source(), row.owner(), rs.getBigDecimal(4))).list();
         applyRefunds(deltas, refundsBefore, refundsAfter);
 
         Map<ProductKey, BigDecimal> productDeltas = new TreeMap<>();
-        jdbc.sql("SELECT day, currency, product, gross FROM rollup_product_applied WHERE payment = :id")
+        jdbc.sql("SELECT day, currency, product, gross FROM rollup_product_applied WHERE payment = :id FOR UPDATE")
                 .param("id", paymentId)
                 .query((rs, n) -> Map.entry(new ProductKey(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3)),
                         rs.getBigDecimal(4))).list()
@@ -146,6 +147,11 @@ class RollupMaintenance implements PaymentRecordsListener {
         writeProducts(productDeltas);
         rememberPayment(paymentId, after, refundsBefore, refundsAfter, shares, row.day(), row.currency());
         markSynced(paymentId, row.status() == PaymentStatus.FAILED || row.net() != null);
+    }
+
+    private String owner(Long deal) {
+        return deal == null ? "" : jdbc.sql("SELECT owner FROM deal WHERE id = :id").param("id", deal)
+                .query(String.class).optional().orElse("");
     }
 
     private void applyRefunds(Map<DailyKey, Daily> deltas, List<RefundApplied> before, List<RefundApplied> after) {
@@ -304,7 +310,7 @@ class RollupMaintenance implements PaymentRecordsListener {
                         rs.getInt(5))).single();
         record Mrr(String currency, BigDecimal amount) {
         }
-        Mrr before = jdbc.sql("SELECT currency, mrr FROM rollup_subscription_applied WHERE subscription = :id")
+        Mrr before = jdbc.sql("SELECT currency, mrr FROM rollup_subscription_applied WHERE subscription = :id FOR UPDATE")
                 .param("id", subscriptionId).query((rs, n) -> new Mrr(rs.getString(1), rs.getBigDecimal(2)))
                 .optional().orElse(null);
         BigDecimal now = PAYING_SUBSCRIPTION.contains(row.status()) ? monthly(row.amount(), row.interval(), row.count())
