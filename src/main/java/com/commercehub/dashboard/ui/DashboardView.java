@@ -4,7 +4,9 @@ import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
 import com.commercehub.base.ui.MainLayout;
+import com.commercehub.dashboard.AccountingJournal;
 import com.commercehub.dashboard.Bucket;
+import com.commercehub.dashboard.Exports;
 import com.commercehub.dashboard.DashboardFigures;
 import com.commercehub.dashboard.DashboardService;
 import com.commercehub.dashboard.Period;
@@ -14,6 +16,7 @@ import com.commercehub.dashboard.Totals;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -26,7 +29,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -68,8 +76,14 @@ public class DashboardView extends VerticalLayout {
     final Button rebuild = new Button();
     DashboardFigures figures;
 
-    DashboardView(DashboardService dashboard, RollupRebuild rollups, Clock clock, AuthenticationContext authentication) {
+    final HorizontalLayout exports = new HorizontalLayout();
+    final Button lock = new Button();
+    private final AccountingJournal journal;
+
+    DashboardView(DashboardService dashboard, RollupRebuild rollups, Exports exportService, AccountingJournal journal,
+                  Clock clock, AuthenticationContext authentication) {
         this.dashboard = dashboard;
+        this.journal = journal;
         addClassName("dashboard-view");
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         from.setLabel(getTranslation("dashboard.from"));
@@ -107,8 +121,44 @@ public class DashboardView extends VerticalLayout {
         charts.setWidthFull();
         charts.getStyle().set("gap", "var(--lumo-space-l)");
         cards.setWidthFull();
-        add(new H2(getTranslation("dashboard.title")), controls, currencyNote, cards, charts);
+        for (Exports.Kind kind : Exports.Kind.values()) {
+            Anchor download = new Anchor(exportHandler(exportService, kind), getTranslation("dashboard.export." + kind.name().toLowerCase(java.util.Locale.ROOT)));
+            download.getElement().setAttribute("download", true);
+            download.addClassName("export-" + kind.name().toLowerCase(java.util.Locale.ROOT));
+            exports.add(download);
+        }
+        lock.setText(getTranslation("dashboard.lock"));
+        lock.addClickListener(e -> lockPeriod());
+        exports.add(lock);
+        exports.setAlignItems(Alignment.BASELINE);
+        exports.setWrap(true);
+        add(new H2(getTranslation("dashboard.title")), controls, exports, currencyNote, cards, charts);
         refresh();
+    }
+
+    private DownloadHandler exportHandler(Exports exportService, Exports.Kind kind) {
+        return event -> {
+            Period period = new Period(from.getValue(), to.getValue());
+            event.setFileName(kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + period.from() + "-" + period.to() + ".csv");
+            event.setContentType("text/csv; charset=UTF-8");
+            try (var writer = new BufferedWriter(new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8))) {
+                exportService.write(kind, period, writer, rows -> { });
+            }
+        };
+    }
+
+    void lockPeriod() {
+        if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())) {
+            return;
+        }
+        Period period = new Period(from.getValue(), to.getValue());
+        try {
+            journal.lock(period);
+            Notification.show(getTranslation("dashboard.locked"), 5000, Notification.Position.BOTTOM_START);
+        } catch (IllegalStateException overlapping) {
+            Notification.show(getTranslation("dashboard.lock-overlaps"), 6000, Notification.Position.MIDDLE);
+        }
+        lock.setEnabled(!journal.locked(period));
     }
 
     void refresh() {
@@ -118,6 +168,7 @@ public class DashboardView extends VerticalLayout {
             return;
         }
         to.setInvalid(false);
+        lock.setEnabled(!journal.locked(new Period(from.getValue(), to.getValue())));
         figures = dashboard.figures(new Period(from.getValue(), to.getValue()), bucket.getValue() == null ? Bucket.DAY
                 : bucket.getValue());
         List<String> currencies = new ArrayList<>(figures.currencies());
