@@ -60,6 +60,8 @@ class RefundFromPaymentsPageIT {
     @Autowired
     PaymentsPageService pages;
     @Autowired
+    com.commercehub.dashboard.Reconciliation reconciliation;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     SandboxClockService sandboxClock;
@@ -112,5 +114,34 @@ class RefundFromPaymentsPageIT {
                 .query(BigDecimal.class).single()).isEqualByComparingTo("1155.19");
 
         assertThat(pages.resync(payment).sync()).isEqualTo(SyncState.SYNCED);
+    }
+
+    @Test
+    void reconciliation_lists_a_payment_that_differs_from_stripe_until_it_is_re_synced() throws Exception {
+        CheckoutTestQuotes.Published quote = testQuotes.publish(spec("EUR",
+                List.of(line("Audit", "1", "500.00", null, null, "19", false, null))));
+        testQuotes.pay(flow.checkOut(quote), "4242 4242 4242 4242");
+        flow.eventsProcessed();
+        long payment = jdbc.sql("SELECT id FROM payment WHERE quote = :q").param("q", quote.quoteId())
+                .query(Long.class).single();
+        java.time.LocalDate day = jdbc.sql("SELECT DATE(booked_at) FROM payment WHERE id = :p").param("p", payment)
+                .query(java.sql.Date.class).single().toLocalDate();
+        com.commercehub.dashboard.Period period = new com.commercehub.dashboard.Period(day, day);
+
+        assertThat(reconciliation.compare(period).differences())
+                .noneMatch(d -> Long.valueOf(payment).equals(d.paymentId()));
+
+        // our record drifts (as if an event had been lost): the fee no longer matches Stripe's balance transaction
+        jdbc.sql("UPDATE payment SET fee = fee + 1, net = net - 1 WHERE id = :p").param("p", payment).update();
+        var report = reconciliation.compare(period);
+        assertThat(report.differences()).filteredOn(d -> Long.valueOf(payment).equals(d.paymentId()))
+                .singleElement().satisfies(d -> assertThat(d.reason()).contains("Stripe says"));
+        assertThat(report.days()).filteredOn(d -> d.currency().equals("EUR")).anyMatch(d -> !d.matches());
+        assertThat(pages.details(payment).row().sync()).isEqualTo(SyncState.DRIFTED);
+
+        jdbc.sql("UPDATE payment SET net = NULL WHERE id = :p").param("p", payment).update();
+        assertThat(pages.resync(payment).sync()).isEqualTo(SyncState.SYNCED);
+        assertThat(reconciliation.compare(period).differences())
+                .noneMatch(d -> Long.valueOf(payment).equals(d.paymentId()));
     }
 }
