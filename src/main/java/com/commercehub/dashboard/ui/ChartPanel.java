@@ -55,9 +55,16 @@ class ChartPanel extends Div {
                 "borderColor", s.color(), "backgroundColor", s.color(), "fill", false, "tension", 0.2)).toList();
         var config = Map.of("type", type, "data", Map.of("labels", labels, "datasets", datasets),
                 "options", Map.of("responsive", true, "maintainAspectRatio", false, "animation", false));
+        // The library script may still be loading when the first figures arrive: draw once it is there.
         canvas.executeJs("""
-                if (this._chart) { this._chart.destroy(); }
-                this._chart = new Chart(this, JSON.parse($0));""", JSON.writeValueAsString(config));
+                const canvas = this;
+                const config = JSON.parse($0);
+                const draw = () => {
+                  if (!window.Chart) { setTimeout(draw, 50); return; }
+                  if (canvas._chart) { canvas._chart.destroy(); }
+                  canvas._chart = new window.Chart(canvas, config);
+                };
+                draw();""", JSON.writeValueAsString(config));
         table.removeAll();
         NativeTableRow head = new NativeTableRow();
         formattedHeader.forEach(h -> head.add(new NativeTableHeaderCell(h)));

@@ -86,6 +86,11 @@ class DashboardChartsJourneyIT {
         browser.findElement(By.cssSelector("input[name='password']")).sendKeys("journey password 123", Keys.ENTER);
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".dashboard-chart canvas"), 5));
         JavascriptExecutor js = (JavascriptExecutor) browser;
+        try {
+            wait.until(b -> Boolean.TRUE.equals(js.executeScript("return typeof window.Chart === 'function';")));
+        } finally {
+            HeadlessChromium.screenshot(browser, "dashboard-loading.png");
+        }
         wait.until(b -> Boolean.TRUE.equals(js.executeScript(
                 "return [...document.querySelectorAll('.dashboard-chart canvas')].every(c => c._chart !== undefined);")));
         Object painted = js.executeScript("""
