@@ -1,6 +1,7 @@
 package com.commercehub.payment;
 
 import com.commercehub.base.money.Money;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,11 +38,14 @@ public class PaymentRecords {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<PaymentRecordsListener> listeners;
 
-    PaymentRecords(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    PaymentRecords(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
+                   ObjectProvider<PaymentRecordsListener> listeners) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.listeners = listeners;
     }
 
     /**
@@ -95,6 +99,7 @@ public class PaymentRecords {
                 .param("account", facts.accountId()).param("key", facts.sourceKey())
                 .query((rs, n) -> new Row(rs.getLong(1), PaymentStatus.valueOf(rs.getString(2)))).single();
         if (inserted == 1) {
+            paymentChanged(existing.id());
             return published(new Recorded(existing.id(), true, null, facts.status()));
         }
         PaymentStatus before = existing.status();
@@ -133,6 +138,7 @@ public class PaymentRecords {
                 .param("rate", s == null ? null : s.exchangeRate()).param("receipt", facts.receiptUrl())
                 .param("received", after.received()).param("failure", facts.failureReason())
                 .param("paidAt", timestamp(facts.paidAt())).param("link", facts.paymentLinkId()).update();
+        paymentChanged(id);
         return published(new Recorded(id, false, before, after));
     }
 
@@ -178,6 +184,7 @@ public class PaymentRecords {
             }
             jdbc.sql("UPDATE payment SET refunded = :refunded, status = :status, version = version + 1, updated_at = :now WHERE id = :id")
                     .param("refunded", refunded).param("status", status.name()).param("now", now).param("id", id).update();
+            paymentChanged(id);
             if (refunded.signum() > 0) {
                 events.publishEvent(new PaymentChanged.Refunded(id, refunded));
             }
@@ -196,6 +203,7 @@ public class PaymentRecords {
                                 updated_at = :now WHERE id = :id""")
                     .param("status", current.then(status).name()).param("dispute", disputeId)
                     .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+            paymentChanged(id);
         });
         return payment;
     }
@@ -248,10 +256,16 @@ public class PaymentRecords {
                     .param("unit", item.unitAmount()).update();
         }
         // Payments of its periods recorded before the subscription itself (events come in any order).
-        jdbc.sql("""
-                        UPDATE payment SET subscription = :id
-                        WHERE subscription IS NULL AND account_id = :account AND stripe_subscription_id = :sub""")
-                .param("id", id).param("account", facts.accountId()).param("sub", facts.stripeSubscriptionId()).update();
+        List<Long> adopted = jdbc.sql("""
+                        SELECT id FROM payment WHERE subscription IS NULL AND account_id = :account
+                          AND stripe_subscription_id = :sub ORDER BY id FOR UPDATE""")
+                .param("account", facts.accountId()).param("sub", facts.stripeSubscriptionId()).query(Long.class).list();
+        for (long payment : adopted) {
+            jdbc.sql("UPDATE payment SET subscription = :id WHERE id = :payment").param("id", id)
+                    .param("payment", payment).update();
+            paymentChanged(payment);
+        }
+        listeners.orderedStream().forEach(listener -> listener.subscriptionChanged(id));
         events.publishEvent(new PaymentChanged.SubscriptionRecorded(id, facts.status()));
         return id;
     }
@@ -317,6 +331,10 @@ public class PaymentRecords {
                         SELECT stripe_customer_id FROM subscription WHERE account_id = :account AND quote = :quote
                           AND stripe_customer_id IS NOT NULL ORDER BY id DESC LIMIT 1""")
                 .param("account", accountId).param("quote", quoteId).query(String.class).optional();
+    }
+
+    private void paymentChanged(long paymentId) {
+        listeners.orderedStream().forEach(listener -> listener.paymentChanged(paymentId));
     }
 
     private Optional<Long> paymentOfCharge(String accountId, String chargeId) {

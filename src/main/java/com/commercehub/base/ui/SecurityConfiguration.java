@@ -40,7 +40,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests, PublicAddress publicAddress)
             throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**").permitAll()
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/js/**").permitAll()
                 .requestMatchers(MACHINE_ENDPOINTS).permitAll()
                 .requestMatchers(BUYER_PAGES).permitAll()
                 .requestMatchers(HEALTH_PROBES).permitAll()

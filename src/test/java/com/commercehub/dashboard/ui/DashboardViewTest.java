@@ -1,0 +1,87 @@
+package com.commercehub.dashboard.ui;
+
+import com.commercehub.base.money.Money;
+import com.commercehub.base.security.Role;
+import com.commercehub.payment.PaymentFacts;
+import com.commercehub.payment.PaymentRecords;
+import com.commercehub.payment.PaymentStatus;
+import com.commercehub.payment.RefundFacts;
+import com.commercehub.payment.Settlement;
+import com.commercehub.testsupport.KaribuTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dashboard's KPI cards against the previous period, per currency, and each chart's table view. */
+class DashboardViewTest extends KaribuTest {
+
+    @Autowired
+    PaymentRecords records;
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void kpis_compare_with_the_previous_period_and_never_mix_currencies() {
+        // a year of its own, so other tests' payments stay out of the figures
+        int year = 3000 + new Random().nextInt(5000);
+        String key = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        transactions.executeWithoutResult(tx -> {
+            paid("1" + key, Money.of("100.00", "EUR"), LocalDate.of(year, 5, 10));
+            paid("2" + key, Money.of("300.00", "EUR"), LocalDate.of(year, 5, 20));
+            paid("3" + key, Money.of("9000", "JPY"), LocalDate.of(year, 5, 21));
+            paid("4" + key, Money.of("50.00", "EUR"), LocalDate.of(year, 4, 15));
+            records.refunds("acct_dash_view", "ch_2" + key, List.of(new RefundFacts("re_2" + key, Money.of("40.00", "EUR"),
+                    "succeeded", LocalDate.of(year, 5, 22).atStartOfDay(ZoneOffset.UTC).toInstant())));
+        });
+        login("finance-" + key + "@example.com", Role.FINANCE);
+        navigate("dashboard");
+        DashboardView view = _get(DashboardView.class);
+        view.from.setValue(LocalDate.of(year, 5, 1));
+        view.to.setValue(LocalDate.of(year, 5, 31));
+        assertThat(view.currency.getListDataView().getItems().toList()).containsExactlyInAnyOrder("EUR", "JPY");
+        view.currency.setValue("EUR");
+        view.refresh();
+
+        assertThat(card(view, "gross")).contains("€400.00", "Previous period: €50.00", "+700");
+        // net: 400 less 3 % fee = 388, less the 40 refunded
+        assertThat(card(view, "net")).contains("€348.00");
+        assertThat(card(view, "fees")).contains("€12.00");
+        assertThat(card(view, "refunds")).contains("€40.00");
+        assertThat(card(view, "count")).contains("2", "Previous period: 1");
+        assertThat(card(view, "average")).contains("€200.00");
+        assertThat(view.cards.getElement().getTextRecursively()).doesNotContain("¥");
+
+        String revenueTable = view.revenue.table.getElement().getTextRecursively();
+        assertThat(revenueTable).contains("€100.00", "€300.00", "€291.00").doesNotContain("9,000");
+        assertThat(view.bySource.table.getElement().getTextRecursively()).contains("Quote", "€400.00");
+        assertThat(view.byOwner.table.getElement().getTextRecursively()).contains("No deal owner");
+
+        view.currency.setValue("JPY");
+        view.refresh();
+        assertThat(card(view, "gross")).contains("9,000");
+    }
+
+    private void paid(String k, Money amount, LocalDate day) {
+        Instant at = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
+        Money fee = new Money(amount.amount().multiply(new java.math.BigDecimal("0.03"))
+                .setScale(amount.currencyDecimals(), java.math.RoundingMode.HALF_UP), amount.currency());
+        records.record(new PaymentFacts("acct_dash_view", "pi_" + k, null, null, null, null, null, null, "cs_" + k,
+                "pi_" + k, null, "ch_" + k, "card", PaymentStatus.SUCCEEDED, amount,
+                new Settlement("txn_" + k, amount, fee, amount.minus(fee), null), null, null, at));
+    }
+
+    private static String card(DashboardView view, String kpi) {
+        return view.cards.getChildren().filter(c -> kpi.equals(c.getElement().getAttribute("data-kpi"))).findFirst()
+                .orElseThrow().getElement().getTextRecursively();
+    }
+}

@@ -1,0 +1,148 @@
+package com.commercehub.dashboard.ui;
+
+import com.commercehub.base.money.Money;
+import com.commercehub.base.security.Role;
+import com.commercehub.dashboard.PaymentRow;
+import com.commercehub.payment.PaymentFacts;
+import com.commercehub.payment.PaymentRecords;
+import com.commercehub.payment.PaymentStatus;
+import com.commercehub.payment.RefundFacts;
+import com.commercehub.payment.Settlement;
+import com.commercehub.testsupport.KaribuTest;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The payments page: filters and search, SALES seeing only their own deals' payments, the drawer, the refund dialog. */
+class PaymentsViewTest extends KaribuTest {
+
+    @Autowired
+    PaymentRecords records;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcClient jdbc;
+
+    private String owner;
+    private String other;
+    private String key;
+
+    @BeforeEach
+    void paymentsOfTwoOwners() {
+        String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        owner = "seller-" + unique + "@example.com";
+        other = "other-" + unique + "@example.com";
+        key = unique;
+        transactions.executeWithoutResult(tx -> {
+            long mine = deal(owner);
+            long theirs = deal(other);
+            paid("a" + key, mine, Money.of("100.00", "EUR"), Instant.parse("2026-03-02T10:00:00Z"), PaymentStatus.SUCCEEDED);
+            paid("b" + key, mine, Money.of("5000", "JPY"), Instant.parse("2026-03-05T10:00:00Z"), PaymentStatus.SUCCEEDED);
+            paid("c" + key, theirs, Money.of("70.00", "EUR"), Instant.parse("2026-03-03T10:00:00Z"), PaymentStatus.SUCCEEDED);
+            records.refunds("acct_view", "ch_a" + key, List.of(new RefundFacts("re_a" + key, Money.of("30.00", "EUR"),
+                    "succeeded", Instant.parse("2026-03-04T10:00:00Z"))));
+        });
+    }
+
+    private long deal(String who) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("INSERT INTO deal (name, owner, stage, currency, created_at, updated_at) VALUES ('Deal', :o, 'QUALIFIED', 'EUR', :t, :t)")
+                .param("o", who).param("t", now).update();
+        return jdbc.sql("SELECT MAX(id) FROM deal WHERE owner = :o").param("o", who).query(Long.class).single();
+    }
+
+    private void paid(String k, long deal, Money amount, Instant at, PaymentStatus status) {
+        Money fee = new Money(amount.amount().movePointLeft(2).multiply(java.math.BigDecimal.valueOf(3))
+                .setScale(amount.currencyDecimals(), java.math.RoundingMode.HALF_UP), amount.currency());
+        records.record(new PaymentFacts("acct_view", "pi_" + k, null, null, deal, null, null, null, "cs_" + k, "pi_" + k,
+                null, "ch_" + k, "card", status, amount, new Settlement("txn_" + k, amount, fee, amount.minus(fee), null),
+                null, null, at));
+    }
+
+    @Test
+    void finance_filters_by_owner_currency_status_and_date_and_searches_stripe_ids() {
+        login("fin-" + key + "@example.com", Role.FINANCE);
+        navigate("payments");
+        PaymentsView view = _get(PaymentsView.class);
+        view.owner.setValue(owner);
+        assertThat(GridKt._size(view.grid)).isEqualTo(2);
+        assertThat(GridKt._get(view.grid, 0).amount()).isEqualTo(Money.of("5000", "JPY"));
+        assertThat(String.join(" ", GridKt._getFormattedRow(view.grid, 1)))
+                .contains("€100.00", "€3.00", "€97.00", "Card", "Synced", "Quote", "Partially refunded");
+
+        view.currency.setValue("EUR");
+        assertThat(GridKt._size(view.grid)).isEqualTo(1);
+        view.status.setValue(PaymentStatus.PARTIALLY_REFUNDED);
+        assertThat(GridKt._size(view.grid)).isEqualTo(1);
+        view.status.setValue(PaymentStatus.FAILED);
+        assertThat(GridKt._size(view.grid)).isZero();
+        view.status.clear();
+        view.from.setValue(LocalDate.of(2026, 3, 3));
+        assertThat(GridKt._size(view.grid)).isZero();
+
+        view.owner.clear();
+        view.currency.clear();
+        view.from.clear();
+        view.search.setValue("pi_c" + key);
+        assertThat(GridKt._size(view.grid)).isEqualTo(1);
+        assertThat(GridKt._get(view.grid, 0).owner()).isEqualTo(other);
+    }
+
+    @Test
+    void sales_see_only_the_payments_of_their_own_deals() {
+        login(owner, Role.SALES);
+        navigate("payments");
+        PaymentsView view = _get(PaymentsView.class);
+        assertThat(view.owner.isVisible()).isFalse();
+        view.search.setValue("pi_c" + key);
+        assertThat(GridKt._size(view.grid)).as("another owner's payment").isZero();
+        view.search.setValue("pi_a" + key);
+        assertThat(GridKt._size(view.grid)).isEqualTo(1);
+        assertThat(view.resyncRange.isVisible()).isFalse();
+    }
+
+    @Test
+    void the_drawer_shows_stripe_ids_refunds_and_the_refund_dialog_refuses_more_than_is_left() {
+        login("fin-" + key + "@example.com", Role.FINANCE);
+        navigate("payments");
+        PaymentsView view = _get(PaymentsView.class);
+        view.search.setValue("pi_a" + key);
+        PaymentRow row = GridKt._get(view.grid, 0);
+        view.grid.select(row);
+        assertThat(view.drawer.isVisible()).isTrue();
+        String text = view.drawer.getElement().getTextRecursively();
+        assertThat(text).contains("pi_a" + key, "ch_a" + key, "txn_a" + key, "re_a" + key, "€30.00", "Partially refunded");
+
+        com.vaadin.flow.component.button.Button refund = _get(view.drawer, com.vaadin.flow.component.button.Button.class,
+                spec -> spec.withClasses("drawer-refund"));
+        refund.click();
+        RefundDialog dialog = _get(RefundDialog.class);
+        assertThat(dialog.amount.getValue()).isEqualByComparingTo("70.00");
+        dialog.full.setValue(false);
+        dialog.amount.setValue(new java.math.BigDecimal("70.01"));
+        dialog.reason.setValue("Customer asked");
+        dialog.send.click();
+        assertThat(dialog.amount.isInvalid()).isTrue();
+        assertThat(dialog.amount.getErrorMessage()).contains("no more than what is left");
+
+        dialog.amount.setValue(new java.math.BigDecimal("10"));
+        dialog.reason.setValue(" ");
+        dialog.send.click();
+        assertThat(dialog.reason.isInvalid()).isTrue();
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(jdbc.sql("SELECT refunded FROM payment WHERE payment_intent_id = :pi").param("pi", "pi_a" + key)
+                .query(java.math.BigDecimal.class).single()).as("nothing changed").isEqualByComparingTo("30");
+    }
+}
