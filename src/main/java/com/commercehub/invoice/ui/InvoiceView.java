@@ -3,7 +3,13 @@ package com.commercehub.invoice.ui;
 import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.i18n.Messages;
 import com.commercehub.base.security.Role;
+import com.commercehub.crm.CompanyService;
+import com.commercehub.crm.CompanySummary;
+import com.commercehub.crm.ContactService;
+import com.commercehub.crm.ContactSummary;
 import com.commercehub.crm.CrmValidationException;
+import com.commercehub.crm.DealListEntry;
+import com.commercehub.crm.DealService;
 import com.commercehub.crm.LineItemDetails;
 import com.commercehub.crm.LineItemDraft;
 import com.commercehub.crm.ui.LineDialog;
@@ -62,6 +68,9 @@ import java.util.Map;
 public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     final H2 title = new H2();
+    final ComboBox<DealListEntry> fromDeal = new ComboBox<>();
+    final ComboBox<ContactSummary> contact = new ComboBox<>();
+    final ComboBox<CompanySummary> company = new ComboBox<>();
     final Span status = new Span();
     final TextField buyerName = new TextField();
     final TextField buyerEmail = new TextField();
@@ -87,12 +96,51 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
     private final boolean editor;
     private final BusinessCalendar calendar;
     private final List<LineItemDraft> draftLines = new ArrayList<>();
+    private final java.util.function.Function<Long, ContactSummary> contactLookup;
+    /** The stored invoice's company while none is picked again (the combo box shows picks, not stored ids). */
+    private Long keptCompanyId;
     private InvoiceDetails current;
 
-    InvoiceView(InvoiceService invoices, ProductService products, BusinessCalendar calendar,
-                AuthenticationContext authentication) {
+    InvoiceView(InvoiceService invoices, ProductService products, BusinessCalendar calendar, DealService deals,
+                ContactService contacts, CompanyService companies, AuthenticationContext authentication) {
         this.invoices = invoices;
         this.calendar = calendar;
+        this.contactLookup = id -> contacts.byIds(List.of(id)).stream().findFirst().orElse(null);
+        // Three ways to start besides from scratch: a deal makes the draft at once; a contact or company fills the buyer.
+        fromDeal.setLabel(getTranslation("invoice.from-deal"));
+        fromDeal.setItemLabelGenerator(DealListEntry::name);
+        fromDeal.setItems(q -> deals.page(q.getFilter().orElse(""), null,
+                org.springframework.data.domain.PageRequest.of(q.getPage(), q.getPageSize())).stream());
+        fromDeal.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                startFromDeal(e.getValue().id());
+            }
+        });
+        contact.setLabel(getTranslation("invoice.contact"));
+        contact.setItemLabelGenerator(c -> c.fullName() + " · " + c.email());
+        contact.setClearButtonVisible(true);
+        contact.setItems(q -> contacts.page(q.getFilter().orElse(""),
+                org.springframework.data.domain.PageRequest.of(q.getPage(), q.getPageSize())).stream());
+        contact.addValueChangeListener(e -> {
+            ContactSummary chosen = e.getValue();
+            if (chosen != null && e.isFromClient()) {
+                buyerName.setValue(chosen.companyName() == null ? chosen.fullName() : chosen.companyName());
+                buyerEmail.setValue(chosen.email());
+                if (chosen.preferredLocale() != null) {
+                    language.setValue(Messages.supported(chosen.preferredLocale()));
+                }
+            }
+        });
+        company.setLabel(getTranslation("invoice.company"));
+        company.setItemLabelGenerator(CompanySummary::name);
+        company.setClearButtonVisible(true);
+        company.setItems(q -> companies.page(q.getFilter().orElse(""),
+                org.springframework.data.domain.PageRequest.of(q.getPage(), q.getPageSize())).stream());
+        company.addValueChangeListener(e -> {
+            if (e.getValue() != null && e.isFromClient()) {
+                buyerName.setValue(e.getValue().name());
+            }
+        });
         this.editor = authentication.hasAnyRole(Role.Names.SALES, Role.Names.ADMIN);
         buyerName.setLabel(getTranslation("invoice.buyer-name"));
         buyerEmail.setLabel(getTranslation("invoice.buyer-email"));
@@ -116,7 +164,7 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
         allowPartial.setLabel(getTranslation("invoice.allow-partial"));
         comments.setLabel(getTranslation("invoice.comments"));
         footer.setLabel(getTranslation("invoice.footer"));
-        FormLayout form = new FormLayout(buyerName, buyerEmail, language, currency, issueDate, terms, dueDate,
+        FormLayout form = new FormLayout(fromDeal, contact, company, buyerName, buyerEmail, language, currency, issueDate, terms, dueDate,
                 allowPartial, comments, footer);
 
         lines.addColumn(LineItemDetails::name).setHeader(getTranslation("invoice.line.item")).setFlexGrow(1);
@@ -167,6 +215,10 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
 
     private void fill(InvoiceDetails invoice) {
         InvoiceHeader header = invoice.header();
+        contact.setValue(header.contactId() == null ? null
+                : contactsById(header.contactId()));
+        company.clear();
+        keptCompanyId = header.companyId();
         buyerName.setValue(header.buyerName());
         buyerEmail.setValue(header.buyerEmail());
         language.setValue(Messages.supported(header.locale()));
@@ -181,6 +233,10 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
         invoice.lines().forEach(line -> draftLines.add(line.toDraft()));
     }
 
+    private ContactSummary contactsById(long id) {
+        return contactLookup.apply(id);
+    }
+
     private boolean editable() {
         return editor && (current == null || current.editable());
     }
@@ -192,7 +248,8 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
                 : getTranslation("invoice.buyer.title", current.number()));
         status.setText(current == null ? "" : getTranslation(current.status().messageKey())
                 + (current.voidReason() == null ? "" : " — " + current.voidReason()));
-        for (Component field : List.of(buyerName, buyerEmail, language, currency, issueDate, terms, allowPartial,
+        fromDeal.setVisible(editable && current == null);
+        for (Component field : List.of(contact, company, buyerName, buyerEmail, language, currency, issueDate, terms, allowPartial,
                 comments, footer)) {
             ((com.vaadin.flow.component.HasValue<?, ?>) field).setReadOnly(!editable);
         }
@@ -266,10 +323,21 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
         return true;
     }
 
+    private void startFromDeal(long dealId) {
+        clearProblems();
+        try {
+            InvoiceDetails created = invoices.createFromDeal(dealId);
+            getUI().ifPresent(ui -> ui.navigate("invoices/" + created.id()));
+        } catch (CrmValidationException e) {
+            fromDeal.setErrorMessage(getTranslation(e.problems().values().iterator().next()));
+            fromDeal.setInvalid(true);
+        }
+    }
+
     InvoiceHeader header() {
         return new InvoiceHeader(current == null ? null : current.header().dealId(),
-                current == null ? null : current.header().contactId(),
-                current == null ? null : current.header().companyId(), buyerName.getValue(), buyerEmail.getValue(),
+                contact.getValue() == null ? null : contact.getValue().id(),
+                company.getValue() == null ? keptCompanyId : Long.valueOf(company.getValue().id()), buyerName.getValue(), buyerEmail.getValue(),
                 language.getValue(), currency.getValue(), issueDate.getValue(), terms.getValue(), dueDate.getValue(),
                 null, null, allowPartial.getValue(), comments.getValue(), footer.getValue());
     }
@@ -365,7 +433,7 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private Map<String, HasValidation> fields() {
-        return Map.of("buyerName", buyerName, "buyerEmail", buyerEmail, "locale", language, "currency", currency,
+        return Map.of("deal", fromDeal, "buyerName", buyerName, "buyerEmail", buyerEmail, "locale", language, "currency", currency,
                 "issueDate", issueDate, "terms", terms, "dueDate", dueDate, "comments", comments, "footer", footer);
     }
 

@@ -29,6 +29,14 @@ class InvoiceViewsTest extends KaribuTest {
 
     @Autowired
     InvoiceService invoices;
+    @Autowired
+    com.commercehub.crm.DealService deals;
+    @Autowired
+    com.commercehub.crm.CompanyService companies;
+    @Autowired
+    com.commercehub.crm.ContactService contacts;
+    @Autowired
+    com.commercehub.base.security.UserService users;
 
     private InvoiceDetails draft(String buyer) {
         return AsAdmin.call(() -> invoices.createDraft(new InvoiceHeader(null, null, null, buyer,
@@ -97,5 +105,29 @@ class InvoiceViewsTest extends KaribuTest {
             assertThat(entry.status()).isEqualTo(InvoiceStatus.DRAFT);
             assertThat(entry.number()).isNull();
         });
+    }
+
+    @Test
+    void an_invoice_made_from_a_deal_bills_its_lines_to_its_contact_in_their_language_and_opens_as_a_draft() {
+        com.commercehub.quote.QuoteTestData.staff(users, "sam@example.com", Role.SALES);
+        var buyer = AsAdmin.call(() -> com.commercehub.quote.QuoteTestData.buyer(companies, contacts, Locale.GERMAN));
+        var deal = AsAdmin.call(() -> deals.create(new com.commercehub.crm.DealDraft("Invoice deal " + UUID.randomUUID(),
+                "sam@example.com", com.commercehub.crm.DealStage.PROPOSAL, Currency.getInstance("EUR"), null,
+                java.util.Set.of(buyer.id()), null)));
+        AsAdmin.call(() -> deals.addLine(deal.id(), deal.version(), new LineItemDraft(null, "Training day", null,
+                new BigDecimal("2"), new BigDecimal("800.00"), null, null, null, false, null, null)));
+        InvoiceDetails created = AsAdmin.call(() -> invoices.createFromDeal(deal.id()));
+        assertThat(created.header().buyerEmail()).isEqualTo(buyer.email());
+        assertThat(created.header().locale()).isEqualTo(Locale.GERMAN);
+        assertThat(created.header().dealId()).isEqualTo(deal.id());
+        assertThat(created.totals().oneTimeTotal().amount()).isEqualByComparingTo("1600.00");
+
+        login("sam@example.com", Role.SALES);
+        navigate("invoices/" + created.id());
+        InvoiceView view = _get(InvoiceView.class);
+        assertThat(view.buyerEmail.getValue()).isEqualTo(buyer.email());
+        assertThat(GridKt._size(view.lines)).isEqualTo(1);
+        assertThat(view.save.isVisible()).isTrue();
+        assertThat(view.totals.getText()).contains("1,600.00");
     }
 }
