@@ -32,7 +32,7 @@ import java.util.Map;
  * with each attempt's code, duration and body excerpt, and Resend.
  */
 @Route("settings/webhooks")
-@Menu(order = 83, icon = "vaadin:connect", title = "webhooks.out.nav")
+@Menu(order = 84, icon = "vaadin:connect", title = "webhooks.out.nav")
 @RolesAllowed(Role.Names.ADMIN)
 public class WebhookEndpointsView extends VerticalLayout implements HasDynamicTitle {
 

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 
 /** Payment links: their state, payments and revenue; make one, switch it on or off, share it. */
 @Route("payment-links")
-@Menu(order = 7, icon = "vaadin:link", title = "link.nav")
+@Menu(order = 8, icon = "vaadin:link", title = "link.nav")
 @RolesAllowed({Role.Names.SALES, Role.Names.ADMIN})
 public class PaymentLinksView extends VerticalLayout implements HasDynamicTitle {
 

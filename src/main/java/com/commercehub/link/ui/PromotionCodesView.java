@@ -32,7 +32,7 @@ import java.util.Map;
 
 /** Promotion codes for payment links that allow them: code, discount, expiry, redemption limit. */
 @Route("promotion-codes")
-@Menu(order = 8, icon = "vaadin:ticket", title = "promo.nav")
+@Menu(order = 11, icon = "vaadin:ticket", title = "promo.nav")
 @RolesAllowed({Role.Names.SALES, Role.Names.ADMIN})
 public class PromotionCodesView extends VerticalLayout implements HasDynamicTitle {
 

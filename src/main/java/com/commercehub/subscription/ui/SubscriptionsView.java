@@ -21,7 +21,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** All subscriptions sold: state, buyer, items, amount per interval, next billing date and MRR; filter and search. */
 @Route("subscriptions")
-@Menu(order = 7, icon = "vaadin:refresh", title = "subscription.nav")
+@Menu(order = 9, icon = "vaadin:refresh", title = "subscription.nav")
 @RolesAllowed({Role.Names.SALES, Role.Names.FINANCE, Role.Names.ADMIN})
 public class SubscriptionsView extends VerticalLayout implements HasDynamicTitle {
 

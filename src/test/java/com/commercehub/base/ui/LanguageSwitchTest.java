@@ -44,7 +44,10 @@ class LanguageSwitchTest extends KaribuTest {
         login("lars@example.com", Role.ADMIN);
         navigate("");
         assertThat(_get(MainLayout.class).navigation.getItems().stream().map(SideNavItem::getLabel))
-                .containsExactly("Start", "Aftaler", "Tilbud", "Produkter", "Virksomheder", "Kontakter", "Automatisering", "Momssatser", "Betalinger", "Indstillinger for tilbud", "E-mail", "Webhooks", "Sandkasse-ur", "Brugere");
+                .containsExactly("Start", "Dashboard", "Betalinger", "Afstemning", "Aftaler", "Tilbud", "Fakturaer",
+                        "Betalingslinks", "Abonnementer", "Produkter", "Rabatkoder", "Virksomheder", "Kontakter",
+                        "Automatisering", "Momssatser", "Betalingsindstillinger", "Indstillinger for tilbud", "E-mail",
+                        "Branding", "Webhooks", "Sandkasse-ur", "Brugere");
     }
 
     private void tearDownAndStartNewSession() {

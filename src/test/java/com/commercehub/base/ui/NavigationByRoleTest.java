@@ -24,21 +24,25 @@ class NavigationByRoleTest extends KaribuTest {
         login("admin@example.com", Role.ADMIN);
         navigate("");
         _assertOne(HomeView.class);
-        assertThat(navigationLabels()).containsExactly("Home", "Deals", "Quotes", "Products", "Companies", "Contacts", "Automation", "Tax rates", "Payments", "Quote settings", "Email", "Webhooks", "Sandbox clock", "Users");
+        assertThat(navigationLabels()).containsExactly("Home", "Dashboard", "Payments", "Reconciliation", "Deals", "Quotes", "Invoices",
+                "Payment links", "Subscriptions", "Products", "Promotion codes", "Companies", "Contacts", "Automation",
+                "Tax rates", "Payment settings", "Quote settings", "Email", "Branding", "Webhooks", "Sandbox clock", "Users");
     }
 
     @Test
     void sales_sees_only_what_sales_may_open() {
         login("sales@example.com", Role.SALES);
         navigate("");
-        assertThat(navigationLabels()).containsExactly("Home", "Deals", "Quotes", "Products", "Companies", "Contacts", "Automation");
+        assertThat(navigationLabels()).containsExactly("Home", "Payments", "Deals", "Quotes", "Invoices", "Payment links",
+                "Subscriptions", "Products", "Promotion codes", "Companies", "Contacts", "Automation");
     }
 
     @Test
     void finance_sees_only_what_finance_may_open() {
         login("finance@example.com", Role.FINANCE);
         navigate("");
-        assertThat(navigationLabels()).containsExactly("Home", "Deals", "Quotes", "Products", "Companies", "Contacts", "Automation");
+        assertThat(navigationLabels()).containsExactly("Home", "Dashboard", "Payments", "Reconciliation", "Deals", "Quotes",
+                "Invoices", "Subscriptions", "Products", "Companies", "Contacts", "Automation");
     }
 
     @Test
