@@ -1,6 +1,7 @@
 package com.commercehub.automation;
 
 import com.commercehub.base.time.BusinessCalendar;
+import com.commercehub.invoice.InvoiceStatusChanged;
 import com.commercehub.payment.PaymentChanged;
 import com.commercehub.payment.PaymentStatus;
 import com.commercehub.quote.QuoteStatusChanged;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Turns quote and payment events into enrolments, inside the transaction that published them (so an enrolment
+ * Turns quote, invoice and payment events into enrolments, inside the transaction that published them (so an enrolment
  * exists exactly when the change committed). Only rows are written here; a failure is logged and never undoes
  * the buyer's signature or the payment's recording.
  */
@@ -39,6 +40,16 @@ class AutomationListeners {
             default -> List.of();
         };
         handle(RecordType.QUOTE, event.quoteId(), triggers);
+    }
+
+    @EventListener
+    void on(InvoiceStatusChanged event) {
+        List<Trigger> triggers = switch (event.status()) {
+            case OPEN -> List.of(Trigger.INVOICE_SENT);
+            case OVERDUE -> List.of(Trigger.INVOICE_OVERDUE);
+            default -> List.of();
+        };
+        handle(RecordType.INVOICE, event.invoiceId(), triggers);
     }
 
     @EventListener

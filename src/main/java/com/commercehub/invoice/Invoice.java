@@ -3,6 +3,9 @@ package com.commercehub.invoice;
 import com.commercehub.crm.DiscountKind;
 import com.commercehub.crm.LineItemDraft;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
@@ -58,6 +61,9 @@ class Invoice {
     private String createdBy;
     private Instant createdAt;
     private Instant updatedAt;
+    /** Status moves since the last save; the repository publishes them on save (Spring Data's domain events). */
+    @Transient
+    private final List<InvoiceStatusChanged> statusChanges = new ArrayList<>();
     @MappedCollection(idColumn = "invoice", keyColumn = "line_no")
     private List<InvoiceLine> lines = new ArrayList<>();
 
@@ -175,6 +181,19 @@ class Invoice {
         status = next.name();
         statusChangedAt = now;
         updatedAt = now;
+        if (id != null) {
+            statusChanges.add(new InvoiceStatusChanged(id, next));
+        }
+    }
+
+    @DomainEvents
+    List<InvoiceStatusChanged> statusChanges() {
+        return List.copyOf(statusChanges);
+    }
+
+    @AfterDomainEventPublication
+    void statusChangesPublished() {
+        statusChanges.clear();
     }
 
     private void requireStatus(InvoiceStatus required) {

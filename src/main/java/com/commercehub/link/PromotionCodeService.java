@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Promotion codes buyers type at Checkout on links that allow them. Each is made at Stripe as a coupon (the
@@ -90,7 +89,12 @@ public class PromotionCodeService {
                 .orElseThrow(() -> new LinkUnavailableException(LinkUnavailableException.Reason.PAYMENTS_UNAVAILABLE));
         Instant expiresAt = draft.expiresOn() == null ? null
                 : draft.expiresOn().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        String attempt = UUID.randomUUID().toString();
+        // The same request made again (a retry after a crash between Stripe's answer and our commit) gets the
+        // same key, so Stripe answers with the coupon and code it already made instead of a second pair. The
+        // count of earlier rows with this code makes a later re-creation of a deactivated code a new request.
+        String attempt = String.join("|", account.accountId(), code.toLowerCase(Locale.ROOT),
+                String.valueOf(codesMadeBefore(code)), String.valueOf(draft.percentOff()),
+                String.valueOf(draft.amountOff()), String.valueOf(expiresAt), String.valueOf(draft.maxRedemptions()));
         String couponId;
         String promotionId;
         try {
@@ -137,6 +141,11 @@ public class PromotionCodeService {
                 .param("by", Actors.current()).param("now", now).update();
         return jdbc.sql("SELECT id FROM promotion_code WHERE account_id = :account AND stripe_promotion_code_id = :promotion")
                 .param("account", account.accountId()).param("promotion", promotionId).query(Long.class).single();
+    }
+
+    private int codesMadeBefore(String code) {
+        return jdbc.sql("SELECT COUNT(*) FROM promotion_code WHERE LOWER(code) = :code")
+                .param("code", code.toLowerCase(Locale.ROOT)).query(Integer.class).single();
     }
 
     private boolean activeCodeTaken(String code) {
