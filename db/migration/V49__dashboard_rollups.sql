@@ -97,3 +97,12 @@ CREATE INDEX ix_payment_booked ON payment (booked_at, id);
 ALTER TABLE stripe_event ADD COLUMN object_id VARCHAR(255)
     AS (JSON_VALUE(payload, '$.data.object.id')) VIRTUAL;
 CREATE INDEX ix_stripe_event_object ON stripe_event (object_id);
+
+-- One row every rollup writer locks first (RollupMaintenance, RollupRebuild): the applied-contribution tables are
+-- read with locking reads, which on rows not there yet take gap locks, and two webhook workers holding gap locks
+-- next to each other deadlock on their inserts. Taken in the payment's transaction after the payment row itself,
+-- it makes the rollup part of concurrent payment transactions run one after another (a few ms each).
+CREATE TABLE rollup_lock (
+    id TINYINT PRIMARY KEY
+) ENGINE = InnoDB;
+INSERT INTO rollup_lock (id) VALUES (1);

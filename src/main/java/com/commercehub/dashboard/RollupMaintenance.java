@@ -94,6 +94,7 @@ class RollupMaintenance implements PaymentRecordsListener {
         }
         // Locking reads throughout: a plain read would see this transaction's snapshot, which may predate what
         // another worker committed for the same payment meanwhile, and the difference applied would then be wrong.
+        lockRollups();
         Row row = jdbc.sql("SELECT p.status, p.amount, p.currency, p.fee, p.net, p.settlement_currency, DATE(p.booked_at), "
                         + PaymentSources.SQL + ", p.deal, p.quote FROM payment p WHERE p.id = :id FOR UPDATE")
                 .param("id", paymentId)
@@ -290,6 +291,18 @@ class RollupMaintenance implements PaymentRecordsListener {
         }
     }
 
+    /**
+     * Rollup writers one at a time (see V49's {@code rollup_lock}): the locking reads below would otherwise take
+     * gap locks on applied rows not there yet, on which concurrent workers' inserts deadlock.
+     */
+    static void lockRollups(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        jdbc.sql("SELECT id FROM rollup_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+    }
+
+    private void lockRollups() {
+        lockRollups(jdbc);
+    }
+
     /** Whatever Stripe just told us is what it says now: the payment is in step (or waits for its fee). */
     private void markSynced(long paymentId, boolean complete) {
         jdbc.sql("""
@@ -303,6 +316,7 @@ class RollupMaintenance implements PaymentRecordsListener {
     public void subscriptionChanged(long subscriptionId) {
         record Row(String status, String currency, BigDecimal amount, String interval, int count) {
         }
+        lockRollups();
         Row row = jdbc.sql("""
                         SELECT status, currency, period_amount, billing_interval, billing_interval_count
                         FROM subscription WHERE id = :id FOR UPDATE""").param("id", subscriptionId)

@@ -38,6 +38,8 @@ public class RollupRebuild {
     }
 
     long rebuildNow() {
+        // Webhook workers wait meanwhile instead of adding to rows being rebuilt.
+        RollupMaintenance.lockRollups(jdbc);
         for (String table : new String[]{"revenue_daily", "revenue_product_daily", "mrr_movement_monthly",
                 "rollup_payment_applied", "rollup_product_applied", "rollup_refund_applied",
                 "rollup_subscription_applied"}) {

@@ -22,7 +22,6 @@ import com.commercehub.testsupport.MutableClock;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,15 +82,13 @@ abstract class AutomationTestSupport {
         registry.add("hub.mail.smtp.starttls", () -> "false");
     }
 
+    // One server for the JVM, never stopped by a test class: the automation ITs share one cached Spring context
+    // whose mail properties point at this port, so a class that stopped it after itself (@AfterAll) left the next
+    // class's e-mails with "connection refused". The JVM's end stops it.
     private static GreenMail startSmtp() {
         GreenMail server = new GreenMail(SMTP_SETUP);
         server.start();
         return server;
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
     }
 
     @Autowired
