@@ -173,6 +173,10 @@ public class DashboardView extends VerticalLayout {
                 : bucket.getValue());
         List<String> currencies = new ArrayList<>(figures.currencies());
         figures.mrr().forEach(m -> { if (!currencies.contains(m.currency().getCurrencyCode())) currencies.add(m.currency().getCurrencyCode()); });
+        // a currency only invoiced so far still gets its open and overdue cards
+        if (figures.openInvoices() != null) {
+            figures.openInvoices().forEach(o -> { if (!currencies.contains(o.open().currency().getCurrencyCode())) currencies.add(o.open().currency().getCurrencyCode()); });
+        }
         String chosen = currency.getValue();
         currency.setItems(currencies);
         currency.setValue(currencies.contains(chosen) ? chosen : currencies.isEmpty() ? null : currencies.getFirst());
