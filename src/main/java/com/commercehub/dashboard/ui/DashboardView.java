@@ -122,7 +122,7 @@ public class DashboardView extends VerticalLayout {
         charts.getStyle().set("gap", "var(--lumo-space-l)");
         cards.setWidthFull();
         for (Exports.Kind kind : Exports.Kind.values()) {
-            Anchor download = new Anchor(exportHandler(exportService, kind), getTranslation("dashboard.export." + kind.name().toLowerCase(java.util.Locale.ROOT)));
+            Anchor download = new Anchor(exportHandler(exportService, kind), getTranslation(kind.messageKey()));
             download.getElement().setAttribute("download", true);
             download.addClassName("export-" + kind.name().toLowerCase(java.util.Locale.ROOT));
             exports.add(download);
