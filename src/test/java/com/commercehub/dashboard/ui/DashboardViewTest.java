@@ -7,7 +7,12 @@ import com.commercehub.payment.PaymentRecords;
 import com.commercehub.payment.PaymentStatus;
 import com.commercehub.payment.RefundFacts;
 import com.commercehub.payment.Settlement;
+import com.commercehub.dashboard.Exports;
 import com.commercehub.testsupport.KaribuTest;
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +67,41 @@ class DashboardViewTest extends KaribuTest {
         view.refresh();
         assertThat(card(view, "open-invoices")).contains("4,000");
         assertThat(card(view, "overdue-invoices")).contains("4,000");
+    }
+
+    @Test
+    void an_export_is_written_in_the_background_with_a_progress_bar_then_offered_for_download() throws Exception {
+        String key = UUID.randomUUID().toString().substring(0, 8);
+        int year = 3000 + new Random().nextInt(5000);
+        invoiceIssued(key, LocalDate.of(year, 6, 3));
+        login("finance-exp-" + key + "@example.com", Role.FINANCE);
+        navigate("dashboard");
+        DashboardView view = _get(DashboardView.class);
+        view.from.setValue(LocalDate.of(year, 6, 1));
+        view.to.setValue(LocalDate.of(year, 6, 30));
+
+        ButtonKt._click(view.exportButtons.get(Exports.Kind.INVOICES));
+        // until the job reports back in the UI, the bar runs and the export buttons wait
+        assertThat(view.exportProgress.isVisible()).isTrue();
+        assertThat(view.exportStatus.getText()).isEqualTo("Writing the export…");
+        assertThat(view.exportButtons.get(Exports.Kind.PAYMENTS).isEnabled()).isFalse();
+        view.progressTo(UI.getCurrent()).accept(2000);
+        MockVaadin.clientRoundtrip(false);
+        assertThat(view.exportStatus.getText()).isEqualTo("2,000 rows written so far");
+
+        view.runningExport.join();
+        MockVaadin.clientRoundtrip(false);
+        assertThat(view.exportProgress.isVisible()).isFalse();
+        assertThat(view.exportButtons.get(Exports.Kind.PAYMENTS).isEnabled()).isTrue();
+        Anchor download = _get(view.exportReady, Anchor.class);
+        assertThat(download.getText()).isEqualTo("Download invoices-" + year + "-06-01-" + year + "-06-30.csv (1 rows)");
+        assertThat(java.nio.file.Files.readString(view.exportedFile)).startsWith("\uFEFFnumber,").contains("DASH-" + key);
+    }
+
+    private void invoiceIssued(String key, LocalDate issued) {
+        invoice(key, "OPEN", "EUR", "10.00", "0", issued.plusDays(30));
+        jdbc.sql("UPDATE invoice SET issue_date = :d WHERE number LIKE :n").param("d", java.sql.Date.valueOf(issued))
+                .param("n", "DASH-" + key + "-%").update();
     }
 
     private void invoice(String key, String status, String currency, String total, String paid, LocalDate due) {
