@@ -154,6 +154,20 @@ public class Exports {
         return defuse(value.toString());
     }
 
+    /**
+     * A small table as shown on screen (a chart's table view) in the exports' CSV form: BOM, header, rows, every
+     * cell defused.
+     */
+    public static void writeTable(List<String> header, List<List<String>> rows, Writer out) throws IOException {
+        out.write('\uFEFF');
+        CSVPrinter csv = new CSVPrinter(out, FORMAT);
+        csv.printRecord(header.stream().map(Exports::defuse).toList());
+        for (List<String> row : rows) {
+            csv.printRecord(row.stream().map(Exports::defuse).toList());
+        }
+        csv.flush();
+    }
+
     static String defuse(String text) {
         if (text == null || text.isEmpty()) {
             return text == null ? "" : text;

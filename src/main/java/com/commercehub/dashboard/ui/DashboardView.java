@@ -128,11 +128,16 @@ public class DashboardView extends VerticalLayout {
         controls.setWrap(true);
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-m)");
-        revenue = new ChartPanel(getTranslation("dashboard.chart.revenue"), getTranslation("dashboard.table-view"));
-        byProduct = new ChartPanel(getTranslation("dashboard.chart.product"), getTranslation("dashboard.table-view"));
-        byOwner = new ChartPanel(getTranslation("dashboard.chart.owner"), getTranslation("dashboard.table-view"));
-        bySource = new ChartPanel(getTranslation("dashboard.chart.source"), getTranslation("dashboard.table-view"));
-        mrrMovement = new ChartPanel(getTranslation("dashboard.chart.mrr"), getTranslation("dashboard.table-view"));
+        revenue = new ChartPanel(getTranslation("dashboard.chart.revenue"), getTranslation("dashboard.table-view"),
+                getTranslation("finish15.chart.download"));
+        byProduct = new ChartPanel(getTranslation("dashboard.chart.product"), getTranslation("dashboard.table-view"),
+                getTranslation("finish15.chart.download"));
+        byOwner = new ChartPanel(getTranslation("dashboard.chart.owner"), getTranslation("dashboard.table-view"),
+                getTranslation("finish15.chart.download"));
+        bySource = new ChartPanel(getTranslation("dashboard.chart.source"), getTranslation("dashboard.table-view"),
+                getTranslation("finish15.chart.download"));
+        mrrMovement = new ChartPanel(getTranslation("dashboard.chart.mrr"), getTranslation("dashboard.table-view"),
+                getTranslation("finish15.chart.download"));
         FlexLayout charts = new FlexLayout(revenue, byProduct, byOwner, bySource, mrrMovement);
         charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         charts.setWidthFull();
@@ -299,6 +304,12 @@ public class DashboardView extends VerticalLayout {
                 card("overdue-invoices", o.overdue(), null);
             });
         }
+        String suffix = "-" + (code == null ? "" : code + "-") + from.getValue() + "-" + to.getValue() + ".csv";
+        revenue.fileName = "revenue" + suffix;
+        byProduct.fileName = "revenue-by-product" + suffix;
+        byOwner.fileName = "revenue-by-owner" + suffix;
+        bySource.fileName = "revenue-by-source" + suffix;
+        mrrMovement.fileName = "mrr-movement" + suffix;
         drawRevenue(c);
         drawSlices(byProduct, figures.byProduct(), c, label -> label.isEmpty() ? getTranslation("dashboard.unattributed") : label);
         drawSlices(byOwner, figures.byOwner(), c, label -> label.isEmpty() ? getTranslation("dashboard.no-owner") : label);

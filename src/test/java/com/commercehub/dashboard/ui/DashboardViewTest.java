@@ -154,6 +154,14 @@ class DashboardViewTest extends KaribuTest {
         assertThat(view.bySource.table.getElement().getTextRecursively()).contains("Quote", "€400.00");
         assertThat(view.byOwner.table.getElement().getTextRecursively()).contains("No deal owner");
 
+        // each chart's table view downloads as CSV, the same cells as on screen
+        assertThat(view.revenue.download.getText()).isEqualTo("Download table (CSV)");
+        assertThat(view.revenue.fileName).isEqualTo("revenue-EUR-" + year + "-05-01-" + year + "-05-31.csv");
+        java.io.StringWriter csv = new java.io.StringWriter();
+        view.revenue.writeCsv(csv);
+        assertThat(csv.toString()).startsWith("\uFEFF").contains("€100.00", "€300.00", "€291.00").doesNotContain("9,000");
+        assertThat(csv.toString().lines().count()).isEqualTo(view.revenue.table.getElement().getChild(1).getChildCount() + 1);
+
         view.currency.setValue("JPY");
         view.refresh();
         assertThat(card(view, "gross")).contains("9,000");
