@@ -1,6 +1,7 @@
 package com.commercehub;
 
 import com.commercehub.base.backup.BackupCommand;
+import com.commercehub.dashboard.RollupRebuildCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,6 +18,9 @@ public class Application {
     public static void main(String[] args) {
         if (BackupCommand.handles(args)) {
             System.exit(BackupCommand.run(args));
+        }
+        if (RollupRebuildCommand.handles(args)) {
+            System.exit(RollupRebuildCommand.run(args));
         }
         SpringApplication.run(Application.class, args);
     }

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
- * CSV exports of a period for finance: payments, refunds, subscriptions and the accounting journal. UTF-8
+ * CSV exports of a period for finance: payments, refunds, subscriptions, invoices and the accounting journal. UTF-8
  * with a byte-order mark (spreadsheets then read it as UTF-8), amounts as plain decimals, and every text
  * cell a spreadsheet would run as a formula (= + - @ tab CR) defused with a leading apostrophe. Rows are
  * streamed from the database; {@code progress} is told the rows written so far (every 1,000) for a progress bar.
@@ -31,7 +31,22 @@ import java.util.function.LongConsumer;
 @Service
 public class Exports {
 
-    public enum Kind { PAYMENTS, REFUNDS, SUBSCRIPTIONS, JOURNAL }
+    public enum Kind {
+        PAYMENTS("dashboard.export.payments"), REFUNDS("dashboard.export.refunds"),
+        SUBSCRIPTIONS("dashboard.export.subscriptions"), JOURNAL("dashboard.export.journal"),
+        INVOICES("finish15.export.invoices");
+
+        private final String messageKey;
+
+        Kind(String messageKey) {
+            this.messageKey = messageKey;
+        }
+
+        /** The download link's label. */
+        public String messageKey() {
+            return messageKey;
+        }
+    }
 
     private static final String FORMULA_STARTS = "=+-@\t\r";
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
@@ -71,6 +86,13 @@ public class Exports {
                                 + "billing_interval_count, current_period_end, cancel_at_period_end, deal FROM subscription "
                                 + "WHERE created_at < :to AND (status NOT IN ('canceled', 'incomplete_expired') OR updated_at >= :from) "
                                 + "ORDER BY created_at, id", period);
+                // invoices issued in the period (drafts have no number yet and are no document to account for)
+                case INVOICES -> query(csv, progress, List.of("number", "issue_date", "due_date", "status", "buyer",
+                                "buyer_email", "currency", "total", "amount_paid", "amount_due", "paid_at", "owner", "deal"),
+                        "SELECT number, issue_date, due_date, status, buyer_name, buyer_email, currency, total, amount_paid, "
+                                + "CASE WHEN status IN ('OPEN', 'PARTIALLY_PAID', 'OVERDUE') THEN total - amount_paid ELSE 0 END, "
+                                + "paid_at, owner, deal FROM invoice "
+                                + "WHERE status <> 'DRAFT' AND issue_date >= :from AND issue_date < :to ORDER BY issue_date, id", period);
                 case JOURNAL -> {
                     csv.printRecord("booked_on", "event_date", "entry", "account", "detail", "currency", "debit", "credit",
                             "payment", "reference");
@@ -130,6 +152,20 @@ public class Exports {
             return time.toInstant(java.time.ZoneOffset.UTC).toString();
         }
         return defuse(value.toString());
+    }
+
+    /**
+     * A small table as shown on screen (a chart's table view) in the exports' CSV form: BOM, header, rows, every
+     * cell defused.
+     */
+    public static void writeTable(List<String> header, List<List<String>> rows, Writer out) throws IOException {
+        out.write('\uFEFF');
+        CSVPrinter csv = new CSVPrinter(out, FORMAT);
+        csv.printRecord(header.stream().map(Exports::defuse).toList());
+        for (List<String> row : rows) {
+            csv.printRecord(row.stream().map(Exports::defuse).toList());
+        }
+        csv.flush();
     }
 
     static String defuse(String text) {

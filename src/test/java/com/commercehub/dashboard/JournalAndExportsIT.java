@@ -123,6 +123,39 @@ class JournalAndExportsIT {
         assertThat(payments).contains("'=HYPERLINK").contains("12.5000,EUR").doesNotContain(",=HYPERLINK");
     }
 
+    @Test
+    void invoices_export_lists_the_period_s_issued_invoices_with_what_is_still_due_and_defuses_formulas() {
+        int year = 3000 + new Random().nextInt(5000);
+        Period march = new Period(LocalDate.of(year, 3, 1), LocalDate.of(year, 3, 31));
+        String key = DashboardTestData.unique();
+        invoice("INV-A" + key, "PARTIALLY_PAID", "=cmd|' /C calc'!A0", "500.00", "200.00", LocalDate.of(year, 3, 5));
+        invoice("INV-B" + key, "PAID", "Zoë Ångström", "80.00", "80.00", LocalDate.of(year, 3, 31));
+        invoice(null, "DRAFT", "Draft Buyer " + key, "70.00", "0", LocalDate.of(year, 3, 10));
+        invoice("INV-C" + key, "OPEN", "Next Month " + key, "60.00", "0", LocalDate.of(year, 4, 1));
+
+        String csv = csv(Exports.Kind.INVOICES, march);
+        assertThat(csv).startsWith("\uFEFFnumber,issue_date,due_date,status,buyer,buyer_email,currency,total,amount_paid,amount_due");
+        List<String> rows = csv.lines().filter(l -> l.contains(key)).toList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.getFirst()).startsWith("INV-A" + key + "," + year + "-03-05,")
+                .contains(",PARTIALLY_PAID,", "'=cmd|", "500.0000,200.0000,300.0000").doesNotContain(",=cmd");
+        assertThat(rows.get(1)).contains("INV-B" + key, "Zoë Ångström", "80.0000,80.0000,0");
+        assertThat(csv).doesNotContain("Draft Buyer " + key, "Next Month " + key);
+    }
+
+    private void invoice(String number, String status, String buyer, String total, String paid, LocalDate issued) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                        INSERT INTO invoice (number, status, buyer_name, buyer_email, locale, owner, currency, issue_date,
+                                             payment_terms, due_date, total, amount_paid, status_changed_at, created_by,
+                                             created_at, updated_at)
+                        VALUES (:number, :status, :buyer, 'buyer@example.com', 'en', 'finance@example.com', 'EUR', :issued,
+                                'NET_30', :due, :total, :paid, :t, 'finance@example.com', :t, :t)""")
+                .param("number", number).param("status", status).param("buyer", buyer)
+                .param("issued", java.sql.Date.valueOf(issued)).param("due", java.sql.Date.valueOf(issued.plusDays(30)))
+                .param("total", new BigDecimal(total)).param("paid", new BigDecimal(paid)).param("t", now).update();
+    }
+
     private String currencyOf(String k) {
         return jdbc.sql("SELECT currency FROM payment WHERE charge_id = :c").param("c", "ch_" + k).query(String.class).single();
     }

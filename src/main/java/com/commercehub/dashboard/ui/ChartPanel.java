@@ -1,5 +1,6 @@
 package com.commercehub.dashboard.ui;
 
+import com.commercehub.dashboard.Exports;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.component.details.Details;
@@ -11,16 +12,25 @@ import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.NativeTableHeader;
 import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One chart: a canvas drawn by Chart.js (MIT, shipped under META-INF/resources/js and loaded by path, so no
  * frontend build is needed) and the same figures as a table, for screen readers and for copying.
- * The canvas is hidden from assistive technology; the table is the accessible version.
+ * The canvas is hidden from assistive technology; the table is the accessible version, and downloads as CSV.
  */
 @JavaScript("context://js/chart-4.5.1.umd.min.js")
 @Tag("div")
@@ -35,8 +45,13 @@ class ChartPanel extends Div {
     final Element canvas = new Element("canvas");
     final NativeTable table = new NativeTable();
     final Details tableView;
+    final Anchor download;
+    /** The downloaded file's name; the dashboard sets it to the chart and period. */
+    String fileName = "chart.csv";
+    private List<String> tableHeader = List.of();
+    private List<List<String>> tableRows = List.of();
 
-    ChartPanel(String title, String tableLabel) {
+    ChartPanel(String title, String tableLabel, String downloadLabel) {
         addClassName("dashboard-chart");
         getStyle().set("min-width", "320px").set("flex", "1 1 420px");
         Div holder = new Div();
@@ -44,7 +59,15 @@ class ChartPanel extends Div {
         canvas.setAttribute("aria-hidden", "true");
         canvas.setAttribute("role", "img");
         holder.getElement().appendChild(canvas);
-        tableView = new Details(tableLabel, table);
+        download = new Anchor(DownloadHandler.fromInputStream(event -> {
+            StringWriter csv = new StringWriter();
+            writeCsv(csv);
+            byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, "text/csv; charset=UTF-8", bytes.length);
+        }), downloadLabel);
+        download.getElement().setAttribute("download", true);
+        download.addClassName("chart-download");
+        tableView = new Details(tableLabel, table, download);
         add(new H3(title), holder, tableView);
     }
 
@@ -65,6 +88,8 @@ class ChartPanel extends Div {
                   canvas._chart = new window.Chart(canvas, config);
                 };
                 draw();""", JSON.writeValueAsString(config));
+        tableHeader = List.copyOf(formattedHeader);
+        tableRows = List.copyOf(formattedRows);
         table.removeAll();
         NativeTableRow head = new NativeTableRow();
         formattedHeader.forEach(h -> head.add(new NativeTableHeaderCell(h)));
@@ -77,5 +102,14 @@ class ChartPanel extends Div {
             body.add(tr);
         }
         table.add(header, body);
+    }
+
+    /** The table view as CSV, the same cells as on screen. */
+    void writeCsv(Writer out) {
+        try {
+            Exports.writeTable(tableHeader, tableRows, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

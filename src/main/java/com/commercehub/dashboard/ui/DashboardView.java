@@ -3,6 +3,7 @@ package com.commercehub.dashboard.ui;
 import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
+import com.commercehub.base.ui.BackgroundJobs;
 import com.commercehub.base.ui.MainLayout;
 import com.commercehub.dashboard.AccountingJournal;
 import com.commercehub.dashboard.Bucket;
@@ -13,7 +14,10 @@ import com.commercehub.dashboard.Period;
 import com.commercehub.dashboard.PaymentSources;
 import com.commercehub.dashboard.RollupRebuild;
 import com.commercehub.dashboard.Totals;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
@@ -32,9 +36,12 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.LongConsumer;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -78,11 +85,21 @@ public class DashboardView extends VerticalLayout {
 
     final HorizontalLayout exports = new HorizontalLayout();
     final Button lock = new Button();
+    final Map<Exports.Kind, Button> exportButtons = new java.util.EnumMap<>(Exports.Kind.class);
+    final ProgressBar exportProgress = new ProgressBar();
+    final Span exportStatus = new Span();
+    final Span exportReady = new Span();
+    java.util.concurrent.CompletableFuture<WrittenExport> runningExport;
+    private final Exports exportService;
+    private final BackgroundJobs jobs;
+    Path exportedFile;
     private final AccountingJournal journal;
 
     DashboardView(DashboardService dashboard, RollupRebuild rollups, Exports exportService, AccountingJournal journal,
-                  Clock clock, AuthenticationContext authentication) {
+                  BackgroundJobs jobs, Clock clock, AuthenticationContext authentication) {
         this.dashboard = dashboard;
+        this.exportService = exportService;
+        this.jobs = jobs;
         this.journal = journal;
         addClassName("dashboard-view");
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -111,40 +128,119 @@ public class DashboardView extends VerticalLayout {
         controls.setWrap(true);
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-m)");
-        revenue = new ChartPanel(getTranslation("dashboard.chart.revenue"), getTranslation("dashboard.table-view"));
-        byProduct = new ChartPanel(getTranslation("dashboard.chart.product"), getTranslation("dashboard.table-view"));
-        byOwner = new ChartPanel(getTranslation("dashboard.chart.owner"), getTranslation("dashboard.table-view"));
-        bySource = new ChartPanel(getTranslation("dashboard.chart.source"), getTranslation("dashboard.table-view"));
-        mrrMovement = new ChartPanel(getTranslation("dashboard.chart.mrr"), getTranslation("dashboard.table-view"));
+        revenue = new ChartPanel(getTranslation("dashboard.chart.revenue"), getTranslation("dashboard.table-view"),
+                getTranslation("finish15.chart.download"));
+        byProduct = new ChartPanel(getTranslation("dashboard.chart.product"), getTranslation("dashboard.table-view"),
+                getTranslation("finish15.chart.download"));
+        byOwner = new ChartPanel(getTranslation("dashboard.chart.owner"), getTranslation("dashboard.table-view"),
+                getTranslation("finish15.chart.download"));
+        bySource = new ChartPanel(getTranslation("dashboard.chart.source"), getTranslation("dashboard.table-view"),
+                getTranslation("finish15.chart.download"));
+        mrrMovement = new ChartPanel(getTranslation("dashboard.chart.mrr"), getTranslation("dashboard.table-view"),
+                getTranslation("finish15.chart.download"));
         FlexLayout charts = new FlexLayout(revenue, byProduct, byOwner, bySource, mrrMovement);
         charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         charts.setWidthFull();
         charts.getStyle().set("gap", "var(--lumo-space-l)");
         cards.setWidthFull();
         for (Exports.Kind kind : Exports.Kind.values()) {
-            Anchor download = new Anchor(exportHandler(exportService, kind), getTranslation("dashboard.export." + kind.name().toLowerCase(java.util.Locale.ROOT)));
-            download.getElement().setAttribute("download", true);
-            download.addClassName("export-" + kind.name().toLowerCase(java.util.Locale.ROOT));
-            exports.add(download);
+            Button export = new Button(getTranslation(kind.messageKey()), e -> export(kind));
+            export.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            export.addClassName("export-" + kind.name().toLowerCase(java.util.Locale.ROOT));
+            exportButtons.put(kind, export);
+            exports.add(export);
         }
+        exportProgress.setVisible(false);
+        exportProgress.setWidth("200px");
+        exportStatus.setVisible(false);
+        exportStatus.getElement().setAttribute("aria-live", "polite");
         lock.setText(getTranslation("dashboard.lock"));
         lock.addClickListener(e -> lockPeriod());
-        exports.add(lock);
+        exports.add(lock, exportProgress, exportStatus, exportReady);
         exports.setAlignItems(Alignment.BASELINE);
         exports.setWrap(true);
         add(new H2(getTranslation("dashboard.title")), controls, exports, currencyNote, cards, charts);
         refresh();
     }
 
-    private DownloadHandler exportHandler(Exports exportService, Exports.Kind kind) {
-        return event -> {
-            Period period = new Period(from.getValue(), to.getValue());
-            event.setFileName(kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + period.from() + "-" + period.to() + ".csv");
-            event.setContentType("text/csv; charset=UTF-8");
-            try (var writer = new BufferedWriter(new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8))) {
-                exportService.write(kind, period, writer, rows -> { });
+    /**
+     * Writes the export to a temporary file in the background, with a progress bar and the rows written so far
+     * (a year of payments takes a while), then offers the file and starts its download.
+     */
+    void export(Exports.Kind kind) {
+        if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())) {
+            return;
+        }
+        Period period = new Period(from.getValue(), to.getValue());
+        String fileName = kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + period.from() + "-" + period.to() + ".csv";
+        UI ui = UI.getCurrent();
+        exportButtons.values().forEach(b -> b.setEnabled(false));
+        exportReady.removeAll();
+        exportProgress.setIndeterminate(true);
+        exportProgress.setVisible(true);
+        exportStatus.setText(getTranslation("finish15.export.writing"));
+        exportStatus.setVisible(true);
+        LongConsumer progress = progressTo(ui);
+        runningExport = jobs.run(ui, () -> {
+            try {
+                Path file = Files.createTempFile("export-", ".csv");
+                try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    return new WrittenExport(file, exportService.write(kind, period, writer, progress));
+                } catch (RuntimeException | IOException e) {
+                    Files.deleteIfExists(file);
+                    throw e;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        };
+        }, written -> exportWritten(written, fileName), error -> {
+            exportFinished();
+            Notification.show(getTranslation("finish15.export.failed"), 6000, Notification.Position.MIDDLE);
+        });
+    }
+
+    /** Progress from the export's thread: the rows written so far, shown in the UI. */
+    LongConsumer progressTo(UI ui) {
+        return rows -> ui.access(() -> exportStatus.setText(getTranslation("finish15.export.progress", rows)));
+    }
+
+    private void exportWritten(WrittenExport written, String fileName) {
+        exportFinished();
+        forgetExportedFile();
+        exportedFile = written.file();
+        Anchor download = new Anchor(DownloadHandler.forFile(written.file().toFile(), fileName),
+                getTranslation("finish15.export.download", fileName, written.rows()));
+        download.getElement().setAttribute("download", true);
+        download.addClassName("export-download");
+        exportReady.add(download);
+        download.getElement().executeJs("this.click()");
+    }
+
+    private void exportFinished() {
+        exportProgress.setVisible(false);
+        exportStatus.setVisible(false);
+        exportButtons.values().forEach(b -> b.setEnabled(true));
+    }
+
+    record WrittenExport(Path file, long rows) {
+    }
+
+    /** The written file lives only as long as its link: replaced by the next export, gone when the page closes. */
+    private void forgetExportedFile() {
+        if (exportedFile != null) {
+            try {
+                Files.deleteIfExists(exportedFile);
+            } catch (IOException ignored) {
+                // a temporary file the system cleans up anyway
+            }
+            exportedFile = null;
+        }
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
+        forgetExportedFile();
+        super.onDetach(detachEvent);
     }
 
     void lockPeriod() {
@@ -173,6 +269,10 @@ public class DashboardView extends VerticalLayout {
                 : bucket.getValue());
         List<String> currencies = new ArrayList<>(figures.currencies());
         figures.mrr().forEach(m -> { if (!currencies.contains(m.currency().getCurrencyCode())) currencies.add(m.currency().getCurrencyCode()); });
+        // a currency only invoiced so far still gets its open and overdue cards
+        if (figures.openInvoices() != null) {
+            figures.openInvoices().forEach(o -> { if (!currencies.contains(o.open().currency().getCurrencyCode())) currencies.add(o.open().currency().getCurrencyCode()); });
+        }
         String chosen = currency.getValue();
         currency.setItems(currencies);
         currency.setValue(currencies.contains(chosen) ? chosen : currencies.isEmpty() ? null : currencies.getFirst());
@@ -204,6 +304,12 @@ public class DashboardView extends VerticalLayout {
                 card("overdue-invoices", o.overdue(), null);
             });
         }
+        String suffix = "-" + (code == null ? "" : code + "-") + from.getValue() + "-" + to.getValue() + ".csv";
+        revenue.fileName = "revenue" + suffix;
+        byProduct.fileName = "revenue-by-product" + suffix;
+        byOwner.fileName = "revenue-by-owner" + suffix;
+        bySource.fileName = "revenue-by-source" + suffix;
+        mrrMovement.fileName = "mrr-movement" + suffix;
         drawRevenue(c);
         drawSlices(byProduct, figures.byProduct(), c, label -> label.isEmpty() ? getTranslation("dashboard.unattributed") : label);
         drawSlices(byOwner, figures.byOwner(), c, label -> label.isEmpty() ? getTranslation("dashboard.no-owner") : label);
