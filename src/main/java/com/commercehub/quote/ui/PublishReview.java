@@ -108,6 +108,7 @@ class PublishReview extends Dialog {
         cancel.setText(getTranslation("review.cancel"));
         cancel.addClickListener(e -> close());
         close.setText(getTranslation("quote.activity.close"));
+        close.setId("quote-review-close");
         close.setVisible(false);
         close.addClickListener(e -> close());
         getFooter().add(cancel, confirm, close);
