@@ -150,6 +150,10 @@ class QuoteViewTest extends KaribuTest {
         view.review.sendEmail.setEnabled(true);
         ButtonKt._click(view.review.sendEmail);
         assertThat(sentEmails()).containsExactly("erika@acme.example de Angebot Q-1001: Acme rollout 1");
+        String text = jdbc.sql("SELECT text_body FROM email_outbox WHERE kind = 'quote.sent' AND dedupe_key LIKE :key")
+                .param("key", "quote.sent:" + quote.id() + ":%").query(String.class).single();
+        assertThat(text).contains("hat Ihnen das Angebot „Acme rollout“ gesendet")
+                .contains(quotes.buyerLink(quote.id()).orElseThrow());
     }
 
     @Test
