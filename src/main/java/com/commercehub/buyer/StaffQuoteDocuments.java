@@ -21,13 +21,17 @@ import java.util.Optional;
 class StaffQuoteDocuments {
 
     private static final String PATH = QuoteActivityService.DOCUMENTS_PATH;
+    private static final String DRAFT_PREVIEW_PATH = QuoteActivityService.DRAFT_PREVIEW_PATH;
 
     private final QuoteActivityService activity;
     private final QuotePages pages;
     private final BuyerTemplates templates;
     private final QuotePdf pdf;
+    private final com.commercehub.quote.QuoteService quotes;
 
-    StaffQuoteDocuments(QuoteActivityService activity, QuotePages pages, BuyerTemplates templates, QuotePdf pdf) {
+    StaffQuoteDocuments(QuoteActivityService activity, QuotePages pages, BuyerTemplates templates, QuotePdf pdf,
+                        com.commercehub.quote.QuoteService quotes) {
+        this.quotes = quotes;
         this.activity = activity;
         this.pages = pages;
         this.templates = templates;
@@ -44,6 +48,18 @@ class StaffQuoteDocuments {
         String html = templates.render("quote", QuotePages.localeOf(quote.get().content()),
                 Map.of("page", page, "base", request.getContextPath()));
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html);
+    }
+
+    /** The draft as its buyer will see it once published: the review step's preview. Never cached. */
+    @GetMapping(DRAFT_PREVIEW_PATH)
+    ResponseEntity<String> draftPreview(@PathVariable long id, HttpServletRequest request) {
+        BuyerQuote draft = quotes.draftPreview(id);
+        QuotePage page = pages.page(draft, QuotePage.Mode.PREVIEW, QuotePage.SignForm.hidden(),
+                new QuotePage.Paths(null, null, null, null));
+        String html = templates.render("quote", QuotePages.localeOf(draft.content()),
+                Map.of("page", page, "base", request.getContextPath()));
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML)
+                .cacheControl(org.springframework.http.CacheControl.noStore()).body(html);
     }
 
     @GetMapping(PATH + "/pdf")

@@ -44,6 +44,23 @@ public class PaymentService {
                 .query(PaymentService::entry).list();
     }
 
+    /**
+     * The latest payments for the start page: every payment for finance and admins, the payments of their own
+     * deals for sales.
+     */
+    @Transactional(readOnly = true)
+    @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
+    public List<PaymentEntry> recent(int limit) {
+        boolean everything = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication().getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.Authority.FINANCE)
+                        || a.getAuthority().equals(Role.Authority.ADMIN));
+        return jdbc.sql(COLUMNS + """
+                         WHERE :everything OR deal IN (SELECT id FROM deal WHERE owner = :me)
+                        ORDER BY COALESCE(paid_at, '9999-12-31') DESC, id DESC LIMIT :limit""")
+                .param("everything", everything).param("me", com.commercehub.base.security.Actors.current())
+                .param("limit", limit).query(PaymentService::entry).list();
+    }
+
     /** One payment. */
     @Transactional(readOnly = true)
     @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})

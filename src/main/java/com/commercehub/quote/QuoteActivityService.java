@@ -29,6 +29,13 @@ public class QuoteActivityService {
         return "/staff/quotes/" + quoteId + "/versions/" + versionNo;
     }
 
+    /** Where staff see a draft as its buyer will once it is published (the review step before publishing). */
+    public static final String DRAFT_PREVIEW_PATH = "/staff/quotes/{id}/draft/preview";
+
+    public static String draftPreviewPath(long quoteId) {
+        return "/staff/quotes/" + quoteId + "/draft/preview";
+    }
+
     private final QuoteRepository quotes;
     private final QuoteVersions versions;
     private final QuoteSignatures signatures;

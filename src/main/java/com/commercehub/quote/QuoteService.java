@@ -359,19 +359,41 @@ public class QuoteService {
         Quote saved = quotes.save(quote);
         ContactSummary buyer = deal.contacts().stream().filter(c -> c.id() == quote.contactId()).findFirst()
                 .orElseThrow(() -> new OptimisticLockingFailureException("the buyer left the deal"));
-        String ownerName = users.activeStaff().stream().filter(s -> s.email().equals(quote.owner()))
-                .map(StaffMember::displayName).findFirst().orElse(quote.owner());
-        QuoteContent content = new QuoteContent(quote.number(), versionNo, quote.title(), quote.currency(),
-                quote.locale().toLanguageTag(), quote.expiresOn(), quote.comments(), quote.purchaseTerms(),
-                buyer.fullName(), buyer.email(), deal.company() == null ? null : deal.company().name(), quote.owner(),
-                ownerName, quote.lineDrafts(), quote.adjustmentDrafts(), quote.requireSignature(),
-                quote.countersigner(), quote.collectPayment(), totals.firstPayment().amount(),
-                lineDescriptions(quote.lineDrafts()));
+        QuoteContent content = content(quote, deal, buyer, versionNo, totals);
         versions.revokeAll(saved.id(), now);
         BuyerLinks.Issued link = links.issue();
         versions.store(saved.id(), content, link, Actors.current(), now);
         versions.log(saved.id(), versionNo, QuoteStatus.PUBLISHED, Actors.current(), now);
         return new Published(details(saved, deal), BuyerLinks.PATH + link.token());
+    }
+
+    /**
+     * The draft as its buyer would see it once published as the next version, for the review step
+     * before publishing; nothing is stored. The buyer may still be missing (the review then shows none).
+     */
+    @Transactional(readOnly = true)
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
+    public BuyerQuote draftPreview(long id) {
+        Quote quote = find(id);
+        DealDetails deal = deals.get(quote.dealId());
+        ContactSummary buyer = deal.contacts().stream().filter(c -> quote.contactId() != null
+                && c.id() == quote.contactId()).findFirst().orElse(null);
+        int next = quote.publishedVersion() + 1;
+        // Shown as the open quote the buyer will get: a draft's own standing would read "being revised".
+        return new BuyerQuote(quote.id(), next, QuoteStatus.PUBLISHED, content(quote, deal, buyer, next, quote.totals()),
+                true, null, List.of(), null);
+    }
+
+    private QuoteContent content(Quote quote, DealDetails deal, ContactSummary buyer, int versionNo, QuoteTotals totals) {
+        String ownerName = users.activeStaff().stream().filter(s -> s.email().equals(quote.owner()))
+                .map(StaffMember::displayName).findFirst().orElse(quote.owner());
+        return new QuoteContent(quote.number(), versionNo, quote.title(), quote.currency(),
+                quote.locale().toLanguageTag(), quote.expiresOn(), quote.comments(), quote.purchaseTerms(),
+                buyer == null ? null : buyer.fullName(), buyer == null ? null : buyer.email(),
+                deal.company() == null ? null : deal.company().name(), quote.owner(),
+                ownerName, quote.lineDrafts(), quote.adjustmentDrafts(), quote.requireSignature(),
+                quote.countersigner(), quote.collectPayment(), totals.firstPayment().amount(),
+                lineDescriptions(quote.lineDrafts()));
     }
 
     /** A published quote and the path of its buyer link (shown once here, and again via {@link #buyerLink}). */

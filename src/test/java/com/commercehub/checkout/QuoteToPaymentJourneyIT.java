@@ -101,7 +101,16 @@ class QuoteToPaymentJourneyIT {
                 By.xpath("//vaadin-checkbox[normalize-space()='Use connected Stripe account (collect payment at checkout)']"))));
         Thread.sleep(500);
         click(rep.findElement(By.xpath("//vaadin-button[normalize-space()='Publish']")));
+        // The review step frames the draft as the buyer will see it, then publishes on confirmation.
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.cssSelector("iframe.quote-review-preview")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Q-1001"));
+        rep.switchTo().defaultContent();
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("quote-review-publish"))));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".quote-status"), "Published, version 1"));
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("quote-review-send"))));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-notification-card"),
+                "Email to erika@acme.example is on its way"));
+        click(rep.findElement(By.id("quote-review-close")));
         String link = jdbc.sql("SELECT id FROM quote WHERE number = 'Q-1001'").query(Long.class).optional()
                 .flatMap(id -> AsAdmin.call(() -> quoteLink(id))).orElseThrow();
 

@@ -13,7 +13,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
-/** The welcoming start page: who you are and where to begin, by role. */
+/**
+ * The start page: what needs the user now, from the sections features contribute for their role (open quotes,
+ * buyer activity, payments). Only when none has anything does it show where to begin, and the empty state.
+ */
 @Route("")
 @Menu(order = 0, icon = "vaadin:home", title = "nav.home")
 @PermitAll
@@ -22,7 +25,10 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
     final H2 greeting = new H2();
     final UnorderedList nextSteps = new UnorderedList();
 
-    HomeView(CurrentUser currentUser) {
+    final Div sections = new Div();
+    final Div emptyState;
+
+    HomeView(CurrentUser currentUser, org.springframework.beans.factory.ObjectProvider<HomeSection> contributions) {
         addClassName("home-view");
         String name = currentUser.summary().map(user -> user.displayName()).orElse("");
         greeting.setText(getTranslation("home.greeting", name));
@@ -37,9 +43,18 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         if (currentUser.hasRole(Role.FINANCE)) {
             nextSteps.add(new ListItem(getTranslation("home.step.finance")));
         }
-        Div emptyState = new Div(VaadinIcon.SHOP.create(), new Paragraph(getTranslation("home.empty")));
+        emptyState = new Div(VaadinIcon.SHOP.create(), new Paragraph(getTranslation("home.empty")));
         emptyState.addClassName("empty-state");
-        add(greeting, intro, nextSteps, emptyState);
+        sections.addClassName("home-sections");
+        sections.setWidthFull();
+        contributions.orderedStream().sorted(java.util.Comparator.comparingInt(HomeSection::order))
+                .map(HomeSection::create).flatMap(java.util.Optional::stream).forEach(sections::add);
+        boolean nothing = sections.getChildren().findAny().isEmpty();
+        intro.setVisible(nothing);
+        nextSteps.setVisible(nothing);
+        emptyState.setVisible(nothing);
+        sections.setVisible(!nothing);
+        add(greeting, sections, intro, nextSteps, emptyState);
     }
 
     @Override

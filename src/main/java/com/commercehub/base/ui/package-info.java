@@ -1,5 +1,6 @@
 /**
  * The application shell: login, first-run setup, the main layout and navigation, the user admin
- * page, web security, and the error pages and handler.
+ * page, web security, the error pages and handler, and the start page, which shows the sections features
+ * contribute through {@link com.commercehub.base.ui.HomeSection}.
  */
 package com.commercehub.base.ui;

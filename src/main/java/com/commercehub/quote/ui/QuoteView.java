@@ -83,6 +83,9 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     final Button duplicate = new Button();
     final Button copyLink = new Button();
     final UnorderedList publishProblems = new UnorderedList();
+    /** Says the last autosaved change was stored, so no one looks for a Save button. */
+    final Span saved = new Span();
+    PublishReview review;
 
     final TextField title = new TextField();
     final DatePicker expiresOn = new DatePicker();
@@ -129,11 +132,13 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     static final int PHONE_WIDTH = 700;
 
     private final com.commercehub.payment.PaymentService paymentService;
+    private final com.commercehub.quote.QuoteDelivery delivery;
 
-    QuoteView(QuoteService quotes, QuoteActivityService activityService, com.commercehub.payment.PaymentService paymentService,
+    QuoteView(com.commercehub.quote.QuoteDelivery delivery, QuoteService quotes, QuoteActivityService activityService, com.commercehub.payment.PaymentService paymentService,
               com.commercehub.payment.PaymentResync resync, com.commercehub.base.ui.BackgroundJobs jobs,
               ProductService products, UserService users, BuyerLinkAddress address, AuthenticationContext authentication) {
         this.paymentService = paymentService;
+        this.delivery = delivery;
         if (authentication.hasAnyRole(Role.Names.FINANCE, Role.Names.ADMIN)) {
             payments.allowResync(resync, jobs);
         }
@@ -149,7 +154,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         status.addClassName("quote-status");
         publish.setText(getTranslation("quote.publish"));
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        publish.addClickListener(e -> publish());
+        publish.addClickListener(e -> review());
         recall.setText(getTranslation("quote.recall"));
         recall.addClickListener(e -> QuoteActions.transition(this, () -> quotes.recall(quote.id(), quote.version()))
                 .ifPresent(this::show));
@@ -158,7 +163,9 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         copyLink.setText(getTranslation("quote.link.copy"));
         copyLink.setIcon(VaadinIcon.LINK.create());
         copyLink.addClickListener(e -> QuoteActions.copyLink(this, quotes, address, quote.id()));
-        HorizontalLayout header = new HorizontalLayout(heading, status, publish, recall, copyLink, duplicate);
+        saved.addClassName("quote-saved");
+        saved.getElement().setAttribute("aria-live", "polite");
+        HorizontalLayout header = new HorizontalLayout(heading, status, saved, publish, recall, copyLink, duplicate);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setWrap(true);
         publishProblems.addClassName("quote-problems");
@@ -477,23 +484,34 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
     }
 
-    private void publish() {
+    /** Publish first shows the review step; the quote is published only when it is confirmed there. */
+    private void review() {
+        publishProblems.removeAll();
+        review = new PublishReview(quote, staffNames, this::publish, delivery);
+        review.open();
+    }
+
+    private java.util.Optional<String> publish() {
         try {
             QuoteService.Published published = quotes.publish(quote.id(), quote.version());
             show(published.quote());
-            QuoteActions.notify(getTranslation("quote.published", address.absolute(published.linkPath())), true);
+            String link = address.absolute(published.linkPath());
+            QuoteActions.notify(getTranslation("quote.published", link), true);
+            return java.util.Optional.of(link);
         } catch (QuotePublishException refused) {
             publishProblems.removeAll();
             refused.problems().forEach(problem -> publishProblems.add(new ListItem(message(problem))));
         } catch (QuoteTransitionException refused) {
             QuoteActions.notify(getTranslation(refused.messageKey(), getTranslation(refused.from().messageKey())), false);
         }
+        return java.util.Optional.empty();
     }
 
     /** Applies a change; problems show next to their fields (or as a notification), the lifecycle's refusals too. */
     private boolean change(Supplier<QuoteDetails> action, Map<String, HasValidation> fields) {
         try {
             show(action.get());
+            saved.setText(getTranslation("review.saved"));
             return true;
         } catch (CrmValidationException problem) {
             CrmForms.show(this, problem, fields);

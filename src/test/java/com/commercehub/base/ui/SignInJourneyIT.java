@@ -105,6 +105,7 @@ class SignInJourneyIT {
                 "Renewals are charged without the buyer present"));
         screenshot("quote-payment-on.png");
         clickInView(browser.findElement(By.xpath("//vaadin-button[normalize-space()='Publish']")));
+        clickInView(wait.until(ExpectedConditions.elementToBeClickable(By.id("quote-review-publish"))));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".quote-status"),
                 "Published, version 1"));
         screenshot("quote-published.png");

@@ -87,6 +87,92 @@ class QuoteViewTest extends KaribuTest {
         return _get(QuoteView.class);
     }
 
+    /** Publish opens the review step; confirming it publishes. */
+    private static void publishReviewed(QuoteView view) {
+        ButtonKt._click(view.publish);
+        ButtonKt._click(view.review.confirm);
+    }
+
+    private List<String> sentEmails() {
+        return jdbc.sql("""
+                        SELECT CONCAT(recipient, ' ', recipient_locale, ' ', subject, ' ',
+                               (SELECT COUNT(*) FROM email_attachment a WHERE a.email_id = o.id))
+                        FROM email_outbox o WHERE kind = 'quote.sent' AND dedupe_key LIKE :key ORDER BY id""")
+                .param("key", "quote.sent:" + quote.id() + ":%").query(String.class).list();
+    }
+
+    @Test
+    void publish_shows_the_review_step_and_publishes_only_when_confirmed() {
+        QuoteView view = open();
+        ButtonKt._click(view.publish);
+        PublishReview review = view.review;
+        assertThat(review.isOpened()).isTrue();
+        assertThat(review.recipient.getText()).isEqualTo("To: Erika Mustermann <erika@acme.example>");
+        assertThat(review.expiry.getText()).startsWith("Expires on ");
+        assertThat(review.language.getText()).isEqualTo("Language: English");
+        assertThat(review.signature.getText()).isEqualTo("No signature asked for");
+        assertThat(review.payment.getText()).isEqualTo("Payment is not collected online");
+        assertThat(review.preview.getSrc()).startsWith("/staff/quotes/" + quote.id() + "/draft/preview");
+        assertThat(review.afterPublishing.isVisible()).isFalse();
+
+        ButtonKt._click(review.cancel);
+        assertThat(review.isOpened()).isFalse();
+        assertThat(quotes.get(quote.id()).status()).isEqualTo(QuoteStatus.DRAFT);
+
+        ButtonKt._click(view.publish);
+        ButtonKt._click(view.review.confirm);
+        assertThat(quotes.get(quote.id()).status()).isEqualTo(QuoteStatus.PUBLISHED);
+        assertThat(view.review.published.getText()).startsWith("The buyer link is live: ").contains("/quote/");
+        assertThat(view.review.afterPublishing.isVisible()).isTrue();
+        assertThat(view.review.copyLink.isVisible()).isTrue();
+    }
+
+    @Test
+    void the_review_names_the_signature_and_payment_the_buyer_is_asked_for() {
+        quotes.setSignature(quote.id(), quote.version(), true, "sam@example.com");
+        QuoteDetails current = quotes.get(quote.id());
+        quotes.setCollectPayment(current.id(), current.version(), true);
+        QuoteView view = open();
+        ButtonKt._click(view.publish);
+        assertThat(view.review.signature.getText()).isEqualTo("The buyer signs, then sam countersigns");
+        assertThat(view.review.payment.getText()).startsWith("Payment collected online: €");
+    }
+
+    @Test
+    void the_published_quote_is_sent_to_the_buyer_once_in_the_quotes_language_with_its_pdf() {
+        QuoteDetails german = quotes.updateHeader(quote.id(), quote.version(), new com.commercehub.quote.QuoteHeaderDraft(
+                quote.title(), quote.expiresOn(), Locale.GERMAN, quote.contactId(), quote.owner(), null, null));
+        assertThat(german.locale()).isEqualTo(Locale.GERMAN);
+        QuoteView view = open();
+        publishReviewed(view);
+        ButtonKt._click(view.review.sendEmail);
+        // A second click (the button re-enabled, or a double click) stores no second e-mail.
+        view.review.sendEmail.setEnabled(true);
+        ButtonKt._click(view.review.sendEmail);
+        assertThat(sentEmails()).containsExactly("erika@acme.example de Angebot Q-1001: Acme rollout 1");
+        String text = jdbc.sql("SELECT text_body FROM email_outbox WHERE kind = 'quote.sent' AND dedupe_key LIKE :key")
+                .param("key", "quote.sent:" + quote.id() + ":%").query(String.class).single();
+        assertThat(text).contains("hat Ihnen das Angebot „Acme rollout“ gesendet")
+                .contains(quotes.buyerLink(quote.id()).orElseThrow());
+    }
+
+    @Test
+    void the_link_is_sent_without_the_pdf_when_it_is_unticked() {
+        QuoteView view = open();
+        publishReviewed(view);
+        view.review.attachPdf.setValue(false);
+        ButtonKt._click(view.review.sendEmail);
+        assertThat(sentEmails()).containsExactly("erika@acme.example en Quote Q-1001: Acme rollout 0");
+    }
+
+    @Test
+    void an_autosaved_change_says_it_was_saved() {
+        QuoteView view = open();
+        assertThat(view.saved.getText()).isEmpty();
+        HasValueUtilsKt._setValue(view.title, "Acme rollout, phase 1");
+        assertThat(view.saved.getText()).isEqualTo("All changes saved");
+    }
+
     private static List<String> texts(UnorderedList list) {
         return list.getChildren().map(item -> item.getElement().getText()).toList();
     }
@@ -132,7 +218,7 @@ class QuoteViewTest extends KaribuTest {
                         + " or put it on a quote of its own.");
         assertThat(texts(view.paymentWarnings)).singleElement().asString().startsWith("Renewals are charged without");
 
-        ButtonKt._click(view.publish);
+        publishReviewed(view);
         assertThat(texts(view.publishProblems)).hasSize(2);
         assertThat(quotes.get(quote.id()).status()).isEqualTo(QuoteStatus.DRAFT);
 
@@ -144,7 +230,7 @@ class QuoteViewTest extends KaribuTest {
     @Test
     void a_published_quote_is_read_only_until_recalled() {
         QuoteView view = open();
-        ButtonKt._click(view.publish);
+        publishReviewed(view);
 
         assertThat(view.status.getText()).isEqualTo("Published, version 1");
         assertThat(view.title.isReadOnly()).isTrue();
@@ -160,7 +246,7 @@ class QuoteViewTest extends KaribuTest {
 
         HasValueUtilsKt._setValue(view.title, "Acme rollout, revised");
         assertThat(quotes.get(quote.id()).title()).isEqualTo("Acme rollout, revised");
-        ButtonKt._click(view.publish);
+        publishReviewed(view);
         assertThat(view.status.getText()).isEqualTo("Published, version 2");
     }
 
@@ -339,7 +425,7 @@ class QuoteViewTest extends KaribuTest {
         assertThat(quotes.get(quote.id()).lines()).extracting(com.commercehub.crm.LineItemDetails::name)
                 .containsExactly("Licence", "Workshop");
         assertThat(rowAction(view, 1, "down").isEnabled()).isFalse();
-        ButtonKt._click(view.publish);
+        publishReviewed(view);
         assertThat(quotes.publishedContent(quote.id(), 1).orElseThrow().lines())
                 .extracting(com.commercehub.crm.LineItemDraft::name).containsExactly("Licence", "Workshop");
     }
