@@ -239,14 +239,17 @@ public class InvoiceService {
                         SELECT id, number, status, buyer_name, issue_date, due_date, currency, total, amount_paid
                         FROM invoice""" + where(search, status) + " ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .params(filterParams(search, status)).param("limit", page.getPageSize()).param("offset", page.getOffset())
-                .query((rs, n) -> {
-                    Currency currency = Currency.getInstance(rs.getString("currency"));
-                    BigDecimal total = rs.getBigDecimal("total");
-                    return new InvoiceListEntry(rs.getLong("id"), rs.getString("number"),
-                            InvoiceStatus.valueOf(rs.getString("status")), rs.getString("buyer_name"),
-                            rs.getObject("issue_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
-                            money(total, currency), money(total.subtract(rs.getBigDecimal("amount_paid")), currency));
-                }).list();
+                .query((rs, n) -> listEntry(rs)).list();
+    }
+
+    /** The columns {@code id, number, status, buyer_name, issue_date, due_date, currency, total, amount_paid} as a list row. */
+    static InvoiceListEntry listEntry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency"));
+        BigDecimal total = rs.getBigDecimal("total");
+        return new InvoiceListEntry(rs.getLong("id"), rs.getString("number"),
+                InvoiceStatus.valueOf(rs.getString("status")), rs.getString("buyer_name"),
+                rs.getObject("issue_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
+                money(total, currency), money(total.subtract(rs.getBigDecimal("amount_paid")), currency));
     }
 
     @Transactional(readOnly = true)
