@@ -252,5 +252,13 @@ class BuyerPortalIT {
         assertThat(getBytes("/portal/" + token + "/receipts/" + bobsReceipt + "/pdf").statusCode()).isEqualTo(404);
         String tampered = token.substring(0, 42) + (token.charAt(42) == 'A' ? 'B' : 'A');
         assertThat(getBytes("/portal/" + tampered + "/invoices/" + alicesInvoice.id() + "/pdf").statusCode()).isEqualTo(404);
+
+        // Staff download the same receipt from the payments page's drawer, signed in; anonymous visitors cannot.
+        com.commercehub.testsupport.StaffHttpSession staff = com.commercehub.testsupport.StaffHttpSession.signIn(port,
+                "sam@example.com", "correct horse battery staple 42");
+        HttpResponse<String> staffReceipt = staff.get("/staff/receipts/" + alicesReceipt + "/pdf");
+        assertThat(staffReceipt.statusCode()).isEqualTo(200);
+        assertThat(staffReceipt.body()).startsWith("%PDF-");
+        assertThat(getBytes("/staff/receipts/" + alicesReceipt + "/pdf").statusCode()).isNotEqualTo(200);
     }
 }
