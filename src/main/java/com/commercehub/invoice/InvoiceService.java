@@ -242,6 +242,16 @@ public class InvoiceService {
                 .query((rs, n) -> listEntry(rs)).list();
     }
 
+    /** The deal's invoices, newest first, for the deal page. */
+    @Transactional(readOnly = true)
+    @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
+    public List<InvoiceListEntry> ofDeal(long dealId) {
+        return jdbc.sql("""
+                        SELECT id, number, status, buyer_name, issue_date, due_date, currency, total, amount_paid
+                        FROM invoice WHERE deal = :deal ORDER BY id DESC LIMIT 100""")
+                .param("deal", dealId).query((rs, n) -> listEntry(rs)).list();
+    }
+
     /** The columns {@code id, number, status, buyer_name, issue_date, due_date, currency, total, amount_paid} as a list row. */
     static InvoiceListEntry listEntry(java.sql.ResultSet rs) throws java.sql.SQLException {
         Currency currency = Currency.getInstance(rs.getString("currency"));

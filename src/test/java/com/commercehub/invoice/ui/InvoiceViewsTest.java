@@ -130,4 +130,48 @@ class InvoiceViewsTest extends KaribuTest {
         assertThat(view.save.isVisible()).isTrue();
         assertThat(view.totals.getText()).contains("1,600.00");
     }
+
+    @Test
+    void the_deal_page_creates_an_invoice_from_the_deal_and_lists_it_and_refuses_a_deal_without_contact() {
+        com.commercehub.quote.QuoteTestData.staff(users, "sam@example.com", Role.SALES);
+        var buyer = AsAdmin.call(() -> contacts.create(new com.commercehub.crm.ContactDraft("Dora", "Deal",
+                "dora-" + UUID.randomUUID() + "@example.com", null, Locale.GERMAN)));
+        var deal = AsAdmin.call(() -> deals.create(new com.commercehub.crm.DealDraft("Deal page " + UUID.randomUUID(),
+                "sam@example.com", com.commercehub.crm.DealStage.PROPOSAL, Currency.getInstance("EUR"), null,
+                java.util.Set.of(buyer.id()), null)));
+        AsAdmin.call(() -> deals.addLine(deal.id(), deal.version(), new LineItemDraft(null, "Workshop", null,
+                BigDecimal.ONE, new BigDecimal("300.00"), null, null, null, false, null, null)));
+
+        login("sam@example.com", Role.SALES);
+        navigate("deals/" + deal.id());
+        InvoicesOnDeal.Panel panel = _get(InvoicesOnDeal.Panel.class);
+        assertThat(GridKt._size(panel.grid)).isZero();
+        assertThat(panel.create.isVisible()).isTrue();
+        ButtonKt._click(panel.create);
+        InvoiceView view = _get(InvoiceView.class);
+        assertThat(view.buyerEmail.getValue()).isEqualTo(buyer.email());
+        List<InvoiceListEntry> ofDeal = AsAdmin.call(() -> invoices.ofDeal(deal.id()));
+        assertThat(ofDeal).singleElement().satisfies(entry -> assertThat(entry.status()).isEqualTo(InvoiceStatus.DRAFT));
+
+        navigate("deals/" + deal.id());
+        panel = _get(InvoicesOnDeal.Panel.class);
+        assertThat(GridKt._size(panel.grid)).isEqualTo(1);
+        assertThat(GridKt._getFormatted(panel.grid, 0, "total")).isEqualTo("€300.00");
+
+        var lonely = AsAdmin.call(() -> deals.create(new com.commercehub.crm.DealDraft("No contact " + UUID.randomUUID(),
+                "sam@example.com", com.commercehub.crm.DealStage.PROPOSAL, Currency.getInstance("EUR"), null,
+                java.util.Set.of(), null)));
+        AsAdmin.call(() -> deals.addLine(lonely.id(), lonely.version(), new LineItemDraft(null, "Workshop", null,
+                BigDecimal.ONE, new BigDecimal("300.00"), null, null, null, false, null, null)));
+        navigate("deals/" + lonely.id());
+        InvoicesOnDeal.Panel refusing = _get(InvoicesOnDeal.Panel.class);
+        ButtonKt._click(refusing.create);
+        assertThat(refusing.problem.isVisible()).isTrue();
+        assertThat(refusing.problem.getText()).isEqualTo("Add a contact to the deal first: the invoice goes to them.");
+        assertThat(AsAdmin.call(() -> invoices.ofDeal(lonely.id()))).isEmpty();
+
+        login("fay@example.com", Role.FINANCE);
+        navigate("deals/" + deal.id());
+        assertThat(_get(InvoicesOnDeal.Panel.class).create.isVisible()).isFalse();
+    }
 }
