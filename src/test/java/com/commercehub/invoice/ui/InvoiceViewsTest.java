@@ -174,4 +174,34 @@ class InvoiceViewsTest extends KaribuTest {
         navigate("deals/" + deal.id());
         assertThat(_get(InvoicesOnDeal.Panel.class).create.isVisible()).isFalse();
     }
+
+    @Test
+    void the_form_takes_an_invoice_level_discount_shows_it_in_the_totals_and_refuses_one_out_of_range_next_to_the_field() {
+        login("sam@example.com", Role.SALES);
+        InvoiceDetails saved = draft("Discount Buyer " + UUID.randomUUID());
+        navigate("invoices/" + saved.id());
+        InvoiceView view = _get(InvoiceView.class);
+        view.discountKind.setValue(com.commercehub.crm.DiscountKind.PERCENT);
+        view.discount.setValue(new BigDecimal("150"));
+        ButtonKt._click(view.save);
+        assertThat(view.discount.isInvalid()).isTrue();
+        assertThat(view.discount.getErrorMessage()).isEqualTo("A percentage discount is between 0 and 100; an amount is at least 0");
+        assertThat(AsAdmin.call(() -> invoices.get(saved.id())).header().discountValue()).isNull();
+
+        view.discount.setValue(new BigDecimal("10"));
+        assertThat(view.totals.getText()).contains("$25.00", "$225.00");
+        ButtonKt._click(view.save);
+        InvoiceDetails stored = AsAdmin.call(() -> invoices.get(saved.id()));
+        assertThat(stored.header().discountKind()).isEqualTo(com.commercehub.crm.DiscountKind.PERCENT);
+        assertThat(stored.header().discountValue()).isEqualByComparingTo("10");
+        assertThat(stored.totals().oneTimeTotal().amount()).isEqualByComparingTo("225.00");
+
+        navigate("invoices/" + saved.id());
+        InvoiceView reopened = _get(InvoiceView.class);
+        assertThat(reopened.discount.getValue()).isEqualByComparingTo("10");
+        reopened.discountKind.setValue(com.commercehub.crm.DiscountKind.AMOUNT);
+        reopened.discount.setValue(new BigDecimal("50"));
+        ButtonKt._click(reopened.save);
+        assertThat(AsAdmin.call(() -> invoices.get(saved.id())).totals().oneTimeTotal().amount()).isEqualByComparingTo("200.00");
+    }
 }
