@@ -242,6 +242,25 @@ public class InvoiceService {
                 .query((rs, n) -> listEntry(rs)).list();
     }
 
+    /** How many days after the due date the second ("still unpaid") reminder goes out. */
+    @Transactional(readOnly = true)
+    @Secured({Role.Authority.FINANCE, Role.Authority.ADMIN})
+    public int reminderDaysAfter() {
+        return jdbc.sql("SELECT reminder_days_after FROM invoice_settings WHERE id = 1").query(Integer.class).single();
+    }
+
+    /** @throws CrmValidationException ({@code reminderDays}) unless 1 to 90 days */
+    @Transactional
+    @Secured({Role.Authority.FINANCE, Role.Authority.ADMIN})
+    public int changeReminderDaysAfter(Integer days) {
+        if (days == null || days < 1 || days > 90) {
+            throw new CrmValidationException(Map.of("reminderDays", "finish13.invoice.reminder-days.range"));
+        }
+        jdbc.sql("UPDATE invoice_settings SET reminder_days_after = :days, version = version + 1 WHERE id = 1")
+                .param("days", days).update();
+        return days;
+    }
+
     /** The deal's invoices, newest first, for the deal page. */
     @Transactional(readOnly = true)
     @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})

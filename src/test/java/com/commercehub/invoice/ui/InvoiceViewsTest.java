@@ -204,4 +204,32 @@ class InvoiceViewsTest extends KaribuTest {
         ButtonKt._click(reopened.save);
         assertThat(AsAdmin.call(() -> invoices.get(saved.id())).totals().oneTimeTotal().amount()).isEqualByComparingTo("200.00");
     }
+
+    @Test
+    void finance_sets_the_reminder_days_after_the_due_date_and_a_value_out_of_range_is_refused_next_to_the_field() {
+        int before = AsAdmin.call(() -> invoices.reminderDaysAfter());
+        try {
+            login("sam@example.com", Role.SALES);
+            navigate("invoices");
+            assertThat(_get(InvoicesView.class).reminderDays.isAttached()).as("sales do not see the setting").isFalse();
+
+            login("fay@example.com", Role.FINANCE);
+            navigate("invoices/new"); // away first: navigating to the current route would keep the sales rep's view
+            navigate("invoices");
+            InvoicesView view = _get(InvoicesView.class);
+            assertThat(view.reminderDays.getValue()).isEqualTo(before);
+            view.reminderDays.setValue(0);
+            ButtonKt._click(view.saveReminder);
+            assertThat(view.reminderDays.isInvalid()).isTrue();
+            assertThat(view.reminderDays.getErrorMessage()).isEqualTo("Enter a whole number of days from 1 to 90.");
+            assertThat(AsAdmin.call(() -> invoices.reminderDaysAfter())).isEqualTo(before);
+
+            view.reminderDays.setValue(before == 12 ? 13 : 12);
+            ButtonKt._click(view.saveReminder);
+            assertThat(view.reminderDays.isInvalid()).isFalse();
+            assertThat(AsAdmin.call(() -> invoices.reminderDaysAfter())).isEqualTo(before == 12 ? 13 : 12);
+        } finally {
+            AsAdmin.call(() -> invoices.changeReminderDaysAfter(before));
+        }
+    }
 }
