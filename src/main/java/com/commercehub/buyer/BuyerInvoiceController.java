@@ -83,9 +83,14 @@ class BuyerInvoiceController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML)
                     .body(notFound(request).getBody().getBytes(StandardCharsets.UTF_8));
         }
-        Locale locale = Messages.supported(invoice.get().header().locale());
-        byte[] document = pdf.render("invoice", locale, model(invoice.get(), token, false, true, request));
-        String file = invoice.get().number().replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
+        return invoicePdf(invoice.get(), request.getContextPath() + "/invoice/" + token, request);
+    }
+
+    /** Renders an invoice as a PDF; {@code self} is the buyer page it came from (the portal serves it too). */
+    ResponseEntity<byte[]> invoicePdf(InvoiceDetails invoice, String self, HttpServletRequest request) {
+        Locale locale = Messages.supported(invoice.header().locale());
+        byte[] document = pdf.render("invoice", locale, model(invoice, self, false, true, request));
+        String file = invoice.number().replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(file).build().toString())
                 .body(document);
@@ -144,13 +149,13 @@ class BuyerInvoiceController {
                                           HttpServletRequest request) {
         Locale locale = Messages.supported(invoice.header().locale());
         return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML)
-                .body(templates.render("invoice", locale, model(invoice, token, returned, false, request)));
+                .body(templates.render("invoice", locale, model(invoice, request.getContextPath() + "/invoice/" + token,
+                        returned, false, request)));
     }
 
-    private Map<String, Object> model(InvoiceDetails invoice, String token, boolean returned, boolean forPdf,
+    private Map<String, Object> model(InvoiceDetails invoice, String self, boolean returned, boolean forPdf,
                                       HttpServletRequest request) {
         Locale locale = Messages.supported(invoice.header().locale());
-        String self = request.getContextPath() + "/invoice/" + token;
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("base", request.getContextPath());
         model.put("lang", locale.getLanguage());

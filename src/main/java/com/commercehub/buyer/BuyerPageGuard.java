@@ -49,7 +49,7 @@ class BuyerPageGuard extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/quote/") || path.equals("/quote") || path.startsWith("/staff/quotes/")
+        return !(path.startsWith("/quote/") || path.equals("/quote") || path.startsWith("/staff/quotes/") || path.startsWith("/staff/receipts/")
                 || path.startsWith("/pay/") || path.startsWith("/invoice/")
                 || path.equals("/portal") || path.startsWith("/portal/"));
     }

@@ -3,6 +3,10 @@ package com.commercehub.buyer;
 import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.i18n.Messages;
 import com.commercehub.base.payments.PaymentProcessorMode;
+import com.commercehub.invoice.BuyerInvoices;
+import com.commercehub.invoice.InvoiceListEntry;
+import com.commercehub.invoice.ReceiptDocument;
+import com.commercehub.invoice.Receipts;
 import com.commercehub.subscription.BuyerPortal;
 import com.commercehub.subscription.PortalLinkInvalidException;
 import com.commercehub.subscription.PortalPage;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,7 +37,8 @@ import java.util.Map;
 /**
  * The buyer portal: {@code /portal} asks for an e-mail address and sends a magic link (answering the same
  * whether or not the address is known); {@code /portal/<token>} lists the buyer's subscriptions with the next
- * charge, payments and receipts, and takes their actions — a new card, a quantity change with Stripe's
+ * charge, payments and receipts, their invoices and receipts as PDFs (served under the portal token, only
+ * when they are that buyer's), and takes their actions — a new card, a quantity change with Stripe's
  * proration preview where the seller allows it, cancel at period end with a reason. No session, no cookies:
  * the token is the credential and is checked again on every request ({@link BuyerPortal}).
  */
@@ -43,9 +49,16 @@ class BuyerPortalController {
     private final BuyerTemplates templates;
     private final Messages messages;
     private final PaymentProcessorMode processor;
+    private final BuyerInvoices invoices;
+    private final Receipts receipts;
+    private final BuyerInvoiceController documents;
 
-    BuyerPortalController(BuyerPortal portal, BuyerTemplates templates, Messages messages, PaymentProcessorMode processor) {
+    BuyerPortalController(BuyerPortal portal, BuyerTemplates templates, Messages messages, PaymentProcessorMode processor,
+                          BuyerInvoices invoices, Receipts receipts, BuyerInvoiceController documents) {
         this.portal = portal;
+        this.invoices = invoices;
+        this.receipts = receipts;
+        this.documents = documents;
         this.templates = templates;
         this.messages = messages;
         this.processor = processor;
@@ -76,6 +89,37 @@ class BuyerPortalController {
         } catch (PortalLinkInvalidException invalid) {
             return invalid(request);
         }
+    }
+
+    /** One of the buyer's invoices as a PDF: only an invoice of the contact the portal link was issued to. */
+    @GetMapping("/portal/{token}/invoices/{id}/pdf")
+    ResponseEntity<byte[]> invoicePdf(@PathVariable String token, @PathVariable long id, HttpServletRequest request) {
+        try {
+            PortalPage page = portal.open(token);
+            return invoices.ofBuyer(page.contactId(), page.buyerEmail(), id)
+                    .map(invoice -> documents.invoicePdf(invoice, request.getContextPath() + "/portal/" + token, request))
+                    .orElseGet(() -> notFoundDocument(request));
+        } catch (PortalLinkInvalidException invalid) {
+            return notFoundDocument(request);
+        }
+    }
+
+    /** One of the buyer's receipts as a PDF: only a receipt of a payment by the contact the link was issued to. */
+    @GetMapping("/portal/{token}/receipts/{number}/pdf")
+    ResponseEntity<byte[]> receiptPdf(@PathVariable String token, @PathVariable String number, HttpServletRequest request) {
+        try {
+            PortalPage page = portal.open(token);
+            return receipts.ofContact(page.contactId(), number)
+                    .map(receipt -> documents.receiptPdf(receipt, page.locale()))
+                    .orElseGet(() -> notFoundDocument(request));
+        } catch (PortalLinkInvalidException invalid) {
+            return notFoundDocument(request);
+        }
+    }
+
+    private ResponseEntity<byte[]> notFoundDocument(HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(invalid(request).getBody().getBytes(StandardCharsets.UTF_8));
     }
 
     @PostMapping("/portal/{token}/subscriptions/{id}/cancel")
@@ -222,6 +266,29 @@ class BuyerPortalController {
             subscriptions.add(row);
         }
         model.put("subscriptions", subscriptions);
+        String documentsPath = request.getContextPath() + "/portal/" + token;
+        List<Map<String, Object>> invoiceRows = new ArrayList<>();
+        for (InvoiceListEntry invoice : invoices.ofBuyer(page.contactId(), page.buyerEmail())) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", invoice.id());
+            row.put("number", invoice.number());
+            row.put("date", Formats.date(invoice.issueDate(), locale));
+            row.put("total", Formats.money(invoice.total(), locale));
+            row.put("status", messages.get(invoice.status().messageKey(), locale));
+            row.put("pdf", documentsPath + "/invoices/" + invoice.id() + "/pdf");
+            invoiceRows.add(row);
+        }
+        model.put("invoices", invoiceRows);
+        List<Map<String, Object>> receiptRows = new ArrayList<>();
+        for (ReceiptDocument receipt : receipts.ofContact(page.contactId())) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("number", receipt.number());
+            row.put("date", Formats.date(receipt.receivedOn(), locale));
+            row.put("amount", Formats.money(receipt.amount(), locale));
+            row.put("pdf", documentsPath + "/receipts/" + java.net.URLEncoder.encode(receipt.number(), StandardCharsets.UTF_8) + "/pdf");
+            receiptRows.add(row);
+        }
+        model.put("receipts", receiptRows);
         return html(status, templates.render("portal", locale, model));
     }
 
@@ -250,7 +317,7 @@ class BuyerPortalController {
     }
 
     private static ResponseEntity<String> html(HttpStatus status, String body) {
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(body);
     }
 }

@@ -49,6 +49,30 @@ public class BuyerInvoices {
         });
     }
 
+    /**
+     * The sent invoices of a buyer, newest first, for the portal (which has checked its own token): those linked
+     * to the contact, and those addressed to the contact's e-mail without a contact. Drafts are not the buyer's yet.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<InvoiceListEntry> ofBuyer(long contactId, String email) {
+        return jdbc.sql("""
+                        SELECT id, number, status, buyer_name, issue_date, due_date, currency, total, amount_paid
+                        FROM invoice""" + OF_BUYER + " ORDER BY issue_date DESC, id DESC LIMIT 100")
+                .param("contact", contactId).param("email", email == null ? "" : email)
+                .query((rs, n) -> InvoiceService.listEntry(rs)).list();
+    }
+
+    /** One of {@link #ofBuyer}'s invoices, or nothing when the invoice is not that buyer's (or still a draft). */
+    @Transactional(readOnly = true)
+    public Optional<InvoiceDetails> ofBuyer(long contactId, String email, long invoiceId) {
+        return jdbc.sql("SELECT id FROM invoice" + OF_BUYER + " AND id = :id").param("contact", contactId)
+                .param("email", email == null ? "" : email).param("id", invoiceId).query(Long.class).optional()
+                .flatMap(invoices::findById).map(invoice -> InvoiceViews.details(invoice, java.util.List.of()));
+    }
+
+    private static final String OF_BUYER = " WHERE status <> 'DRAFT'"
+            + " AND (contact = :contact OR (contact IS NULL AND buyer_email = :email AND :email <> ''))";
+
     /** The invoice id behind a link, whatever its status. */
     @Transactional(readOnly = true)
     public Optional<Long> idOf(String token) {

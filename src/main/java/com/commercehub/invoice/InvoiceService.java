@@ -239,14 +239,46 @@ public class InvoiceService {
                         SELECT id, number, status, buyer_name, issue_date, due_date, currency, total, amount_paid
                         FROM invoice""" + where(search, status) + " ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .params(filterParams(search, status)).param("limit", page.getPageSize()).param("offset", page.getOffset())
-                .query((rs, n) -> {
-                    Currency currency = Currency.getInstance(rs.getString("currency"));
-                    BigDecimal total = rs.getBigDecimal("total");
-                    return new InvoiceListEntry(rs.getLong("id"), rs.getString("number"),
-                            InvoiceStatus.valueOf(rs.getString("status")), rs.getString("buyer_name"),
-                            rs.getObject("issue_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
-                            money(total, currency), money(total.subtract(rs.getBigDecimal("amount_paid")), currency));
-                }).list();
+                .query((rs, n) -> listEntry(rs)).list();
+    }
+
+    /** How many days after the due date the second ("still unpaid") reminder goes out. */
+    @Transactional(readOnly = true)
+    @Secured({Role.Authority.FINANCE, Role.Authority.ADMIN})
+    public int reminderDaysAfter() {
+        return jdbc.sql("SELECT reminder_days_after FROM invoice_settings WHERE id = 1").query(Integer.class).single();
+    }
+
+    /** @throws CrmValidationException ({@code reminderDays}) unless 1 to 90 days */
+    @Transactional
+    @Secured({Role.Authority.FINANCE, Role.Authority.ADMIN})
+    public int changeReminderDaysAfter(Integer days) {
+        if (days == null || days < 1 || days > 90) {
+            throw new CrmValidationException(Map.of("reminderDays", "finish13.invoice.reminder-days.range"));
+        }
+        jdbc.sql("UPDATE invoice_settings SET reminder_days_after = :days, version = version + 1 WHERE id = 1")
+                .param("days", days).update();
+        return days;
+    }
+
+    /** The deal's invoices, newest first, for the deal page. */
+    @Transactional(readOnly = true)
+    @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
+    public List<InvoiceListEntry> ofDeal(long dealId) {
+        return jdbc.sql("""
+                        SELECT id, number, status, buyer_name, issue_date, due_date, currency, total, amount_paid
+                        FROM invoice WHERE deal = :deal ORDER BY id DESC LIMIT 100""")
+                .param("deal", dealId).query((rs, n) -> listEntry(rs)).list();
+    }
+
+    /** The columns {@code id, number, status, buyer_name, issue_date, due_date, currency, total, amount_paid} as a list row. */
+    static InvoiceListEntry listEntry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency"));
+        BigDecimal total = rs.getBigDecimal("total");
+        return new InvoiceListEntry(rs.getLong("id"), rs.getString("number"),
+                InvoiceStatus.valueOf(rs.getString("status")), rs.getString("buyer_name"),
+                rs.getObject("issue_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
+                money(total, currency), money(total.subtract(rs.getBigDecimal("amount_paid")), currency));
     }
 
     @Transactional(readOnly = true)

@@ -35,6 +35,20 @@ public class Receipts {
                 .query((rs, n) -> row(rs)).optional();
     }
 
+    /** The receipts of a contact's payments, newest first; for the buyer portal, which has checked its token. */
+    @Transactional(readOnly = true)
+    public java.util.List<ReceiptDocument> ofContact(long contactId) {
+        return jdbc.sql(SELECT + " WHERE p.contact = :contact ORDER BY r.id DESC LIMIT 100").param("contact", contactId)
+                .query((rs, n) -> row(rs)).list();
+    }
+
+    /** A receipt by number, only when its payment is the contact's (the portal's check that it belongs to the buyer). */
+    @Transactional(readOnly = true)
+    public Optional<ReceiptDocument> ofContact(long contactId, String number) {
+        return jdbc.sql(SELECT + " WHERE p.contact = :contact AND r.number = :number").param("contact", contactId)
+                .param("number", number).query((rs, n) -> row(rs)).optional();
+    }
+
     @Transactional(readOnly = true)
     @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
     public Optional<ReceiptDocument> byNumber(String number) {

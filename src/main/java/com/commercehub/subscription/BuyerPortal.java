@@ -81,7 +81,7 @@ public class BuyerPortal {
         SubscriptionQueries.Buyer buyer = queries.buyer(contact).orElseThrow(PortalLinkInvalidException::new);
         List<SubscriptionDetails> subscriptions = queries.ofContact(contact).stream()
                 .map(id -> queries.details(id).orElseThrow()).toList();
-        return new PortalPage(buyer.name(), buyer.email(), Messages.supported(buyer.locale()), subscriptions);
+        return new PortalPage(contact, buyer.name(), buyer.email(), Messages.supported(buyer.locale()), subscriptions);
     }
 
     /** Stripe's preview of the next invoice after the buyer's quantity change (prorated, as the seller's default). */

@@ -7,6 +7,11 @@ import com.commercehub.checkout.SubscribedBuyers;
 import com.commercehub.crm.CompanyService;
 import com.commercehub.crm.ContactService;
 import com.commercehub.crm.DealService;
+import com.commercehub.crm.LineItemDraft;
+import com.commercehub.invoice.InvoiceDetails;
+import com.commercehub.invoice.InvoiceHeader;
+import com.commercehub.invoice.InvoiceService;
+import com.commercehub.invoice.PaymentTerms;
 import com.commercehub.quote.QuoteService;
 import com.commercehub.quote.QuoteTestData;
 import com.commercehub.stripe.StripeConnectionService;
@@ -24,7 +29,12 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,6 +70,8 @@ class BuyerPortalIT {
     JdbcClient jdbc;
     @Autowired
     SubscriptionService subscriptions;
+    @Autowired
+    InvoiceService invoices;
     @LocalServerPort
     int port;
 
@@ -181,5 +193,72 @@ class BuyerPortalIT {
         assertThat(buyers.stripe().v1().subscriptions().retrieve(bought.stripeSubscriptionId()).getItems().getData()
                 .getFirst().getQuantity()).isEqualTo(3L);
         assertThat(subscriptions.get(seen.id()).orElseThrow().events().getFirst().actorKind()).isEqualTo("BUYER");
+    }
+
+    /** A sent invoice for the contact (or, with no contact, to the address only). */
+    private InvoiceDetails sentInvoice(Long contactId, String email) {
+        InvoiceDetails draft = invoices.createDraft(new InvoiceHeader(null, contactId, null, "Käufer", email, Locale.GERMAN,
+                Currency.getInstance("EUR"), LocalDate.now(), PaymentTerms.NET_30, null, null, null, false, null, null),
+                List.of(new LineItemDraft(null, "Beratung", null, BigDecimal.ONE, new BigDecimal("120.00"), null, null,
+                        null, false, null, null)));
+        return invoices.send(draft.id(), draft.version());
+    }
+
+    private HttpResponse<byte[]> getBytes(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void the_portal_lists_the_buyers_invoices_and_receipts_with_pdfs_and_serves_no_other_buyers_documents() throws Exception {
+        SubscribedBuyers.Subscribed alice = buyers.subscribe();
+        SubscribedBuyers.Subscribed bob = buyers.subscribe();
+        InvoiceDetails alicesInvoice = sentInvoice(alice.contactId(), alice.email());
+        InvoiceDetails byAddressOnly = sentInvoice(null, alice.email());
+        InvoiceDetails bobsInvoice = sentInvoice(bob.contactId(), bob.email());
+        InvoiceDetails alicesDraft = invoices.createDraft(new InvoiceHeader(null, alice.contactId(), null, "Käufer",
+                alice.email(), Locale.GERMAN, Currency.getInstance("EUR"), LocalDate.now(), PaymentTerms.NET_30, null, null,
+                null, false, null, null), List.of(new LineItemDraft(null, "Entwurf", null, BigDecimal.ONE,
+                new BigDecimal("5.00"), null, null, null, false, null, null)));
+        String alicesReceipt = jdbc.sql("""
+                        SELECT r.number FROM receipt r JOIN payment p ON p.id = r.payment WHERE p.contact = :c""")
+                .param("c", alice.contactId()).query(String.class).single();
+        String bobsReceipt = jdbc.sql("""
+                        SELECT r.number FROM receipt r JOIN payment p ON p.id = r.payment WHERE p.contact = :c""")
+                .param("c", bob.contactId()).query(String.class).single();
+
+        String token = requestToken(alice.email());
+        String page = get("/portal/" + token).body();
+        assertThat(page).contains("Rechnungen und Quittungen")
+                .contains("id=\"invoice-" + alicesInvoice.id() + "\"").contains(alicesInvoice.number())
+                .contains("id=\"invoice-" + byAddressOnly.id() + "\"")
+                .contains("/portal/" + token + "/invoices/" + alicesInvoice.id() + "/pdf")
+                .contains("id=\"receipt-" + alicesReceipt + "\"")
+                .contains("/portal/" + token + "/receipts/" + alicesReceipt + "/pdf")
+                .doesNotContain("invoice-" + bobsInvoice.id() + "\"").doesNotContain("invoice-" + alicesDraft.id() + "\"")
+                .doesNotContain(bobsReceipt);
+
+        HttpResponse<byte[]> invoicePdf = getBytes("/portal/" + token + "/invoices/" + alicesInvoice.id() + "/pdf");
+        assertThat(invoicePdf.statusCode()).isEqualTo(200);
+        assertThat(invoicePdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+        assertThat(new String(invoicePdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        HttpResponse<byte[]> receiptPdf = getBytes("/portal/" + token + "/receipts/" + alicesReceipt + "/pdf");
+        assertThat(receiptPdf.statusCode()).isEqualTo(200);
+        assertThat(new String(receiptPdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+        // Another buyer's documents, a draft, and a tampered token: not found, nothing served.
+        assertThat(getBytes("/portal/" + token + "/invoices/" + bobsInvoice.id() + "/pdf").statusCode()).isEqualTo(404);
+        assertThat(getBytes("/portal/" + token + "/invoices/" + alicesDraft.id() + "/pdf").statusCode()).isEqualTo(404);
+        assertThat(getBytes("/portal/" + token + "/receipts/" + bobsReceipt + "/pdf").statusCode()).isEqualTo(404);
+        String tampered = token.substring(0, 42) + (token.charAt(42) == 'A' ? 'B' : 'A');
+        assertThat(getBytes("/portal/" + tampered + "/invoices/" + alicesInvoice.id() + "/pdf").statusCode()).isEqualTo(404);
+
+        // Staff download the same receipt from the payments page's drawer, signed in; anonymous visitors cannot.
+        com.commercehub.testsupport.StaffHttpSession staff = com.commercehub.testsupport.StaffHttpSession.signIn(port,
+                "sam@example.com", "correct horse battery staple 42");
+        HttpResponse<String> staffReceipt = staff.get("/staff/receipts/" + alicesReceipt + "/pdf");
+        assertThat(staffReceipt.statusCode()).isEqualTo(200);
+        assertThat(staffReceipt.body()).startsWith("%PDF-");
+        assertThat(getBytes("/staff/receipts/" + alicesReceipt + "/pdf").statusCode()).isNotEqualTo(200);
     }
 }

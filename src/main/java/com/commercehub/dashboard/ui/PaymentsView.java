@@ -20,6 +20,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -121,7 +122,7 @@ public class PaymentsView extends VerticalLayout {
     private void buildGrid() {
         grid.addColumn(p -> Formats.dateTime(p.bookedAt(), ZoneOffset.UTC, getLocale())).setHeader(getTranslation("paymentspage.column.date")).setKey("date").setAutoWidth(true);
         grid.addColumn(p -> p.buyer() == null ? "—" : p.buyer()).setHeader(getTranslation("paymentspage.column.buyer")).setKey("buyer").setAutoWidth(true);
-        grid.addColumn(p -> getTranslation(p.source().messageKey()) + (p.quoteId() == null ? "" : " #" + p.quoteId()))
+        grid.addComponentColumn(this::source)
                 .setHeader(getTranslation("paymentspage.column.source")).setKey("source").setAutoWidth(true);
         grid.addColumn(p -> p.method() == null ? "—" : getTranslation("payment.method." + p.method().replace('_', '-')))
                 .setHeader(getTranslation("paymentspage.column.method")).setKey("method").setAutoWidth(true);
@@ -194,6 +195,21 @@ public class PaymentsView extends VerticalLayout {
             fact(facts, "paymentspage.failure", details.failureReason());
         }
         drawer.add(facts);
+        HorizontalLayout documents = new HorizontalLayout();
+        if (row.invoice() != null) {
+            documents.add(source(row));
+        }
+        if (row.receiptNumber() != null) {
+            // The staff receipt download (buyer.StaffReceiptDocuments), opened beside the page.
+            Anchor receipt = new Anchor("/staff/receipts/" + row.receiptNumber() + "/pdf",
+                    getTranslation("finish13.payments.receipt", row.receiptNumber()));
+            receipt.setTarget("_blank");
+            receipt.addClassName("payment-receipt");
+            documents.add(receipt);
+        }
+        if (documents.getComponentCount() > 0) {
+            drawer.add(documents);
+        }
         drawer.add(new H3(getTranslation("paymentspage.refunds")));
         if (details.refunds().isEmpty()) {
             drawer.add(new Span(getTranslation("paymentspage.refunds.none")));
@@ -274,6 +290,21 @@ public class PaymentsView extends VerticalLayout {
             progress.setVisible(false);
             resyncRange.setEnabled(true);
         });
+    }
+
+    /**
+     * The payment's source; a payment that settles one of our invoices links to it (by address, so that this
+     * page needs nothing of the invoice package's views).
+     */
+    private com.vaadin.flow.component.Component source(PaymentRow row) {
+        String label = getTranslation(row.source().messageKey());
+        if (row.invoice() != null) {
+            Anchor invoice = new Anchor("invoices/" + row.invoice(), label + " " + (row.invoiceNumber() == null ? "" : row.invoiceNumber()));
+            invoice.getElement().setAttribute("router-link", true);
+            invoice.addClassName("payment-invoice");
+            return invoice;
+        }
+        return new Span(label + (row.quoteId() == null ? "" : " #" + row.quoteId()));
     }
 
     private void fact(Div facts, String key, String value) {

@@ -9,6 +9,7 @@ import com.commercehub.crm.ContactService;
 import com.commercehub.crm.ContactSummary;
 import com.commercehub.crm.CrmValidationException;
 import com.commercehub.crm.DealListEntry;
+import com.commercehub.crm.DiscountKind;
 import com.commercehub.crm.DealService;
 import com.commercehub.crm.LineItemDetails;
 import com.commercehub.crm.LineItemDraft;
@@ -80,6 +81,8 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
     final Select<PaymentTerms> terms = new Select<>();
     final DatePicker dueDate = new DatePicker();
     final Checkbox allowPartial = new Checkbox();
+    final Select<DiscountKind> discountKind = new Select<>();
+    final BigDecimalField discount = new BigDecimalField();
     final TextArea comments = new TextArea();
     final TextArea footer = new TextArea();
     final Grid<LineItemDetails> lines = new Grid<>();
@@ -162,10 +165,19 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
         dueDate.setLabel(getTranslation("invoice.due-date"));
         dueDate.setEnabled(false);
         allowPartial.setLabel(getTranslation("invoice.allow-partial"));
+        // The invoice-level discount, off the lines' total (the service and the calculator take it).
+        discountKind.setLabel(getTranslation("crm.line.discount"));
+        discountKind.setItems(DiscountKind.values());
+        discountKind.setItemLabelGenerator(k -> k == null ? "" : getTranslation("crm.discount." + k.name().toLowerCase(Locale.ROOT)));
+        discountKind.setValue(DiscountKind.PERCENT);
+        discountKind.addValueChangeListener(e -> showLines());
+        discount.setLabel(getTranslation("crm.line.discount-value"));
+        discount.setClearButtonVisible(true);
+        discount.addValueChangeListener(e -> showLines());
         comments.setLabel(getTranslation("invoice.comments"));
         footer.setLabel(getTranslation("invoice.footer"));
         FormLayout form = new FormLayout(fromDeal, contact, company, buyerName, buyerEmail, language, currency, issueDate, terms, dueDate,
-                allowPartial, comments, footer);
+                allowPartial, discountKind, discount, comments, footer);
 
         lines.addColumn(LineItemDetails::name).setHeader(getTranslation("invoice.line.item")).setFlexGrow(1);
         lines.addColumn(l -> Formats.number(l.quantity().stripTrailingZeros(), getLocale()))
@@ -227,6 +239,8 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
         terms.setValue(header.terms());
         dueDate.setValue(header.dueDate());
         allowPartial.setValue(header.allowPartialPayments());
+        discountKind.setValue(header.discountKind() == null ? DiscountKind.PERCENT : header.discountKind());
+        discount.setValue(header.discountValue() == null ? null : header.discountValue().stripTrailingZeros());
         comments.setValue(header.comments() == null ? "" : header.comments());
         footer.setValue(header.footer() == null ? "" : header.footer());
         draftLines.clear();
@@ -250,7 +264,7 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
                 + (current.voidReason() == null ? "" : " — " + current.voidReason()));
         fromDeal.setVisible(editable && current == null);
         for (Component field : List.of(contact, company, buyerName, buyerEmail, language, currency, issueDate, terms, allowPartial,
-                comments, footer)) {
+                discountKind, discount, comments, footer)) {
             ((com.vaadin.flow.component.HasValue<?, ?>) field).setReadOnly(!editable);
         }
         dueDate.setEnabled(editable && terms.getValue() == PaymentTerms.ON_DATE);
@@ -273,12 +287,19 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
             return;
         }
         List<LineItemDetails> shown = new ArrayList<>();
-        var calculated = InvoicePricing.totals(chosen, draftLines, null, null);
+        // Only a discount the service would take counts in the preview; a refused one is flagged on saving.
+        java.math.BigDecimal shownDiscount = discountValue() == null || discountValue().signum() < 0
+                || (discountKind.getValue() == DiscountKind.PERCENT && discountValue().compareTo(java.math.BigDecimal.valueOf(100)) > 0)
+                ? null : discountValue();
+        var calculated = InvoicePricing.totals(chosen, draftLines, shownDiscount == null ? null : discountKind.getValue(),
+                shownDiscount);
         for (int i = 0; i < draftLines.size(); i++) {
             shown.add(LineItemDetails.of(i, draftLines.get(i), chosen, calculated.lines().get(i).net()));
         }
         lines.setItems(shown);
-        String text = getTranslation("invoice.total") + ": " + Formats.money(calculated.oneTimeTotal(), getLocale());
+        String text = (calculated.quoteDiscount().isZero() ? ""
+                : getTranslation("quote.totals.discount", Formats.money(calculated.quoteDiscount(), getLocale())) + " · ")
+                + getTranslation("invoice.total") + ": " + Formats.money(calculated.oneTimeTotal(), getLocale());
         if (current != null && !current.editable()) {
             text += " · " + getTranslation("invoice.amount-due") + ": " + Formats.money(current.amountDue(), getLocale());
         }
@@ -339,7 +360,8 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
                 contact.getValue() == null ? null : contact.getValue().id(),
                 company.getValue() == null ? keptCompanyId : Long.valueOf(company.getValue().id()), buyerName.getValue(), buyerEmail.getValue(),
                 language.getValue(), currency.getValue(), issueDate.getValue(), terms.getValue(), dueDate.getValue(),
-                null, null, allowPartial.getValue(), comments.getValue(), footer.getValue());
+                discountValue() == null ? null : discountKind.getValue(), discountValue(), allowPartial.getValue(),
+                comments.getValue(), footer.getValue());
     }
 
     /** Saves the draft; true when stored. */
@@ -433,8 +455,16 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private Map<String, HasValidation> fields() {
-        return Map.of("deal", fromDeal, "buyerName", buyerName, "buyerEmail", buyerEmail, "locale", language, "currency", currency,
-                "issueDate", issueDate, "terms", terms, "dueDate", dueDate, "comments", comments, "footer", footer);
+        return Map.ofEntries(Map.entry("deal", fromDeal), Map.entry("buyerName", buyerName),
+                Map.entry("buyerEmail", buyerEmail), Map.entry("locale", language), Map.entry("currency", currency),
+                Map.entry("issueDate", issueDate), Map.entry("terms", terms), Map.entry("dueDate", dueDate),
+                Map.entry("discount", discount), Map.entry("comments", comments), Map.entry("footer", footer));
+    }
+
+    /** The discount as entered; none when empty or zero. */
+    private java.math.BigDecimal discountValue() {
+        java.math.BigDecimal value = discount.getValue();
+        return value == null || value.signum() == 0 ? null : value;
     }
 
     private void clearProblems() {

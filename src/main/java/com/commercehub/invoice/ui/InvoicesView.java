@@ -6,6 +6,8 @@ import com.commercehub.base.ui.SearchField;
 import com.commercehub.invoice.InvoiceListEntry;
 import com.commercehub.invoice.InvoiceService;
 import com.commercehub.invoice.InvoiceStatus;
+import com.commercehub.crm.CrmValidationException;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -31,6 +33,8 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle {
     final Select<InvoiceStatus> status = new Select<>();
     final Button add = new Button();
     final Grid<InvoiceListEntry> grid = new Grid<>();
+    final com.vaadin.flow.component.textfield.IntegerField reminderDays = new com.vaadin.flow.component.textfield.IntegerField();
+    final Button saveReminder = new Button();
 
     InvoicesView(InvoiceService invoices, AuthenticationContext authentication) {
         setSizeFull();
@@ -73,6 +77,35 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle {
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.expand(search);
         add(toolbar, grid);
+        if (authentication.hasAnyRole(Role.Names.FINANCE, Role.Names.ADMIN)) {
+            add(reminderSettings(invoices));
+        }
+    }
+
+    /** Finance's one invoice setting: when the reminder after the due date goes out. */
+    private Component reminderSettings(InvoiceService invoices) {
+        reminderDays.setLabel(getTranslation("finish13.invoice.reminder-days"));
+        reminderDays.setHelperText(getTranslation("finish13.invoice.reminder-days.help"));
+        reminderDays.setMin(1);
+        reminderDays.setMax(90);
+        reminderDays.setStepButtonsVisible(true);
+        reminderDays.setValue(invoices.reminderDaysAfter());
+        saveReminder.setText(getTranslation("finish13.invoice.reminder-days.save"));
+        saveReminder.addClickListener(e -> {
+            try {
+                reminderDays.setValue(invoices.changeReminderDaysAfter(reminderDays.getValue()));
+                reminderDays.setInvalid(false);
+                com.vaadin.flow.component.notification.Notification.show(getTranslation("finish13.invoice.reminder-days.saved"))
+                        .addThemeVariants(com.vaadin.flow.component.notification.NotificationVariant.LUMO_SUCCESS);
+            } catch (CrmValidationException refused) {
+                reminderDays.setErrorMessage(getTranslation(refused.problems().get("reminderDays")));
+                reminderDays.setInvalid(true);
+            }
+        });
+        HorizontalLayout settings = new HorizontalLayout(reminderDays, saveReminder);
+        settings.setAlignItems(FlexComponent.Alignment.BASELINE);
+        settings.addClassName("invoice-reminder-settings");
+        return settings;
     }
 
     @Override

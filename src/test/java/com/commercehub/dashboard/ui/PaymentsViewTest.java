@@ -145,4 +145,41 @@ class PaymentsViewTest extends KaribuTest {
         assertThat(jdbc.sql("SELECT refunded FROM payment WHERE payment_intent_id = :pi").param("pi", "pi_a" + key)
                 .query(java.math.BigDecimal.class).single()).as("nothing changed").isEqualByComparingTo("30");
     }
+
+    @Test
+    void a_payment_that_settles_an_invoice_links_to_it_and_other_payments_offer_their_receipt_pdf() {
+        var invoiceService = context.getBean(com.commercehub.invoice.InvoiceService.class);
+        com.commercehub.invoice.InvoiceDetails invoice = com.commercehub.testsupport.AsAdmin.call(() -> {
+            var draft = invoiceService.createDraft(new com.commercehub.invoice.InvoiceHeader(null, null, null, "Buyer",
+                    "inv-" + key + "@example.com", java.util.Locale.ENGLISH, java.util.Currency.getInstance("EUR"),
+                    LocalDate.now(), com.commercehub.invoice.PaymentTerms.NET_30, null, null, null, false, null, null),
+                    List.of(new com.commercehub.crm.LineItemDraft(null, "Work", null, java.math.BigDecimal.ONE,
+                            new java.math.BigDecimal("40.00"), null, null, null, false, null, null)));
+            return invoiceService.send(draft.id(), draft.version());
+        });
+        transactions.executeWithoutResult(tx -> records.record(new PaymentFacts("acct_view", "pi_i" + key, null, null,
+                deal(owner), null, null, null, "cs_i" + key, "pi_i" + key, null, "ch_i" + key, "card",
+                PaymentStatus.SUCCEEDED, Money.of("40.00", "EUR"), null, null, null, Instant.parse("2026-03-06T10:00:00Z"),
+                null, invoice.id())));
+        login("fin-" + key + "@example.com", Role.FINANCE);
+        navigate("payments");
+        PaymentsView view = _get(PaymentsView.class);
+
+        view.search.setValue("pi_i" + key);
+        PaymentRow settling = GridKt._get(view.grid, 0);
+        assertThat(settling.invoice()).isEqualTo(invoice.id());
+        var link = (com.vaadin.flow.component.html.Anchor) GridKt._getCellComponent(view.grid, 0, "source");
+        assertThat(link.getHref()).isEqualTo("invoices/" + invoice.id());
+        assertThat(link.getText()).contains("Invoice", invoice.number());
+        view.grid.select(settling);
+        assertThat(view.drawer.getElement().getTextRecursively()).contains(invoice.number());
+
+        view.search.setValue("pi_a" + key);
+        PaymentRow quotePayment = GridKt._get(view.grid, 0);
+        assertThat(quotePayment.receiptNumber()).isNotNull();
+        view.grid.select(quotePayment);
+        var receipt = _get(view.drawer, com.vaadin.flow.component.html.Anchor.class, spec -> spec.withClasses("payment-receipt"));
+        assertThat(receipt.getHref()).isEqualTo("/staff/receipts/" + quotePayment.receiptNumber() + "/pdf");
+        assertThat(receipt.getText()).contains(quotePayment.receiptNumber(), "PDF");
+    }
 }

@@ -130,4 +130,106 @@ class InvoiceViewsTest extends KaribuTest {
         assertThat(view.save.isVisible()).isTrue();
         assertThat(view.totals.getText()).contains("1,600.00");
     }
+
+    @Test
+    void the_deal_page_creates_an_invoice_from_the_deal_and_lists_it_and_refuses_a_deal_without_contact() {
+        com.commercehub.quote.QuoteTestData.staff(users, "sam@example.com", Role.SALES);
+        var buyer = AsAdmin.call(() -> contacts.create(new com.commercehub.crm.ContactDraft("Dora", "Deal",
+                "dora-" + UUID.randomUUID() + "@example.com", null, Locale.GERMAN)));
+        var deal = AsAdmin.call(() -> deals.create(new com.commercehub.crm.DealDraft("Deal page " + UUID.randomUUID(),
+                "sam@example.com", com.commercehub.crm.DealStage.PROPOSAL, Currency.getInstance("EUR"), null,
+                java.util.Set.of(buyer.id()), null)));
+        AsAdmin.call(() -> deals.addLine(deal.id(), deal.version(), new LineItemDraft(null, "Workshop", null,
+                BigDecimal.ONE, new BigDecimal("300.00"), null, null, null, false, null, null)));
+
+        login("sam@example.com", Role.SALES);
+        navigate("deals/" + deal.id());
+        InvoicesOnDeal.Panel panel = _get(InvoicesOnDeal.Panel.class);
+        assertThat(GridKt._size(panel.grid)).isZero();
+        assertThat(panel.create.isVisible()).isTrue();
+        ButtonKt._click(panel.create);
+        InvoiceView view = _get(InvoiceView.class);
+        assertThat(view.buyerEmail.getValue()).isEqualTo(buyer.email());
+        List<InvoiceListEntry> ofDeal = AsAdmin.call(() -> invoices.ofDeal(deal.id()));
+        assertThat(ofDeal).singleElement().satisfies(entry -> assertThat(entry.status()).isEqualTo(InvoiceStatus.DRAFT));
+
+        navigate("deals/" + deal.id());
+        panel = _get(InvoicesOnDeal.Panel.class);
+        assertThat(GridKt._size(panel.grid)).isEqualTo(1);
+        assertThat(GridKt._getFormatted(panel.grid, 0, "total")).isEqualTo("€300.00");
+
+        var lonely = AsAdmin.call(() -> deals.create(new com.commercehub.crm.DealDraft("No contact " + UUID.randomUUID(),
+                "sam@example.com", com.commercehub.crm.DealStage.PROPOSAL, Currency.getInstance("EUR"), null,
+                java.util.Set.of(), null)));
+        AsAdmin.call(() -> deals.addLine(lonely.id(), lonely.version(), new LineItemDraft(null, "Workshop", null,
+                BigDecimal.ONE, new BigDecimal("300.00"), null, null, null, false, null, null)));
+        navigate("deals/" + lonely.id());
+        InvoicesOnDeal.Panel refusing = _get(InvoicesOnDeal.Panel.class);
+        ButtonKt._click(refusing.create);
+        assertThat(refusing.problem.isVisible()).isTrue();
+        assertThat(refusing.problem.getText()).isEqualTo("Add a contact to the deal first: the invoice goes to them.");
+        assertThat(AsAdmin.call(() -> invoices.ofDeal(lonely.id()))).isEmpty();
+
+        login("fay@example.com", Role.FINANCE);
+        navigate("deals/" + deal.id());
+        assertThat(_get(InvoicesOnDeal.Panel.class).create.isVisible()).isFalse();
+    }
+
+    @Test
+    void the_form_takes_an_invoice_level_discount_shows_it_in_the_totals_and_refuses_one_out_of_range_next_to_the_field() {
+        login("sam@example.com", Role.SALES);
+        InvoiceDetails saved = draft("Discount Buyer " + UUID.randomUUID());
+        navigate("invoices/" + saved.id());
+        InvoiceView view = _get(InvoiceView.class);
+        view.discountKind.setValue(com.commercehub.crm.DiscountKind.PERCENT);
+        view.discount.setValue(new BigDecimal("150"));
+        ButtonKt._click(view.save);
+        assertThat(view.discount.isInvalid()).isTrue();
+        assertThat(view.discount.getErrorMessage()).isEqualTo("A percentage discount is between 0 and 100; an amount is at least 0");
+        assertThat(AsAdmin.call(() -> invoices.get(saved.id())).header().discountValue()).isNull();
+
+        view.discount.setValue(new BigDecimal("10"));
+        assertThat(view.totals.getText()).contains("$25.00", "$225.00");
+        ButtonKt._click(view.save);
+        InvoiceDetails stored = AsAdmin.call(() -> invoices.get(saved.id()));
+        assertThat(stored.header().discountKind()).isEqualTo(com.commercehub.crm.DiscountKind.PERCENT);
+        assertThat(stored.header().discountValue()).isEqualByComparingTo("10");
+        assertThat(stored.totals().oneTimeTotal().amount()).isEqualByComparingTo("225.00");
+
+        navigate("invoices/" + saved.id());
+        InvoiceView reopened = _get(InvoiceView.class);
+        assertThat(reopened.discount.getValue()).isEqualByComparingTo("10");
+        reopened.discountKind.setValue(com.commercehub.crm.DiscountKind.AMOUNT);
+        reopened.discount.setValue(new BigDecimal("50"));
+        ButtonKt._click(reopened.save);
+        assertThat(AsAdmin.call(() -> invoices.get(saved.id())).totals().oneTimeTotal().amount()).isEqualByComparingTo("200.00");
+    }
+
+    @Test
+    void finance_sets_the_reminder_days_after_the_due_date_and_a_value_out_of_range_is_refused_next_to_the_field() {
+        int before = AsAdmin.call(() -> invoices.reminderDaysAfter());
+        try {
+            login("sam@example.com", Role.SALES);
+            navigate("invoices");
+            assertThat(_get(InvoicesView.class).reminderDays.isAttached()).as("sales do not see the setting").isFalse();
+
+            login("fay@example.com", Role.FINANCE);
+            navigate("invoices/new"); // away first: navigating to the current route would keep the sales rep's view
+            navigate("invoices");
+            InvoicesView view = _get(InvoicesView.class);
+            assertThat(view.reminderDays.getValue()).isEqualTo(before);
+            view.reminderDays.setValue(0);
+            ButtonKt._click(view.saveReminder);
+            assertThat(view.reminderDays.isInvalid()).isTrue();
+            assertThat(view.reminderDays.getErrorMessage()).isEqualTo("Enter a whole number of days from 1 to 90.");
+            assertThat(AsAdmin.call(() -> invoices.reminderDaysAfter())).isEqualTo(before);
+
+            view.reminderDays.setValue(before == 12 ? 13 : 12);
+            ButtonKt._click(view.saveReminder);
+            assertThat(view.reminderDays.isInvalid()).isFalse();
+            assertThat(AsAdmin.call(() -> invoices.reminderDaysAfter())).isEqualTo(before == 12 ? 13 : 12);
+        } finally {
+            AsAdmin.call(() -> invoices.changeReminderDaysAfter(before));
+        }
+    }
 }
