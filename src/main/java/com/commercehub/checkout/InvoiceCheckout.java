@@ -1,6 +1,7 @@
 package com.commercehub.checkout;
 
 import com.commercehub.base.web.PublicAddress;
+import com.commercehub.branding.BrandingService;
 import com.commercehub.invoice.BuyerInvoices;
 import com.commercehub.invoice.InvoiceNotPayableException;
 import com.commercehub.invoice.PayableInvoice;
@@ -45,9 +46,12 @@ public class InvoiceCheckout {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final BrandingService branding;
 
     InvoiceCheckout(BuyerInvoices invoices, PaymentAccounts accounts, CheckoutCustomers customers,
-                    PublicAddress address, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+                    PublicAddress address, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+                    BrandingService branding) {
+        this.branding = branding;
         this.invoices = invoices;
         this.accounts = accounts;
         this.customers = customers;
@@ -133,7 +137,7 @@ public class InvoiceCheckout {
         Map<String, String> metadata = Map.of(METADATA_INVOICE_ID, String.valueOf(invoice.invoiceId()),
                 METADATA_INVOICE_NUMBER, invoice.number(), QuoteCheckout.METADATA_ACCOUNT, accountId);
         String currency = invoice.amountDue().currency().getCurrencyCode().toLowerCase(java.util.Locale.ROOT);
-        return SessionCreateParams.builder()
+        SessionCreateParams.Builder session = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.PAYMENT)
                 .setCustomer(customer)
                 .setClientReferenceId("invoice-" + invoice.invoiceId())
@@ -146,8 +150,11 @@ public class InvoiceCheckout {
                         .setPriceData(SessionCreateParams.LineItem.PriceData.builder().setCurrency(currency)
                                 .setUnitAmount(StripeAmounts.toMinorUnits(invoice.amountDue()))
                                 .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
-                                        .setName(invoice.number()).build()).build()).build())
-                .build();
+                                        .setName(invoice.number()).build()).build()).build());
+        // The checkout branding as on every session; an invoice's amount is fixed, so no promotion codes, and the
+        // buyer comes back to the invoice page (not the branding's redirect), which shows it paid.
+        CheckoutBranding.apply(session, branding.current(), invoice.locale().toLanguageTag(), base, false, false);
+        return session.build();
     }
 
     private static Session stored(PaymentAccount account, String sessionId) throws StripeException {

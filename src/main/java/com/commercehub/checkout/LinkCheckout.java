@@ -1,6 +1,8 @@
 package com.commercehub.checkout;
 
 import com.commercehub.base.web.PublicAddress;
+import com.commercehub.branding.BrandingService;
+import com.commercehub.branding.BrandingSettings;
 import com.commercehub.stripe.IdempotencyKeys;
 import com.commercehub.stripe.PaymentAccount;
 import com.commercehub.stripe.StripeAmounts;
@@ -36,9 +38,11 @@ public class LinkCheckout {
     }
 
     private final PublicAddress address;
+    private final BrandingService branding;
 
-    LinkCheckout(PublicAddress address) {
+    LinkCheckout(PublicAddress address, BrandingService branding) {
         this.address = address;
+        this.branding = branding;
     }
 
     /**
@@ -121,17 +125,23 @@ public class LinkCheckout {
         metadata.put(QuoteCheckout.METADATA_ACCOUNT, account.accountId());
         String page = address.base() + request.buyerPath();
         boolean subscription = request.subscription();
+        BrandingSettings brand = branding.current();
         SessionCreateParams.Builder session = SessionCreateParams.builder()
                 .setMode(subscription ? SessionCreateParams.Mode.SUBSCRIPTION : SessionCreateParams.Mode.PAYMENT)
                 .setClientReferenceId("payment-link-" + request.linkId())
-                .setLocale(SessionRequests.locale(request.languageTag()))
+                .setLocale(SessionRequests.locale(request.languageTag() != null ? request.languageTag()
+                        : brand.defaultLanguage()))
                 .setSuccessUrl(request.redirectUrl() != null ? request.redirectUrl()
-                        : page + "/paid?session_id={CHECKOUT_SESSION_ID}")
+                        : CheckoutBranding.successUrl(brand, page + "/paid?session_id={CHECKOUT_SESSION_ID}"))
                 .setCancelUrl(page)
-                .setBillingAddressCollection(request.billingAddressRequired()
-                        ? SessionCreateParams.BillingAddressCollection.REQUIRED
-                        : SessionCreateParams.BillingAddressCollection.AUTO)
                 .putAllMetadata(metadata);
+        // The checkout branding first; what the link itself says about address, phone and codes wins after it.
+        CheckoutBranding.apply(session, brand, request.languageTag(), address.base(), request.allowPromotionCodes(),
+                request.couponId() != null);
+        session.setBillingAddressCollection(request.billingAddressRequired()
+                || brand.billingAddress() == BrandingSettings.BillingAddress.REQUIRED
+                ? SessionCreateParams.BillingAddressCollection.REQUIRED
+                : SessionCreateParams.BillingAddressCollection.AUTO);
         if (request.expiresAt() != null) {
             session.setExpiresAt(request.expiresAt().getEpochSecond());
         }
@@ -154,7 +164,8 @@ public class LinkCheckout {
         }
         if (request.allowPromotionCodes()) {
             session.setAllowPromotionCodes(true);
-        } else if (request.couponId() != null) {
+        }
+        if (!request.allowPromotionCodes() && request.couponId() != null) {
             session.addDiscount(SessionCreateParams.Discount.builder().setCoupon(request.couponId()).build());
         }
         for (LinkCheckoutRequest.Item item : request.items()) {

@@ -10,6 +10,11 @@ import com.commercehub.branding.BrandingSettings.CheckoutTexts;
 import com.commercehub.crm.CompanyService;
 import com.commercehub.crm.ContactService;
 import com.commercehub.crm.DealService;
+import com.commercehub.crm.LineItemDraft;
+import com.commercehub.invoice.InvoiceDetails;
+import com.commercehub.invoice.InvoiceHeader;
+import com.commercehub.invoice.InvoiceService;
+import com.commercehub.invoice.PaymentTerms;
 import com.commercehub.quote.Adjustment;
 import com.commercehub.quote.QuoteService;
 import com.commercehub.quote.QuoteTestData;
@@ -29,7 +34,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static com.commercehub.checkout.CheckoutTestQuotes.discount;
@@ -49,6 +58,10 @@ class CheckoutBrandingIT {
 
     @Autowired
     QuoteCheckout checkout;
+    @Autowired
+    InvoiceCheckout invoiceCheckout;
+    @Autowired
+    InvoiceService invoices;
     @Autowired
     QuoteService quotes;
     @Autowired
@@ -126,6 +139,28 @@ class CheckoutBrandingIT {
                 .contains("background:#0b3d2e").contains("Nordlicht Studio").contains("Jetzt zahlen, morgen versandt")
                 .contains("I accept the terms").contains("id=\"address\"").contains("id=\"phone\"")
                 .contains("id=\"promotion-code\"");
+    }
+
+    @Test
+    void an_invoice_s_session_carries_the_branding_in_the_invoice_s_language_but_never_promotion_codes() throws Exception {
+        saveBranding(true);
+        InvoiceDetails draft = invoices.createDraft(new InvoiceHeader(null, null, null, "Käufer GmbH",
+                "invoice-branding-" + System.nanoTime() + "@example.com", Locale.GERMAN, Currency.getInstance("EUR"),
+                LocalDate.now(), PaymentTerms.NET_15, null, null, null, false, null, null),
+                List.of(new LineItemDraft(null, "Beratung", null, BigDecimal.ONE, new BigDecimal("300.00"), null, null,
+                        null, false, null, null)));
+        InvoiceDetails sent = invoices.send(draft.id(), draft.version());
+        String token = invoices.buyerPath(sent.id()).orElseThrow().substring("/invoice/".length());
+
+        Session session = testQuotes.session(invoiceCheckout.start(token));
+
+        assertThat(session.getBrandingSettings().getButtonColor()).isEqualTo("#7a1fa2");
+        assertThat(session.getBrandingSettings().getFontFamily()).isEqualTo("roboto_slab");
+        assertThat(session.getLocale()).isEqualTo("de");
+        assertThat(session.getCustomText().getSubmit().getMessage()).isEqualTo("Jetzt zahlen, morgen versandt");
+        assertThat(session.getBillingAddressCollection()).isEqualTo("required");
+        assertThat(session.getAllowPromotionCodes()).isNotEqualTo(Boolean.TRUE);
+        assertThat(session.getSuccessUrl()).contains("/invoice/" + token + "/paid");
     }
 
     @Test

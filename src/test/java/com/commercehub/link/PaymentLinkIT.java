@@ -214,6 +214,9 @@ class PaymentLinkIT {
         assertThat(session.getBillingAddressCollection()).isEqualTo("required");
         assertThat(session.getPhoneNumberCollection().getEnabled()).isTrue();
         assertThat(session.getShippingAddressCollection().getAllowedCountries()).containsExactly("DE", "AT");
+        // The checkout branding goes on link sessions as on quotes' (the defaults here).
+        assertThat(session.getBrandingSettings().getButtonColor())
+                .isEqualTo(com.commercehub.branding.BrandingSettings.DEFAULTS.buttonColor());
         assertThat(session.getAmountTotal()).isEqualTo(11_000L);
 
         // Outside min..max is refused; 3 seats are taken.
