@@ -10,6 +10,7 @@ import com.commercehub.crm.CrmValidationException;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -53,7 +54,7 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle {
         add.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate("invoices/new")));
 
         grid.addColumn(i -> i.number() == null ? getTranslation("invoice.draft-number") : i.number()).setKey("number")
-                .setHeader(getTranslation("invoice.number")).setAutoWidth(true);
+                .setHeader(getTranslation("invoice.number")).setAutoWidth(true).setFrozen(true);
         grid.addColumn(InvoiceListEntry::buyerName).setKey("buyer").setHeader(getTranslation("invoice.bill-to"))
                 .setFlexGrow(1);
         grid.addColumn(i -> getTranslation(i.status().messageKey())).setKey("status")
@@ -61,9 +62,11 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(i -> Formats.date(i.dueDate(), getLocale())).setKey("due")
                 .setHeader(getTranslation("invoice.due-date")).setAutoWidth(true);
         grid.addColumn(i -> Formats.money(i.total(), getLocale())).setKey("total")
-                .setHeader(getTranslation("invoice.total")).setAutoWidth(true);
+                .setHeader(getTranslation("invoice.total")).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        // Number and amount due stay on screen on a phone; the columns between scroll.
         grid.addColumn(i -> Formats.money(i.amountDue(), getLocale())).setKey("amountDue")
-                .setHeader(getTranslation("invoice.amount-due")).setAutoWidth(true);
+                .setHeader(getTranslation("invoice.amount-due")).setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END).setFrozenToEnd(true);
         grid.setItems(q -> invoices.page(search.getValue(), status.getValue(),
                         VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> invoices.count(search.getValue(), status.getValue()));

@@ -63,6 +63,9 @@ class InvoiceViewsTest extends KaribuTest {
         assertThat(row.number()).isEqualTo(sent.number());
         assertThat(GridKt._getFormatted(view.grid, 0, "status")).isEqualTo("Open");
         assertThat(GridKt._getFormatted(view.grid, 0, "total")).isEqualTo("$250.00");
+        // On a phone the number and the amount due stay in view while the columns between them scroll.
+        assertThat(view.grid.getColumnByKey("number").isFrozen()).isTrue();
+        assertThat(view.grid.getColumnByKey("amountDue").isFrozenToEnd()).isTrue();
         assertThat(GridKt._getFormatted(view.grid, 0, "due")).isEqualTo(
                 com.commercehub.base.i18n.Formats.date(sent.dueDate(), Locale.ENGLISH));
 
