@@ -53,15 +53,18 @@ public class PaymentRecords {
      * the documents that follow a payment (an invoice paid, a receipt) are written with it or not at all.
      */
     public Recorded record(PaymentFacts facts) {
-        Recorded recorded = write(facts);
-        long invoice = jdbc.sql("SELECT COALESCE(invoice, 0) FROM payment WHERE id = :id").param("id", recorded.id())
-                .query(Long.class).single();
-        events.publishEvent(new PaymentRecorded(recorded.id(), invoice == 0 ? null : invoice, recorded.after(),
+        Written written = write(facts);
+        Recorded recorded = written.recorded();
+        events.publishEvent(new PaymentRecorded(recorded.id(), written.invoice(), recorded.after(),
                 recorded.newlyReceived()));
         return recorded;
     }
 
-    private Recorded write(PaymentFacts facts) {
+    /** What a write left: the outcome, and our invoice the payment now settles (the row's, else the facts'). */
+    private record Written(Recorded recorded, Long invoice) {
+    }
+
+    private Written write(PaymentFacts facts) {
         Timestamp now = Timestamp.from(clock.instant());
         Settlement s = facts.settlement();
         // Insert-if-absent first: a second writer of the same payment (the webhook's worker and the buyer's
@@ -92,15 +95,17 @@ public class PaymentRecords {
                 .param("rate", s == null ? null : s.exchangeRate()).param("receipt", facts.receiptUrl())
                 .param("failure", facts.failureReason()).param("paidAt", timestamp(facts.paidAt()))
                 .param("now", now).param("link", facts.paymentLinkId()).update();
-        record Row(long id, PaymentStatus status) {
+        record Row(long id, PaymentStatus status, Long invoice) {
         }
         Row existing = jdbc.sql("""
-                        SELECT id, status FROM payment WHERE account_id = :account AND source_key = :key FOR UPDATE""")
+                        SELECT id, status, invoice FROM payment
+                        WHERE account_id = :account AND source_key = :key FOR UPDATE""")
                 .param("account", facts.accountId()).param("key", facts.sourceKey())
-                .query((rs, n) -> new Row(rs.getLong(1), PaymentStatus.valueOf(rs.getString(2)))).single();
+                .query((rs, n) -> new Row(rs.getLong(1), PaymentStatus.valueOf(rs.getString(2)),
+                        rs.getObject(3, Long.class))).single();
         if (inserted == 1) {
             paymentChanged(existing.id());
-            return published(new Recorded(existing.id(), true, null, facts.status()));
+            return new Written(published(new Recorded(existing.id(), true, null, facts.status())), existing.invoice());
         }
         PaymentStatus before = existing.status();
         PaymentStatus after = before.then(facts.status());
@@ -139,7 +144,9 @@ public class PaymentRecords {
                 .param("received", after.received()).param("failure", facts.failureReason())
                 .param("paidAt", timestamp(facts.paidAt())).param("link", facts.paymentLinkId()).update();
         paymentChanged(id);
-        return published(new Recorded(id, false, before, after));
+        // The merge above kept the invoice the row had (COALESCE), so that is the one the payment settles.
+        return new Written(published(new Recorded(id, false, before, after)),
+                existing.invoice() != null ? existing.invoice() : facts.invoice());
     }
 
     /** Tells listeners inside this transaction (automation) what changed; see {@link PaymentChanged}. */
