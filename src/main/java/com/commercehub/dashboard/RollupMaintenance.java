@@ -147,6 +147,7 @@ class RollupMaintenance implements PaymentRecordsListener {
         writeDaily(deltas);
         writeProducts(productDeltas);
         rememberPayment(paymentId, after, refundsBefore, refundsAfter, shares, row.day(), row.currency());
+        recount(paymentId, new CountKey(row.day(), row.currency(), row.status().name()));
         markSynced(paymentId, row.status() == PaymentStatus.FAILED || row.net() != null);
     }
 
@@ -289,6 +290,37 @@ class RollupMaintenance implements PaymentRecordsListener {
                     .param("source", refund.source()).param("owner", refund.owner()).param("amount", refund.amount())
                     .update();
         }
+    }
+
+    record CountKey(LocalDate day, String currency, String status) {
+    }
+
+    /** Moves the payment's count to the row of its current day, currency and status (see V73). */
+    private void recount(long paymentId, CountKey now) {
+        CountKey before = jdbc.sql("SELECT day, currency, status FROM rollup_payment_counted WHERE payment = :id FOR UPDATE")
+                .param("id", paymentId)
+                .query((rs, n) -> new CountKey(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3)))
+                .optional().orElse(null);
+        if (now.equals(before)) {
+            return;
+        }
+        if (before != null) {
+            addCount(before, -1);
+        }
+        addCount(now, 1);
+        jdbc.sql("""
+                        INSERT INTO rollup_payment_counted (payment, day, currency, status) VALUES (:id, :day, :currency, :status)
+                        ON DUPLICATE KEY UPDATE day = VALUES(day), currency = VALUES(currency), status = VALUES(status)""")
+                .param("id", paymentId).param("day", Date.valueOf(now.day())).param("currency", now.currency())
+                .param("status", now.status()).update();
+    }
+
+    private void addCount(CountKey key, int delta) {
+        jdbc.sql("""
+                        INSERT INTO payment_count_daily (day, currency, status, payments) VALUES (:day, :currency, :status, :delta)
+                        ON DUPLICATE KEY UPDATE payments = payments + VALUES(payments)""")
+                .param("day", Date.valueOf(key.day())).param("currency", key.currency()).param("status", key.status())
+                .param("delta", delta).update();
     }
 
     /**

@@ -42,7 +42,7 @@ public class RollupRebuild {
         RollupMaintenance.lockRollups(jdbc);
         for (String table : new String[]{"revenue_daily", "revenue_product_daily", "mrr_movement_monthly",
                 "rollup_payment_applied", "rollup_product_applied", "rollup_refund_applied",
-                "rollup_subscription_applied"}) {
+                "rollup_subscription_applied", "payment_count_daily", "rollup_payment_counted"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
         long payments = jdbc.sql("""
@@ -90,6 +90,14 @@ public class RollupRebuild {
         jdbc.sql("""
                 INSERT INTO revenue_product_daily (day, currency, product, gross)
                 SELECT day, currency, product, SUM(gross) FROM rollup_product_applied GROUP BY day, currency, product""")
+                .update();
+
+        jdbc.sql("""
+                INSERT INTO rollup_payment_counted (payment, day, currency, status)
+                SELECT id, DATE(booked_at), currency, status FROM payment""").update();
+        jdbc.sql("""
+                INSERT INTO payment_count_daily (day, currency, status, payments)
+                SELECT day, currency, status, COUNT(*) FROM rollup_payment_counted GROUP BY day, currency, status""")
                 .update();
 
         jdbc.sql("""

@@ -1,5 +1,6 @@
 package com.commercehub.dashboard;
 
+import com.commercehub.payment.PaymentStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -105,10 +107,23 @@ class DashboardBenchmark {
         for (long offset : new long[]{0, 10_000, total / 4, total / 2, total * 3 / 4, Math.max(0, total - 50)}) {
             time(String.format(Locale.ROOT, "page at offset %,d", offset), () -> pages.page(PaymentFilter.ALL, (int) offset, 50, total));
         }
-        PaymentFilter eur = new PaymentFilter(null, null, null, null, "EUR", null, null, null);
-        long eurTotal = pages.count(eur);
-        time("count (currency EUR)", () -> pages.count(eur));
-        time(String.format(Locale.ROOT, "page at offset %,d of EUR", eurTotal / 2), () -> pages.page(eur, (int) (eurTotal / 2), 50, eurTotal));
+        // The filters finance uses (answered by the day counts) and those that fall back to skipping rows.
+        List<Map.Entry<String, PaymentFilter>> filtered = List.of(
+                Map.entry("currency EUR", new PaymentFilter(null, null, null, null, "EUR", null, null, null)),
+                Map.entry("status failed", new PaymentFilter(null, null, PaymentStatus.FAILED, null, null, null, null, null)),
+                Map.entry("2026, EUR, succeeded", new PaymentFilter(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                        PaymentStatus.SUCCEEDED, null, "EUR", null, null, null)),
+                Map.entry("owner owner7@example.com", new PaymentFilter(null, null, null, null, null, "owner7@example.com", null, null)),
+                Map.entry("source renewal", new PaymentFilter(null, null, null, PaymentSources.RENEWAL, null, null, null, null)));
+        for (var entry : filtered) {
+            PaymentFilter filter = entry.getValue();
+            long matching = pages.count(filter);
+            time(String.format(Locale.ROOT, "count (%s: %,d)", entry.getKey(), matching), () -> pages.count(filter));
+            for (long offset : new long[]{matching / 4, matching / 2, Math.max(0, matching - 50)}) {
+                time(String.format(Locale.ROOT, "page at offset %,d of %s", offset, entry.getKey()),
+                        () -> pages.page(filter, (int) offset, 50, matching));
+            }
+        }
 
         Path out = Path.of("target", "bench", "dashboard.md");
         Files.createDirectories(out.getParent());

@@ -6,6 +6,7 @@ import com.commercehub.payment.PaymentRecords;
 import com.commercehub.payment.PaymentStatus;
 import com.commercehub.payment.RefundFacts;
 import com.commercehub.payment.Settlement;
+import com.commercehub.testsupport.AsAdmin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +46,8 @@ class RollupMaintenanceIT {
     PaymentRecords records;
     @Autowired
     RollupRebuild rebuild;
+    @Autowired
+    PaymentsPageService pages;
     @Autowired
     TransactionTemplate transactions;
     @Autowired
@@ -115,9 +118,71 @@ class RollupMaintenanceIT {
         assertThat(expected).as("seed " + seed).isNotEmpty();
         assertThat(rollups(first, last)).as("seed " + seed).isEqualTo(expected);
         assertThat(products(first, last)).as("seed " + seed).isEqualTo(productAggregation(first, last));
+        Map<String, Long> expectedCounts = countAggregation(first, last);
+        assertThat(counts(first, last)).as("seed " + seed).isEqualTo(expectedCounts);
+        gridPagesEqualRawOffsets(first, last, random, seed);
 
         transactions.executeWithoutResult(tx -> rebuild.rebuildNow());
         assertThat(rollups(first, last)).as("rebuilt, seed " + seed).isEqualTo(expected);
+        assertThat(counts(first, last)).as("rebuilt, seed " + seed).isEqualTo(expectedCounts);
+    }
+
+    /**
+     * The grid's pages found through the day counts hold exactly the rows that OFFSET over the raw table gives,
+     * at offsets on day boundaries, inside days and past the end, with and without the filters the counts answer.
+     */
+    private void gridPagesEqualRawOffsets(LocalDate first, LocalDate last, Random random, long seed) {
+        List<PaymentFilter> filters = List.of(
+                new PaymentFilter(first, last, null, null, null, null, null, null),
+                new PaymentFilter(first, last, null, null, "EUR", null, null, null),
+                new PaymentFilter(first, last, PaymentStatus.SUCCEEDED, null, null, null, null, null),
+                new PaymentFilter(first.plusDays(3), last, PaymentStatus.SUCCEEDED, null, "JPY", null, null, null));
+        for (PaymentFilter filter : filters) {
+            List<Long> raw = rawIds(filter);
+            long total = AsAdmin.call(() -> pages.count(filter));
+            assertThat(total).as("count of %s, seed %d", filter, seed).isEqualTo(raw.size());
+            List<Integer> offsets = new ArrayList<>(List.of(0, 1, Math.max(0, raw.size() - 3), raw.size(), raw.size() + 5));
+            for (int i = 0; i < 6 && !raw.isEmpty(); i++) {
+                offsets.add(random.nextInt(raw.size()));
+            }
+            for (int offset : offsets) {
+                int limit = 1 + random.nextInt(7);
+                List<Long> page = AsAdmin.call(() -> pages.page(filter, offset, limit, total)).stream()
+                        .map(PaymentRow::id).toList();
+                List<Long> expected = raw.subList(Math.min(offset, raw.size()), Math.min(offset + limit, raw.size()));
+                assertThat(page).as("page %d+%d of %s, seed %d", offset, limit, filter, seed).isEqualTo(expected);
+            }
+        }
+    }
+
+    private List<Long> rawIds(PaymentFilter f) {
+        return jdbc.sql("""
+                        SELECT id FROM payment WHERE booked_at >= :from AND booked_at < :to
+                        AND (:status IS NULL OR status = :status) AND (:currency IS NULL OR currency = :currency)
+                        ORDER BY booked_at DESC, id DESC""")
+                .param("from", Date.valueOf(f.from())).param("to", Date.valueOf(f.to().plusDays(1)))
+                .param("status", f.status() == null ? null : f.status().name()).param("currency", f.currency())
+                .query(Long.class).list();
+    }
+
+    /** payment_count_daily's rows of the days, keyed by day|currency|status, without zero rows. */
+    private Map<String, Long> counts(LocalDate from, LocalDate to) {
+        Map<String, Long> rows = new TreeMap<>();
+        jdbc.sql("SELECT day, currency, status, payments FROM payment_count_daily WHERE day BETWEEN :from AND :to AND payments <> 0")
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query((rs, n) -> rows.put(rs.getDate(1) + "|" + rs.getString(2) + "|" + rs.getString(3), rs.getLong(4)))
+                .list();
+        return rows;
+    }
+
+    private Map<String, Long> countAggregation(LocalDate from, LocalDate to) {
+        Map<String, Long> rows = new TreeMap<>();
+        jdbc.sql("SELECT DATE(booked_at), currency, status, COUNT(*) FROM payment WHERE booked_at >= :from AND booked_at < :to "
+                        + "GROUP BY DATE(booked_at), currency, status")
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to.plusDays(1)))
+                .query((rs, n) -> rows.put(rs.getDate(1) + "|" + rs.getString(2) + "|" + rs.getString(3), rs.getLong(4)))
+                .list();
+        return rows;
     }
 
     private static void retryingDeadlocks(Runnable work) {
