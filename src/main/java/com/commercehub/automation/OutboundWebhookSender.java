@@ -11,11 +11,22 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -23,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * Posts queued webhook deliveries. A delivery is claimed in a short transaction (FOR UPDATE SKIP LOCKED, then a
@@ -36,6 +48,8 @@ class OutboundWebhookSender {
     static final String SECRET_PURPOSE = "automation.webhook-endpoint";
     private static final Logger log = LoggerFactory.getLogger(OutboundWebhookSender.class);
     private static final int EXCERPT = 500;
+    /** Read no more of a receiver's answer than this: only an excerpt is kept. */
+    private static final int MAX_READ = 64 * 1024;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate claims;
@@ -47,7 +61,7 @@ class OutboundWebhookSender {
     private final Duration maxRetry;
     private final Duration giveUpAfter;
     private final Duration lease;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final Duration timeout;
 
     OutboundWebhookSender(JdbcClient jdbc, PlatformTransactionManager transactions, SecretCipher cipher,
@@ -69,8 +83,49 @@ class OutboundWebhookSender {
         this.giveUpAfter = giveUpAfter;
         this.lease = lease;
         this.timeout = timeout;
-        // Redirects are not followed: a public address answering 302 to an internal one would be an SSRF detour.
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = client(guard, () -> settings.read().allowPrivateWebhooks(), timeout);
+    }
+
+    /**
+     * The connection resolves the endpoint's host through the guard and connects only to the addresses it let
+     * through; no connection is kept for the next delivery (it was checked under the setting of its time).
+     * Redirects are not followed: a public address answering 302 to an internal one would be an SSRF detour.
+     */
+    static CloseableHttpClient client(WebhookAddressGuard guard, BooleanSupplier allowPrivate, Duration timeout) {
+        DnsResolver checked = new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                try {
+                    return guard.resolve(host, allowPrivate.getAsBoolean());
+                } catch (WebhookAddressGuard.Refused refused) {
+                    throw new RefusedHost(refused);
+                }
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) {
+                return host;
+            }
+        };
+        Timeout limit = Timeout.of(timeout);
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(checked)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit)
+                                .build()).build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).setRedirectsEnabled(false).build())
+                .setConnectionReuseStrategy((request, response, context) -> false)
+                .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement().useSystemProperties()
+                .build();
+    }
+
+    /** The guard's refusal, carried through the HTTP client's resolver (which may throw only this type). */
+    static final class RefusedHost extends UnknownHostException {
+        private final WebhookAddressGuard.Refused refused;
+
+        RefusedHost(WebhookAddressGuard.Refused refused) {
+            super(refused.getMessage());
+            this.refused = refused;
+        }
     }
 
     @Scheduled(fixedDelayString = "${hub.automation.webhooks.poll-interval:PT5S}",
@@ -124,25 +179,27 @@ class OutboundWebhookSender {
         String excerpt = null;
         String error = null;
         try {
-            URI target = guard.check(claim.url(), settings.read().allowPrivateWebhooks());
+            URI target = guard.parse(claim.url());
             String secret = cipher.decrypt(SECRET_PURPOSE, claim.secret());
-            HttpRequest request = HttpRequest.newBuilder(target).timeout(timeout)
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("User-Agent", "CommerceHub-Webhooks/1")
-                    .header("Hub-Event-Id", claim.eventId()).header("Hub-Event-Type", claim.type())
-                    .header(WebhookSignature.HEADER,
-                            WebhookSignature.header(secret, clock.instant().getEpochSecond(), claim.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(claim.payload(), StandardCharsets.UTF_8)).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            code = response.statusCode();
-            excerpt = clip(response.body(), EXCERPT);
+            HttpPost request = new HttpPost(target);
+            request.setHeader("User-Agent", "CommerceHub-Webhooks/1");
+            request.setHeader("Hub-Event-Id", claim.eventId());
+            request.setHeader("Hub-Event-Type", claim.type());
+            request.setHeader(WebhookSignature.HEADER,
+                    WebhookSignature.header(secret, clock.instant().getEpochSecond(), claim.payload()));
+            request.setEntity(new StringEntity(claim.payload(), ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+            record Answer(int code, String body) {
+            }
+            Answer answer = http.execute(request, response -> new Answer(response.getCode(),
+                    response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), MAX_READ)));
+            code = answer.code();
+            excerpt = clip(answer.body(), EXCERPT);
+        } catch (RefusedHost refusedHost) {
+            error = "refused: " + refusedHost.refused.getMessage();
         } catch (WebhookAddressGuard.Refused refused) {
             error = "refused: " + refused.getMessage();
         } catch (IOException e) {
             error = clip(e.getClass().getSimpleName() + ": " + e.getMessage(), 900);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
         } catch (RuntimeException e) {
             error = clip(e.toString(), 900);
         }

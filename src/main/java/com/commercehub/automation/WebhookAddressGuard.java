@@ -1,5 +1,6 @@
 package com.commercehub.automation;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.net.Inet6Address;
@@ -12,10 +13,29 @@ import java.util.Locale;
  * Keeps outbound webhooks from becoming a way to make the server call its own network (SSRF): http(s) only,
  * and every address the host resolves to must be public — not loopback, private (10/8, 172.16/12,
  * 192.168/16), link-local, unique-local (fc00::/7), carrier-grade NAT, multicast or unspecified — unless an
- * admin allows private addresses. Checked when an endpoint is saved and again before every delivery.
+ * admin allows private addresses. Checked when an endpoint is saved, and on every delivery by the sender's
+ * connection itself ({@link #resolve}): it connects only to the addresses checked here, so a name that answers
+ * a public address to the check and a private one a moment later (DNS rebinding) gains nothing.
  */
 @Component
 class WebhookAddressGuard {
+
+    /** Name resolution, replaceable in tests (a name only the test knows). */
+    @FunctionalInterface
+    interface HostResolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    private final HostResolver resolver;
+
+    @Autowired
+    WebhookAddressGuard() {
+        this(InetAddress::getAllByName);
+    }
+
+    WebhookAddressGuard(HostResolver resolver) {
+        this.resolver = resolver;
+    }
 
     /** Why an address is refused, as a message key. */
     static final class Refused extends Exception {
@@ -31,7 +51,8 @@ class WebhookAddressGuard {
         }
     }
 
-    URI check(String url, boolean allowPrivate) throws Refused {
+    /** The URL as a URI if it is one a webhook may have (http or https, a host, no user info); nothing resolved. */
+    URI parse(String url) throws Refused {
         URI uri;
         try {
             uri = new URI(url == null ? "" : url.strip());
@@ -42,20 +63,34 @@ class WebhookAddressGuard {
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getUserInfo() != null) {
             throw new Refused("webhooks.out.url.invalid", url);
         }
+        return uri;
+    }
+
+    /** {@link #parse} and {@link #resolve}: for an endpoint being saved. */
+    URI check(String url, boolean allowPrivate) throws Refused {
+        URI uri = parse(url);
+        resolve(uri.getHost(), allowPrivate);
+        return uri;
+    }
+
+    /** The host's addresses, every one of them public unless private ones are allowed. */
+    InetAddress[] resolve(String host, boolean allowPrivate) throws Refused {
+        // URI keeps the brackets of an IPv6 literal.
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = resolver.resolve(name);
         } catch (UnknownHostException e) {
-            throw new Refused("webhooks.out.url.unknown-host", uri.getHost());
+            throw new Refused("webhooks.out.url.unknown-host", host);
         }
         if (!allowPrivate) {
             for (InetAddress address : addresses) {
                 if (isPrivate(address)) {
-                    throw new Refused("webhooks.out.url.private", uri.getHost() + " → " + address.getHostAddress());
+                    throw new Refused("webhooks.out.url.private", host + " → " + address.getHostAddress());
                 }
             }
         }
-        return uri;
+        return addresses;
     }
 
     static boolean isPrivate(InetAddress address) {
