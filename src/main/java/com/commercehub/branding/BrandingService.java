@@ -24,6 +24,9 @@ import java.util.TreeSet;
 @Service
 public class BrandingService {
 
+    /** The largest logo or icon upload accepted, in bytes (the upload stops reading past it). */
+    public static final int MAX_IMAGE_BYTES = BrandImages.MAX_BYTES;
+
     // Buyer pages read the settings on every request; another node's save is seen within this long.
     private static final Duration KEPT_FOR = Duration.ofSeconds(5);
 

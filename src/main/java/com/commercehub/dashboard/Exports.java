@@ -18,12 +18,14 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
 
 /**
  * CSV exports of a period for finance: payments, refunds, subscriptions, invoices and the accounting journal. UTF-8
  * with a byte-order mark (spreadsheets then read it as UTF-8), amounts as plain decimals, and every text
- * cell a spreadsheet would run as a formula (= + - @ tab CR) defused with a leading apostrophe. Rows are
- * streamed from the database; {@code progress} is told the rows written so far (every 1,000) for a progress bar.
+ * cell a spreadsheet would run as a formula (= + - @ tab CR) defused with a leading apostrophe (a negative number stays
+ * a number). Rows are streamed from the database; {@code progress} is told the rows written so far (every 1,000)
+ * for a progress bar.
  *
  * <p>Journal columns: booked_on, event_date, entry, account, detail, currency, debit, credit, payment,
  * reference — see {@link AccountingJournal} for the entries and accounts.
@@ -49,6 +51,7 @@ public class Exports {
     }
 
     private static final String FORMULA_STARTS = "=+-@\t\r";
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-\\d+(\\.\\d+)?");
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
     private final JdbcClient jdbc;
@@ -171,6 +174,10 @@ public class Exports {
     static String defuse(String text) {
         if (text == null || text.isEmpty()) {
             return text == null ? "" : text;
+        }
+        // A negative amount ("-12.50") is a number to a spreadsheet, not a formula: it stays one.
+        if (PLAIN_NUMBER.matcher(text).matches()) {
+            return text;
         }
         return FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }

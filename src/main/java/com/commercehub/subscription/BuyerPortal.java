@@ -1,6 +1,7 @@
 package com.commercehub.subscription;
 
 import com.commercehub.base.i18n.Messages;
+import com.commercehub.base.security.Role;
 import com.commercehub.base.security.UserService;
 import com.commercehub.base.security.UserSummary;
 import com.commercehub.base.web.PublicAddress;
@@ -8,6 +9,7 @@ import com.commercehub.mail.EmailOutbox;
 import com.commercehub.mail.EmailTemplates;
 import com.commercehub.mail.OutgoingEmail;
 import com.commercehub.mail.SimpleEmail;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,8 +71,12 @@ public class BuyerPortal {
         }
     }
 
-    /** The portal address a fresh link for the contact opens (for e-mails that carry one). */
+    /**
+     * The portal address a fresh link for the contact opens (for e-mails that carry one). Staff only: the link is
+     * the buyer's credential, and the buyer side reaches the portal by its e-mail request instead.
+     */
     @Transactional
+    @Secured({Role.Authority.ADMIN, Role.Authority.SALES})
     public String issueLink(long contactId) {
         return portalUrl(links.issue(contactId));
     }

@@ -179,6 +179,23 @@ class ProductCsvServiceIT {
     }
 
     @Test
+    void an_image_or_binary_file_sent_as_csv_imports_nothing_and_says_so_on_line_one() throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        byte[] noise = new byte[50_000];
+        new java.util.Random(11).nextBytes(noise);
+        for (byte[] file : java.util.List.of(png.toByteArray(), noise)) {
+            ImportReport report = csv.importCsv(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(file),
+                    java.nio.charset.StandardCharsets.UTF_8), false, ImportProgress.NONE);
+            assertThat(report.applied()).isFalse();
+            assertThat(report.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.line()).isEqualTo(1));
+            assertThat(report.problems()).extracting(ImportReport.RowProblem::messageKey).contains("import.column.missing");
+        }
+        assertThat(productCount()).isZero();
+    }
+
+    @Test
     void checking_changes_nothing_and_reports_progress() {
         List<Long> seen = new ArrayList<>();
         ImportReport report = csv.check(new StringReader(HEADER + "A-1,Alpha,,1,EUR,,,,,,,,,\n"), false,

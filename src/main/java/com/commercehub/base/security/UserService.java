@@ -1,6 +1,8 @@
 package com.commercehub.base.security;
 
 import org.springframework.security.access.annotation.Secured;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -187,9 +189,18 @@ public class UserService {
                 .optional();
     }
 
-    /** The signed-in user's own language choice, remembered for the next sign-in. */
+    /**
+     * The signed-in user's own language choice, remembered for the next sign-in. Only an administrator may set
+     * someone else's.
+     */
     @Transactional
+    @Secured({Role.Authority.ADMIN, Role.Authority.SALES, Role.Authority.FINANCE})
     public void rememberLocale(String email, Locale locale) {
+        if (!AppUser.normalizeEmail(email).equals(AppUser.normalizeEmail(Actors.current()))
+                && !SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                .anyMatch(granted -> Role.ADMIN.authority().equals(granted.getAuthority()))) {
+            throw new AccessDeniedException("only the user's own language");
+        }
         users.findByEmail(AppUser.normalizeEmail(email)).ifPresent(user -> {
             user.preferLocale(locale, clock.instant());
             users.save(user);

@@ -33,12 +33,12 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.commercehub.base.ui.SizeLimitedUpload;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.dao.OptimisticLockingFailureException;
 
@@ -175,12 +175,12 @@ public class BrandingSettingsView extends HorizontalLayout implements HasDynamic
 
         logoUpload.setAcceptedFileTypes("image/png", "image/jpeg", "image/webp", ".png", ".jpg", ".jpeg", ".webp");
         logoUpload.setMaxFiles(1);
-        logoUpload.setUploadHandler(UploadHandler.inMemory((metadata, data) ->
-                getUI().ifPresent(ui -> ui.access(() -> uploaded("logo", data)))));
+        logoUpload.setUploadHandler(SizeLimitedUpload.inMemory(BrandingService.MAX_IMAGE_BYTES, (metadata, data) ->
+                getUI().ifPresent(ui -> ui.access(() -> uploaded("logo", data))), this::imageTooLarge));
         iconUpload.setAcceptedFileTypes("image/png", "image/jpeg", "image/webp", ".png", ".jpg", ".jpeg", ".webp");
         iconUpload.setMaxFiles(1);
-        iconUpload.setUploadHandler(UploadHandler.inMemory((metadata, data) ->
-                getUI().ifPresent(ui -> ui.access(() -> uploaded("icon", data)))));
+        iconUpload.setUploadHandler(SizeLimitedUpload.inMemory(BrandingService.MAX_IMAGE_BYTES, (metadata, data) ->
+                getUI().ifPresent(ui -> ui.access(() -> uploaded("icon", data))), this::imageTooLarge));
         logoShown.setMaxHeight("56px");
         iconShown.setMaxHeight("56px");
         removeLogo.setText(getTranslation("branding.image.remove"));
@@ -412,6 +412,11 @@ public class BrandingSettingsView extends HorizontalLayout implements HasDynamic
         checkoutSummary.getStyle().set("border-top", "6px solid " + background).set("font-family", draft.font().cssStack());
         summaryPay.getStyle().set("background", buttonBackground).set("color", Contrast.BUTTON_TEXT)
                 .set("border-radius", draft.corners().radius()).set("font-family", "inherit");
+    }
+
+    private void imageTooLarge() {
+        getUI().ifPresent(ui -> ui.access(() ->
+                error(getTranslation("branding.image.too-large", BrandingService.MAX_IMAGE_BYTES / 1024))));
     }
 
     private void uploaded(String field, byte[] data) {

@@ -17,7 +17,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.commercehub.base.ui.SizeLimitedUpload;
 
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -61,10 +61,10 @@ class ProductImportDialog extends Dialog {
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_BYTES);
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, data) ->
-                getUI().ifPresent(ui -> ui.access(() -> fileReceived(data)))));
-        upload.addFileRejectedListener(e -> Notification.show(getTranslation("import.file.rejected"), 5000,
-                Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR));
+        upload.setUploadHandler(SizeLimitedUpload.inMemory(MAX_BYTES, (metadata, data) ->
+                getUI().ifPresent(ui -> ui.access(() -> fileReceived(data))),
+                () -> getUI().ifPresent(ui -> ui.access(this::fileRefused))));
+        upload.addFileRejectedListener(e -> fileRefused());
         updateExisting.setLabel(getTranslation("import.update-existing"));
         updateExisting.addValueChangeListener(e -> {
             if (content != null) {
@@ -93,6 +93,12 @@ class ProductImportDialog extends Dialog {
         body.setPadding(false);
         add(body);
         getFooter().add(cancel, importButton);
+    }
+
+    /** Refused by the browser (type, size) or, past the browser, by the server's size limit: nothing is read. */
+    void fileRefused() {
+        Notification.show(getTranslation("import.file.rejected"), 5000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     /** A file arrived: check it (nothing is stored yet). */

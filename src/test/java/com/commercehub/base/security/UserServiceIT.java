@@ -52,6 +52,27 @@ class UserServiceIT {
     }
 
     @Test
+    @WithMockUser(username = "sam@example.com", roles = "SALES")
+    void a_user_remembers_only_their_own_language_and_an_admin_anyone_s() {
+        com.commercehub.testsupport.AsAdmin.call(() -> {
+            users.create("sam@example.com", "Sam", "a long enough password", EnumSet.of(Role.SALES));
+            return users.create("ann@example.com", "Ann", "a long enough password", EnumSet.of(Role.FINANCE));
+        });
+
+        users.rememberLocale("SAM@example.com", java.util.Locale.GERMAN);
+        assertThatThrownBy(() -> users.rememberLocale("ann@example.com", java.util.Locale.ITALIAN))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+
+        assertThat(users.findByEmail("sam@example.com").orElseThrow().preferredLocale()).isEqualTo(java.util.Locale.GERMAN);
+        assertThat(users.findByEmail("ann@example.com").orElseThrow().preferredLocale()).isNotEqualTo(java.util.Locale.ITALIAN);
+        com.commercehub.testsupport.AsAdmin.call(() -> {
+            users.rememberLocale("ann@example.com", java.util.Locale.ITALIAN);
+            return null;
+        });
+        assertThat(users.findByEmail("ann@example.com").orElseThrow().preferredLocale()).isEqualTo(java.util.Locale.ITALIAN);
+    }
+
+    @Test
     @WithMockUser(roles = "ADMIN")
     void e_mail_is_unique_whatever_its_case() {
         users.create("bo@example.com", "Bo", "a long enough password", EnumSet.of(Role.SALES));
