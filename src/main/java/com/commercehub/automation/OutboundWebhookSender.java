@@ -62,7 +62,6 @@ class OutboundWebhookSender {
     private final Duration giveUpAfter;
     private final Duration lease;
     private final CloseableHttpClient http;
-    private final Duration timeout;
 
     OutboundWebhookSender(JdbcClient jdbc, PlatformTransactionManager transactions, SecretCipher cipher,
                   WebhookAddressGuard guard, SettingsStore settings, Clock clock,
@@ -82,7 +81,6 @@ class OutboundWebhookSender {
         this.maxRetry = maxRetry;
         this.giveUpAfter = giveUpAfter;
         this.lease = lease;
-        this.timeout = timeout;
         this.http = client(guard, () -> settings.read().allowPrivateWebhooks(), timeout);
     }
 
