@@ -124,6 +124,10 @@ class Deal {
         return Currency.getInstance(currency);
     }
 
+    String owner() {
+        return owner;
+    }
+
     DealDetails details(CompanySummary companySummary, List<ContactSummary> contactSummaries) {
         Currency c = currency();
         List<LineItemDetails> lineDetails = new ArrayList<>();

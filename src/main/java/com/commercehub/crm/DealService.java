@@ -4,6 +4,7 @@ import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Actors;
 import com.commercehub.base.db.SqlLike;
 import com.commercehub.base.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,11 +28,13 @@ public class DealService {
     private final ContactService contacts;
     private final LibraryLines libraryLines;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DealService(DealRepository deals, CompanyRepository companies, ContactService contacts, LibraryLines libraryLines,
-                JdbcClient jdbc, Clock clock) {
+                JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.deals = deals;
+        this.events = events;
         this.companies = companies;
         this.contacts = contacts;
         this.libraryLines = libraryLines;
@@ -125,8 +128,13 @@ public class DealService {
             }
             deal.changeCurrency(draft.currency(), clock.instant());
         }
+        String previousOwner = deal.owner();
         deal.apply(draft, clock.instant());
-        return details(deals.save(deal));
+        DealDetails saved = details(deals.save(deal));
+        if (!java.util.Objects.equals(previousOwner, draft.owner())) {
+            events.publishEvent(new DealOwnerChanged(id, previousOwner, draft.owner()));
+        }
+        return saved;
     }
 
     /**

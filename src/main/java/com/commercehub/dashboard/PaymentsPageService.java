@@ -68,10 +68,10 @@ public class PaymentsPageService {
 
     /**
      * One page, newest first. An index cannot skip rows, so {@code OFFSET 500000} walks half a million
-     * entries. Where the filter is one the day counts answer (date range, status, currency: what finance
-     * filters by), the page's first day is found from {@code payment_count_daily} and only the rows of that
-     * day are skipped. Other filters (owner, source, sync state, search) narrow the rows enough to skip
-     * them; offsets past the middle are then read from the other end, the shorter index walk.
+     * entries. Where the filter is one the day counts answer (date range, status, currency, source, owner),
+     * the page's days are found from them and only rows of those days are read. The sync state and the search
+     * narrow the rows enough to skip them; offsets past the middle are then read from the other end, the
+     * shorter index walk.
      */
     @Transactional(readOnly = true)
     @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
@@ -105,18 +105,34 @@ public class PaymentsPageService {
         return spec.query(Long.class).single();
     }
 
-    /** The filters {@code payment_count_daily} has the dimensions for. */
+    /** The filters the day counts have the dimensions for (V73, V80): all but the sync state and the search. */
     private static boolean countable(PaymentFilter f) {
-        return f.owner() == null && f.source() == null && f.sync() == null && (f.search() == null || f.search().isBlank());
+        return f.sync() == null && (f.search() == null || f.search().isBlank());
     }
 
     private record DayCount(LocalDate day, long payments) {
     }
 
-    /** Payments per booking day for the filter, newest day first. */
+    /**
+     * Payments per booking day for the filter, newest day first. An owner's counts (what every SALES request
+     * has) and a source's come from their own tables, whose keys start with the owner or the source, so only
+     * that owner's or source's rows are read.
+     */
     private List<DayCount> dayCounts(PaymentFilter f) {
         List<String> conditions = new ArrayList<>(List.of("payments <> 0"));
         var params = new java.util.LinkedHashMap<String, Object>();
+        String table = "payment_count_daily";
+        if (f.owner() != null) {
+            table = "payment_count_owner_daily";
+            conditions.add("owner = :owner");
+            params.put("owner", f.owner());
+        } else if (f.source() != null) {
+            table = "payment_count_source_daily";
+        }
+        if (f.source() != null) {
+            conditions.add("source = :source");
+            params.put("source", f.source().code());
+        }
         if (f.from() != null) {
             conditions.add("day >= :from");
             params.put("from", f.from());
@@ -133,7 +149,7 @@ public class PaymentsPageService {
             conditions.add("currency = :currency");
             params.put("currency", f.currency());
         }
-        var spec = jdbc.sql("SELECT day, SUM(payments) FROM payment_count_daily WHERE " + String.join(" AND ", conditions)
+        var spec = jdbc.sql("SELECT day, SUM(payments) FROM " + table + " WHERE " + String.join(" AND ", conditions)
                 + " GROUP BY day ORDER BY day DESC");
         for (var p : params.entrySet()) {
             spec = spec.param(p.getKey(), p.getValue());
@@ -141,24 +157,40 @@ public class PaymentsPageService {
         return spec.query((rs, n) -> new DayCount(rs.getDate(1).toLocalDate(), rs.getLong(2))).list();
     }
 
+    /**
+     * The page lies between the day its first row is on and the day its last row is on, both known from the day
+     * counts: only those days' rows are read, and only the newer rows of the first day are skipped.
+     */
     private List<Long> seekPage(PaymentFilter filter, Where where, int offset, int limit) {
         long before = 0;
+        LocalDate newest = null;
+        long skip = 0;
+        LocalDate oldest = null;
         for (DayCount day : dayCounts(filter)) {
-            if (before + day.payments() > offset) {
-                // Start at the end of the page's first day and skip only that day's newer rows; the page runs on
-                // into older days along the same index.
-                String sql = "SELECT p.id FROM payment p" + where.sql + (where.sql.isEmpty() ? " WHERE " : " AND ")
-                        + "p.booked_at < :dayEnd ORDER BY p.booked_at DESC, p.id DESC LIMIT :take OFFSET :skip";
-                var spec = jdbc.sql(sql).param("dayEnd", Timestamp.valueOf(day.day().plusDays(1).atStartOfDay())).param("take", limit)
-                        .param("skip", offset - before);
-                for (var p : where.params.entrySet()) {
-                    spec = spec.param(p.getKey(), p.getValue());
-                }
-                return spec.query(Long.class).list();
+            if (newest == null && before + day.payments() > offset) {
+                newest = day.day();
+                skip = offset - before;
             }
             before += day.payments();
+            if (newest != null) {
+                oldest = day.day();
+                if (before >= (long) offset + limit) {
+                    break;
+                }
+            }
         }
-        return List.of();
+        if (newest == null) {
+            return List.of();
+        }
+        String sql = "SELECT p.id FROM payment p" + (filter.owner() != null ? " JOIN deal d ON d.id = p.deal" : "")
+                + where.sql + (where.sql.isEmpty() ? " WHERE " : " AND ")
+                + "p.booked_at < :dayEnd AND p.booked_at >= :dayStart ORDER BY p.booked_at DESC, p.id DESC LIMIT :take OFFSET :skip";
+        var spec = jdbc.sql(sql).param("dayEnd", Timestamp.valueOf(newest.plusDays(1).atStartOfDay()))
+                .param("dayStart", Timestamp.valueOf(oldest.atStartOfDay())).param("take", limit).param("skip", skip);
+        for (var p : where.params.entrySet()) {
+            spec = spec.param(p.getKey(), p.getValue());
+        }
+        return spec.query(Long.class).list();
     }
 
     private List<Long> skipPage(Where where, int offset, int limit, long total) {

@@ -1,7 +1,9 @@
 package com.commercehub.dashboard;
 
+import com.commercehub.crm.DealOwnerChanged;
 import com.commercehub.payment.PaymentRecordsListener;
 import com.commercehub.payment.PaymentStatus;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -89,6 +91,24 @@ class RollupMaintenance implements PaymentRecordsListener {
 
     @Override
     public void paymentChanged(long paymentId) {
+        markSynced(paymentId, apply(paymentId));
+    }
+
+    /**
+     * A deal changed hands: its payments' rows move to the new owner (revenue by owner and the grid's counts
+     * follow the deal's current owner, as the payments page's owner filter and a SALES user's view do). Runs in
+     * the transaction that saved the deal.
+     */
+    @EventListener
+    void dealOwnerChanged(DealOwnerChanged changed) {
+        for (long paymentId : jdbc.sql("SELECT id FROM payment WHERE deal = :deal ORDER BY id")
+                .param("deal", changed.dealId()).query(Long.class).list()) {
+            apply(paymentId);
+        }
+    }
+
+    /** Brings every rollup row of the payment in line with its record; true when Stripe told us all (fee, net). */
+    private boolean apply(long paymentId) {
         record Row(PaymentStatus status, BigDecimal amount, String currency, BigDecimal fee, BigDecimal net,
                    String settlementCurrency, LocalDate day, String source, String owner, Long quote) {
         }
@@ -147,8 +167,8 @@ class RollupMaintenance implements PaymentRecordsListener {
         writeDaily(deltas);
         writeProducts(productDeltas);
         rememberPayment(paymentId, after, refundsBefore, refundsAfter, shares, row.day(), row.currency());
-        recount(paymentId, new CountKey(row.day(), row.currency(), row.status().name()));
-        markSynced(paymentId, row.status() == PaymentStatus.FAILED || row.net() != null);
+        recount(paymentId, new CountKey(row.day(), row.currency(), row.status().name(), row.source(), row.owner()));
+        return row.status() == PaymentStatus.FAILED || row.net() != null;
     }
 
     private String owner(Long deal) {
@@ -292,14 +312,19 @@ class RollupMaintenance implements PaymentRecordsListener {
         }
     }
 
-    record CountKey(LocalDate day, String currency, String status) {
+    record CountKey(LocalDate day, String currency, String status, String source, String owner) {
     }
 
-    /** Moves the payment's count to the row of its current day, currency and status (see V73). */
+    /**
+     * Moves the payment's count to the rows of its current day, currency, status, source and owner (V73, V80).
+     * The owner is the deal's owner now, so the grid's count for a SALES user matches the rows they see.
+     */
     private void recount(long paymentId, CountKey now) {
-        CountKey before = jdbc.sql("SELECT day, currency, status FROM rollup_payment_counted WHERE payment = :id FOR UPDATE")
+        CountKey before = jdbc.sql("""
+                        SELECT day, currency, status, source, owner FROM rollup_payment_counted WHERE payment = :id FOR UPDATE""")
                 .param("id", paymentId)
-                .query((rs, n) -> new CountKey(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> new CountKey(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
                 .optional().orElse(null);
         if (now.equals(before)) {
             return;
@@ -309,10 +334,12 @@ class RollupMaintenance implements PaymentRecordsListener {
         }
         addCount(now, 1);
         jdbc.sql("""
-                        INSERT INTO rollup_payment_counted (payment, day, currency, status) VALUES (:id, :day, :currency, :status)
-                        ON DUPLICATE KEY UPDATE day = VALUES(day), currency = VALUES(currency), status = VALUES(status)""")
+                        INSERT INTO rollup_payment_counted (payment, day, currency, status, source, owner)
+                        VALUES (:id, :day, :currency, :status, :source, :owner)
+                        ON DUPLICATE KEY UPDATE day = VALUES(day), currency = VALUES(currency), status = VALUES(status),
+                            source = VALUES(source), owner = VALUES(owner)""")
                 .param("id", paymentId).param("day", Date.valueOf(now.day())).param("currency", now.currency())
-                .param("status", now.status()).update();
+                .param("status", now.status()).param("source", now.source()).param("owner", now.owner()).update();
     }
 
     private void addCount(CountKey key, int delta) {
@@ -321,6 +348,18 @@ class RollupMaintenance implements PaymentRecordsListener {
                         ON DUPLICATE KEY UPDATE payments = payments + VALUES(payments)""")
                 .param("day", Date.valueOf(key.day())).param("currency", key.currency()).param("status", key.status())
                 .param("delta", delta).update();
+        jdbc.sql("""
+                        INSERT INTO payment_count_owner_daily (owner, day, source, currency, status, payments)
+                        VALUES (:owner, :day, :source, :currency, :status, :delta)
+                        ON DUPLICATE KEY UPDATE payments = payments + VALUES(payments)""")
+                .param("owner", key.owner()).param("day", Date.valueOf(key.day())).param("source", key.source())
+                .param("currency", key.currency()).param("status", key.status()).param("delta", delta).update();
+        jdbc.sql("""
+                        INSERT INTO payment_count_source_daily (source, day, currency, status, payments)
+                        VALUES (:source, :day, :currency, :status, :delta)
+                        ON DUPLICATE KEY UPDATE payments = payments + VALUES(payments)""")
+                .param("source", key.source()).param("day", Date.valueOf(key.day())).param("currency", key.currency())
+                .param("status", key.status()).param("delta", delta).update();
     }
 
     /**

@@ -42,7 +42,8 @@ public class RollupRebuild {
         RollupMaintenance.lockRollups(jdbc);
         for (String table : new String[]{"revenue_daily", "revenue_product_daily", "mrr_movement_monthly",
                 "rollup_payment_applied", "rollup_product_applied", "rollup_refund_applied",
-                "rollup_subscription_applied", "payment_count_daily", "rollup_payment_counted"}) {
+                "rollup_subscription_applied", "payment_count_daily", "payment_count_owner_daily",
+                "payment_count_source_daily", "rollup_payment_counted"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
         long payments = jdbc.sql("""
@@ -93,12 +94,21 @@ public class RollupRebuild {
                 .update();
 
         jdbc.sql("""
-                INSERT INTO rollup_payment_counted (payment, day, currency, status)
-                SELECT id, DATE(booked_at), currency, status FROM payment""").update();
+                INSERT INTO rollup_payment_counted (payment, day, currency, status, source, owner)
+                SELECT p.id, DATE(p.booked_at), p.currency, p.status, %s, COALESCE(d.owner, '')
+                FROM payment p LEFT JOIN deal d ON d.id = p.deal""".formatted(PaymentSources.SQL)).update();
         jdbc.sql("""
                 INSERT INTO payment_count_daily (day, currency, status, payments)
                 SELECT day, currency, status, COUNT(*) FROM rollup_payment_counted GROUP BY day, currency, status""")
                 .update();
+        jdbc.sql("""
+                INSERT INTO payment_count_owner_daily (owner, day, source, currency, status, payments)
+                SELECT owner, day, source, currency, status, COUNT(*) FROM rollup_payment_counted
+                GROUP BY owner, day, source, currency, status""").update();
+        jdbc.sql("""
+                INSERT INTO payment_count_source_daily (source, day, currency, status, payments)
+                SELECT source, day, currency, status, COUNT(*) FROM rollup_payment_counted
+                GROUP BY source, day, currency, status""").update();
 
         jdbc.sql("""
                 INSERT INTO rollup_subscription_applied (subscription, currency, mrr)

@@ -1,6 +1,9 @@
 package com.commercehub.dashboard;
 
 import com.commercehub.base.money.Money;
+import com.commercehub.crm.DealDetails;
+import com.commercehub.crm.DealDraft;
+import com.commercehub.crm.DealService;
 import com.commercehub.payment.PaymentFacts;
 import com.commercehub.payment.PaymentRecords;
 import com.commercehub.payment.PaymentStatus;
@@ -52,6 +55,8 @@ class RollupMaintenanceIT {
     TransactionTemplate transactions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DealService deals;
 
     @Test
     void rollups_equal_a_fresh_aggregation_after_random_replayed_and_concurrent_events() throws Exception {
@@ -60,7 +65,9 @@ class RollupMaintenanceIT {
         int year = 3000 + random.nextInt(5000);
         LocalDate first = LocalDate.of(year, 1, 1);
         String owner = "rollup-" + DashboardTestData.unique() + "@example.com";
+        String otherOwner = "rollup-" + DashboardTestData.unique() + "@example.com";
         long deal = transactions.execute(tx -> DashboardTestData.deal(jdbc, owner));
+        long otherDeal = transactions.execute(tx -> DashboardTestData.deal(jdbc, otherOwner));
         List<Runnable> events = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             String key = DashboardTestData.unique();
@@ -68,7 +75,12 @@ class RollupMaintenanceIT {
             int decimals = Money.decimalsOf(java.util.Currency.getInstance(currency));
             Money amount = new Money(BigDecimal.valueOf(100 + random.nextInt(100_000), decimals), java.util.Currency.getInstance(currency));
             Instant paidAt = first.plusDays(random.nextInt(20)).atStartOfDay(ZoneOffset.UTC).plusSeconds(random.nextInt(86_400)).toInstant();
-            Long dealOf = random.nextBoolean() ? deal : null;
+            Long dealOf = switch (random.nextInt(3)) {
+                case 0 -> deal;
+                case 1 -> otherDeal;
+                default -> null;
+            };
+            boolean renewal = random.nextInt(4) == 0;
             boolean converted = random.nextInt(4) == 0;
             Money settledGross = converted ? new Money(amount.amount().multiply(new BigDecimal("1.1")).setScale(2, java.math.RoundingMode.HALF_UP),
                     java.util.Currency.getInstance("DKK")) : amount;
@@ -77,8 +89,8 @@ class RollupMaintenanceIT {
             Settlement settlement = new Settlement("txn_" + key, settledGross, fee, settledGross.minus(fee),
                     converted ? new BigDecimal("1.1") : null);
             PaymentStatus status = random.nextInt(8) == 0 ? PaymentStatus.FAILED : PaymentStatus.SUCCEEDED;
-            PaymentFacts processing = facts(key, dealOf, amount, null, PaymentStatus.PROCESSING, null);
-            PaymentFacts done = facts(key, dealOf, amount, status == PaymentStatus.FAILED ? null : settlement, status, paidAt);
+            PaymentFacts processing = facts(key, dealOf, renewal, amount, null, PaymentStatus.PROCESSING, null);
+            PaymentFacts done = facts(key, dealOf, renewal, amount, status == PaymentStatus.FAILED ? null : settlement, status, paidAt);
             List<Runnable> ofPayment = new ArrayList<>();
             ofPayment.add(() -> records.record(processing));
             ofPayment.add(() -> records.record(done));
@@ -120,23 +132,48 @@ class RollupMaintenanceIT {
         assertThat(products(first, last)).as("seed " + seed).isEqualTo(productAggregation(first, last));
         Map<String, Long> expectedCounts = countAggregation(first, last);
         assertThat(counts(first, last)).as("seed " + seed).isEqualTo(expectedCounts);
-        gridPagesEqualRawOffsets(first, last, random, seed);
+        Map<String, Long> expectedOwnerCounts = ownerCountAggregation(first, last);
+        assertThat(ownerCounts(first, last)).as("seed " + seed).isEqualTo(expectedOwnerCounts);
+        gridPagesEqualRawOffsets(first, last, random, seed, owner, otherOwner);
+
+        // The other deal changes hands: its payments' revenue and counts move to the new owner at once.
+        String newOwner = "rollup-" + DashboardTestData.unique() + "@example.com";
+        AsAdmin.call(() -> {
+            DealDetails before = deals.get(otherDeal);
+            return deals.update(otherDeal, before.version(), new DealDraft(before.name(), newOwner, before.stage(),
+                    before.currency(), null, java.util.Set.of(), before.closeDate()));
+        });
+        Map<String, String> reassigned = freshAggregation(first, last);
+        assertThat(reassigned).as("seed " + seed).isNotEqualTo(expected);
+        assertThat(rollups(first, last)).as("after the owner change, seed " + seed).isEqualTo(reassigned);
+        Map<String, Long> reassignedCounts = ownerCountAggregation(first, last);
+        assertThat(ownerCounts(first, last)).as("after the owner change, seed " + seed).isEqualTo(reassignedCounts);
+        gridPagesEqualRawOffsets(first, last, random, seed, owner, newOwner);
+        assertThat(AsAdmin.call(() -> pages.count(new PaymentFilter(first, last, null, null, null, otherOwner, null, null))))
+                .as("the previous owner keeps none").isZero();
 
         transactions.executeWithoutResult(tx -> rebuild.rebuildNow());
-        assertThat(rollups(first, last)).as("rebuilt, seed " + seed).isEqualTo(expected);
+        assertThat(rollups(first, last)).as("rebuilt, seed " + seed).isEqualTo(reassigned);
         assertThat(counts(first, last)).as("rebuilt, seed " + seed).isEqualTo(expectedCounts);
+        assertThat(ownerCounts(first, last)).as("rebuilt, seed " + seed).isEqualTo(reassignedCounts);
     }
 
     /**
      * The grid's pages found through the day counts hold exactly the rows that OFFSET over the raw table gives,
      * at offsets on day boundaries, inside days and past the end, with and without the filters the counts answer.
      */
-    private void gridPagesEqualRawOffsets(LocalDate first, LocalDate last, Random random, long seed) {
+    private void gridPagesEqualRawOffsets(LocalDate first, LocalDate last, Random random, long seed, String owner,
+                                          String otherOwner) {
         List<PaymentFilter> filters = List.of(
                 new PaymentFilter(first, last, null, null, null, null, null, null),
                 new PaymentFilter(first, last, null, null, "EUR", null, null, null),
                 new PaymentFilter(first, last, PaymentStatus.SUCCEEDED, null, null, null, null, null),
-                new PaymentFilter(first.plusDays(3), last, PaymentStatus.SUCCEEDED, null, "JPY", null, null, null));
+                new PaymentFilter(first.plusDays(3), last, PaymentStatus.SUCCEEDED, null, "JPY", null, null, null),
+                new PaymentFilter(first, last, null, null, null, null, null, null).withOwner(owner),
+                new PaymentFilter(first, last, PaymentStatus.SUCCEEDED, null, "EUR", otherOwner, null, null),
+                new PaymentFilter(first, last, null, PaymentSources.RENEWAL, null, null, null, null),
+                new PaymentFilter(first, last, null, PaymentSources.QUOTE, "USD", null, null, null),
+                new PaymentFilter(first, last, null, PaymentSources.RENEWAL, null, otherOwner, null, null));
         for (PaymentFilter filter : filters) {
             List<Long> raw = rawIds(filter);
             long total = AsAdmin.call(() -> pages.count(filter));
@@ -157,12 +194,39 @@ class RollupMaintenanceIT {
 
     private List<Long> rawIds(PaymentFilter f) {
         return jdbc.sql("""
-                        SELECT id FROM payment WHERE booked_at >= :from AND booked_at < :to
-                        AND (:status IS NULL OR status = :status) AND (:currency IS NULL OR currency = :currency)
-                        ORDER BY booked_at DESC, id DESC""")
+                        SELECT p.id FROM payment p LEFT JOIN deal d ON d.id = p.deal
+                        WHERE p.booked_at >= :from AND p.booked_at < :to
+                        AND (:status IS NULL OR p.status = :status) AND (:currency IS NULL OR p.currency = :currency)
+                        AND (:owner IS NULL OR d.owner = :owner) AND (:source IS NULL OR %s = :source)
+                        ORDER BY p.booked_at DESC, p.id DESC""".formatted(PaymentSources.SQL))
                 .param("from", Date.valueOf(f.from())).param("to", Date.valueOf(f.to().plusDays(1)))
                 .param("status", f.status() == null ? null : f.status().name()).param("currency", f.currency())
+                .param("owner", f.owner()).param("source", f.source() == null ? null : f.source().code())
                 .query(Long.class).list();
+    }
+
+    /** payment_count_owner_daily's rows of the days, keyed by owner|day|source|currency|status, without zero rows. */
+    private Map<String, Long> ownerCounts(LocalDate from, LocalDate to) {
+        Map<String, Long> rows = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT owner, day, source, currency, status, payments FROM payment_count_owner_daily
+                        WHERE day BETWEEN :from AND :to AND payments <> 0""")
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query((rs, n) -> rows.put(rs.getString(1) + "|" + rs.getDate(2) + "|" + rs.getString(3) + "|"
+                        + rs.getString(4) + "|" + rs.getString(5), rs.getLong(6))).list();
+        return rows;
+    }
+
+    private Map<String, Long> ownerCountAggregation(LocalDate from, LocalDate to) {
+        Map<String, Long> rows = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT COALESCE(d.owner, ''), DATE(p.booked_at), %s, p.currency, p.status, COUNT(*)
+                        FROM payment p LEFT JOIN deal d ON d.id = p.deal WHERE p.booked_at >= :from AND p.booked_at < :to
+                        GROUP BY 1, 2, 3, 4, 5""".formatted(PaymentSources.SQL))
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to.plusDays(1)))
+                .query((rs, n) -> rows.put(rs.getString(1) + "|" + rs.getDate(2) + "|" + rs.getString(3) + "|"
+                        + rs.getString(4) + "|" + rs.getString(5), rs.getLong(6))).list();
+        return rows;
     }
 
     /** payment_count_daily's rows of the days, keyed by day|currency|status, without zero rows. */
@@ -199,10 +263,12 @@ class RollupMaintenanceIT {
         }
     }
 
-    private static PaymentFacts facts(String key, Long deal, Money amount, Settlement settlement, PaymentStatus status,
-                                      Instant paidAt) {
-        return new PaymentFacts("acct_dash", "pi_" + key, null, null, deal, null, null, null, "cs_" + key, "pi_" + key,
-                null, "ch_" + key, "card", status, amount, settlement, null, null, paidAt);
+    /** A quote's checkout payment, or a subscription's renewal (no checkout session): the grid's two sources here. */
+    private static PaymentFacts facts(String key, Long deal, boolean renewal, Money amount, Settlement settlement,
+                                      PaymentStatus status, Instant paidAt) {
+        return new PaymentFacts("acct_dash", "pi_" + key, null, null, deal, null, null, renewal ? "sub_" + key : null,
+                renewal ? null : "cs_" + key, "pi_" + key, renewal ? "in_" + key : null, "ch_" + key, "card", status,
+                amount, settlement, null, null, paidAt);
     }
 
     /** The rollup rows of the days, without all-zero rows, as text keyed by day|currency|source|owner. */
