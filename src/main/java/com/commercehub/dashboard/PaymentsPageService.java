@@ -374,14 +374,20 @@ public class PaymentsPageService {
             joins = true;
         }
         if (f.search() != null && !f.search().isBlank()) {
+            // One index lookup per way a payment can match (its buyer's contact or company, found by name or e-mail
+            // in their own tables, or a pasted Stripe id), instead of testing every payment against the joins.
             String like = "%" + com.commercehub.base.db.SqlLike.escape(f.search().strip()) + "%";
             conditions.add("""
-                    (CONCAT(c.first_name, ' ', c.last_name) LIKE :search OR c.email LIKE :search OR co.name LIKE :search
-                     OR p.payment_intent_id = :exact OR p.charge_id = :exact OR p.invoice_id = :exact
-                     OR p.checkout_session_id = :exact)""");
+                    p.id IN (
+                      SELECT sp.id FROM payment sp WHERE sp.contact IN (SELECT sc.id FROM contact sc
+                        WHERE CONCAT(sc.first_name, ' ', sc.last_name) LIKE :search OR sc.email LIKE :search)
+                      UNION SELECT sp.id FROM payment sp WHERE sp.company IN (SELECT sco.id FROM company sco WHERE sco.name LIKE :search)
+                      UNION SELECT sp.id FROM payment sp WHERE sp.payment_intent_id = :exact
+                      UNION SELECT sp.id FROM payment sp WHERE sp.charge_id = :exact
+                      UNION SELECT sp.id FROM payment sp WHERE sp.invoice_id = :exact
+                      UNION SELECT sp.id FROM payment sp WHERE sp.checkout_session_id = :exact)""");
             params.put("search", like);
             params.put("exact", f.search().strip());
-            joins = true;
         }
         return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params, joins);
     }

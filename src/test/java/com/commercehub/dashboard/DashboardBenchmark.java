@@ -107,7 +107,8 @@ class DashboardBenchmark {
         for (long offset : new long[]{0, 10_000, total / 4, total / 2, total * 3 / 4, Math.max(0, total - 50)}) {
             time(String.format(Locale.ROOT, "page at offset %,d", offset), () -> pages.page(PaymentFilter.ALL, (int) offset, 50, total));
         }
-        // The filters finance uses and what a SALES user always has (their own deals), each answered by day counts.
+        // The filters finance uses and what a SALES user always has (their own deals), each answered by day counts;
+        // then the search, which skips rows of the payments it found through indexes.
         List<Map.Entry<String, PaymentFilter>> filtered = List.of(
                 Map.entry("currency EUR", new PaymentFilter(null, null, null, null, "EUR", null, null, null)),
                 Map.entry("status failed", new PaymentFilter(null, null, PaymentStatus.FAILED, null, null, null, null, null)),
@@ -118,7 +119,11 @@ class DashboardBenchmark {
                         "GBP", "owner7@example.com", null, null)),
                 Map.entry("source renewal", new PaymentFilter(null, null, null, PaymentSources.RENEWAL, null, null, null, null)),
                 Map.entry("source quote, 2026", new PaymentFilter(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), null,
-                        PaymentSources.QUOTE, null, null, null, null)));
+                        PaymentSources.QUOTE, null, null, null, null)),
+                Map.entry("search a buyer's name 'Buyer4242'", new PaymentFilter(null, null, null, null, null, null, null, "Buyer4242")),
+                Map.entry("search an e-mail 'buyer77@'", new PaymentFilter(null, null, null, null, null, null, null, "buyer77@")),
+                Map.entry("search a payment intent id", new PaymentFilter(null, null, null, null, null, null, null, "pi_bench_777")),
+                Map.entry("search matching every buyer 'Bench'", new PaymentFilter(null, null, null, null, null, null, null, "Bench")));
         for (var entry : filtered) {
             PaymentFilter filter = entry.getValue();
             long matching = pages.count(filter);
@@ -187,6 +192,15 @@ class DashboardBenchmark {
                 INSERT INTO payment_refund (payment, refund_id, amount, currency, status, created_at)
                 SELECT id, CONCAT('re_bench_', id), refunded, currency, 'succeeded', TIMESTAMPADD(DAY, 3, paid_at)
                 FROM payment WHERE account_id = 'acct_bench' AND refunded > 0""").update();
+        // Half the payments have a buyer among 10,000 contacts, for the search.
+        jdbc.sql("DELETE FROM contact WHERE email LIKE '%@bench.example'").update();
+        jdbc.sql("""
+                INSERT INTO contact (first_name, last_name, email, created_at, updated_at)
+                SELECT 'Bench', CONCAT('Buyer', seq), CONCAT('buyer', seq, '@bench.example'), :now, :now
+                FROM seq_1_to_10000""").param("now", now).update();
+        long firstContact = jdbc.sql("SELECT MIN(id) FROM contact WHERE email LIKE '%@bench.example'").query(Long.class).single();
+        jdbc.sql("UPDATE payment SET contact = :first + id % 10000 WHERE account_id = 'acct_bench' AND id % 2 = 0")
+                .param("first", firstContact).update();
     }
 
     private long count(String table) {

@@ -48,9 +48,20 @@ class PaymentsViewTest extends KaribuTest {
         transactions.executeWithoutResult(tx -> {
             long mine = deal(owner);
             long theirs = deal(other);
-            paid("a" + key, mine, Money.of("100.00", "EUR"), Instant.parse("2026-03-02T10:00:00Z"), PaymentStatus.SUCCEEDED);
-            paid("b" + key, mine, Money.of("5000", "JPY"), Instant.parse("2026-03-05T10:00:00Z"), PaymentStatus.SUCCEEDED);
-            paid("c" + key, theirs, Money.of("70.00", "EUR"), Instant.parse("2026-03-03T10:00:00Z"), PaymentStatus.SUCCEEDED);
+            Timestamp now = Timestamp.from(Instant.now());
+            jdbc.sql("INSERT INTO company (name, created_at, updated_at) VALUES (:n, :t, :t)")
+                    .param("n", "Nordlicht " + key + " GmbH").param("t", now).update();
+            long company = jdbc.sql("SELECT id FROM company WHERE name = :n").param("n", "Nordlicht " + key + " GmbH")
+                    .query(Long.class).single();
+            jdbc.sql("""
+                            INSERT INTO contact (first_name, last_name, email, created_at, updated_at)
+                            VALUES ('Zoë', :last, :email, :t, :t)""")
+                    .param("last", "Quist" + key).param("email", "zq" + key + "@buyer.example").param("t", now).update();
+            long contact = jdbc.sql("SELECT id FROM contact WHERE email = :e").param("e", "zq" + key + "@buyer.example")
+                    .query(Long.class).single();
+            paid("a" + key, mine, null, null, Money.of("100.00", "EUR"), Instant.parse("2026-03-02T10:00:00Z"), PaymentStatus.SUCCEEDED);
+            paid("b" + key, mine, null, company, Money.of("5000", "JPY"), Instant.parse("2026-03-05T10:00:00Z"), PaymentStatus.SUCCEEDED);
+            paid("c" + key, theirs, contact, null, Money.of("70.00", "EUR"), Instant.parse("2026-03-03T10:00:00Z"), PaymentStatus.SUCCEEDED);
             records.refunds("acct_view", "ch_a" + key, List.of(new RefundFacts("re_a" + key, Money.of("30.00", "EUR"),
                     "succeeded", Instant.parse("2026-03-04T10:00:00Z"))));
         });
@@ -63,10 +74,10 @@ class PaymentsViewTest extends KaribuTest {
         return jdbc.sql("SELECT MAX(id) FROM deal WHERE owner = :o").param("o", who).query(Long.class).single();
     }
 
-    private void paid(String k, long deal, Money amount, Instant at, PaymentStatus status) {
+    private void paid(String k, long deal, Long contact, Long company, Money amount, Instant at, PaymentStatus status) {
         Money fee = new Money(amount.amount().movePointLeft(2).multiply(java.math.BigDecimal.valueOf(3))
                 .setScale(amount.currencyDecimals(), java.math.RoundingMode.HALF_UP), amount.currency());
-        records.record(new PaymentFacts("acct_view", "pi_" + k, null, null, deal, null, null, null, "cs_" + k, "pi_" + k,
+        records.record(new PaymentFacts("acct_view", "pi_" + k, null, null, deal, contact, company, null, "cs_" + k, "pi_" + k,
                 null, "ch_" + k, "card", status, amount, new Settlement("txn_" + k, amount, fee, amount.minus(fee), null),
                 null, null, at));
     }
@@ -98,6 +109,21 @@ class PaymentsViewTest extends KaribuTest {
         view.search.setValue("pi_c" + key);
         assertThat(GridKt._size(view.grid)).isEqualTo(1);
         assertThat(GridKt._get(view.grid, 0).owner()).isEqualTo(other);
+
+        // The buyer by name, by part of the e-mail, the company by part of its name, a charge id.
+        view.search.setValue("zoë quist" + key);
+        assertThat(GridKt._size(view.grid)).isEqualTo(1);
+        assertThat(GridKt._get(view.grid, 0).buyer()).isEqualTo("Zoë Quist" + key);
+        view.search.setValue(key + "@buyer");
+        assertThat(GridKt._size(view.grid)).isEqualTo(1);
+        view.search.setValue("nordlicht " + key);
+        assertThat(GridKt._size(view.grid)).isEqualTo(1);
+        assertThat(GridKt._get(view.grid, 0).amount()).isEqualTo(Money.of("5000", "JPY"));
+        view.search.setValue("ch_a" + key);
+        assertThat(GridKt._size(view.grid)).isEqualTo(1);
+        assertThat(GridKt._get(view.grid, 0).amount()).isEqualTo(Money.of("100.00", "EUR"));
+        view.search.setValue("Nobody " + key);
+        assertThat(GridKt._size(view.grid)).isZero();
     }
 
     @Test
