@@ -40,6 +40,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -148,6 +149,84 @@ class WorkflowEditorViewTest extends KaribuTest {
         assertThat(view.delayAmount.getErrorMessage()).isEqualTo("This trigger has no date to count from.");
         assertThat(view.actionsError.getText()).isEqualTo("Enter one valid e-mail address.");
         assertThat(AsAdmin.call(() -> workflows.count())).isEqualTo(before);
+    }
+
+    @Test
+    void the_language_select_edits_a_text_per_language_and_saving_keeps_each() {
+        login("ada@example.com", Role.ADMIN);
+        navigate("automation/new");
+        WorkflowEditorView view = _get(WorkflowEditorView.class);
+        view.name.setValue("Thanks for " + owner);
+        view.trigger.setValue(Trigger.PAYMENT_SUCCEEDED);
+        view.owner.setValue(owner);
+        ActionEditor action = view.actionEditors.getFirst();
+        assertThat(action.textLanguage.isVisible()).isTrue();
+        assertThat(action.textLanguage.getListDataView().getItems().map(action.textLanguage.getItemLabelGenerator()))
+                .containsExactly("Default (all languages)", "Deutsch", "Dansk", "Svenska", "Polski", "Italiano",
+                        "English");
+        action.subject.setValue("Thanks {{customer.name}}");
+        action.body.setValue("We got {{amount}}.");
+
+        action.textLanguage.setValue(Locale.GERMAN);
+        assertThat(action.subject.getValue()).isEmpty();
+        assertThat(action.subject.getPlaceholder()).isEqualTo("Thanks {{customer.name}}");
+        action.subject.setValue("Danke {{customer.name}}");
+        action.body.setValue("Wir haben {{amount}} erhalten.");
+        action.textLanguage.setValue(Locale.ROOT);
+        assertThat(action.subject.getValue()).isEqualTo("Thanks {{customer.name}}");
+        assertThat(action.body.getValue()).isEqualTo("We got {{amount}}.");
+        action.textLanguage.setValue(Locale.of("sv"));
+        assertThat(action.body.getValue()).isEmpty();
+        action.textLanguage.setValue(Locale.GERMAN);
+        assertThat(action.body.getValue()).isEqualTo("Wir haben {{amount}} erhalten.");
+
+        view.save.click();
+        long id = jdbc.sql("SELECT id FROM workflow WHERE owner = :o").param("o", owner).query(Long.class).single();
+        WorkflowAction stored = AsAdmin.call(() -> workflows.get(id)).orElseThrow().actions().getFirst();
+        assertThat(stored.subject()).isEqualTo("Thanks {{customer.name}}");
+        assertThat(stored.body()).isEqualTo("We got {{amount}}.");
+        assertThat(stored.translations()).containsExactly(Map.entry(Locale.GERMAN,
+                new WorkflowAction.EmailText("Danke {{customer.name}}", "Wir haben {{amount}} erhalten.")));
+
+        navigate("");
+        navigate("automation/" + id);
+        ActionEditor reopened = _get(WorkflowEditorView.class).actionEditors.getFirst();
+        assertThat(reopened.textLanguage.getValue()).isEqualTo(Locale.ROOT);
+        assertThat(reopened.subject.getValue()).isEqualTo("Thanks {{customer.name}}");
+        reopened.textLanguage.setValue(Locale.GERMAN);
+        assertThat(reopened.subject.getValue()).isEqualTo("Danke {{customer.name}}");
+    }
+
+    @Test
+    void half_a_translation_is_shown_next_to_its_field_in_its_language_and_nothing_is_saved() {
+        login("ada@example.com", Role.ADMIN);
+        navigate("automation/new");
+        WorkflowEditorView view = _get(WorkflowEditorView.class);
+        view.name.setValue("Half Polish for " + owner);
+        view.trigger.setValue(Trigger.PAYMENT_SUCCEEDED);
+        view.owner.setValue(owner);
+        ActionEditor action = view.actionEditors.getFirst();
+        action.subject.setValue("Thanks {{customer.name}}");
+        action.body.setValue("We got {{amount}}.");
+        action.textLanguage.setValue(Locale.of("pl"));
+        action.subject.setValue("Dziękujemy, {{customer.name}}");
+        action.textLanguage.setValue(Locale.ROOT);
+        long before = AsAdmin.call(() -> workflows.count());
+
+        view.save.click();
+
+        assertThat(action.textLanguage.getValue()).isEqualTo(Locale.of("pl"));
+        assertThat(action.subject.getValue()).isEqualTo("Dziękujemy, {{customer.name}}");
+        assertThat(action.body.isInvalid()).isTrue();
+        assertThat(action.body.getErrorMessage()).isEqualTo(
+                "Give this language both a subject and a text, or leave both empty to send the default text.");
+        assertThat(view.actionsError.isVisible()).isFalse();
+        assertThat(AsAdmin.call(() -> workflows.count())).isEqualTo(before);
+
+        action.body.setValue("Otrzymaliśmy {{amount}}.");
+        view.save.click();
+        assertThat(action.body.isInvalid()).isFalse();
+        assertThat(AsAdmin.call(() -> workflows.count())).isEqualTo(before + 1);
     }
 
     @Test
