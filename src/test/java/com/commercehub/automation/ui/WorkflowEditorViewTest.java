@@ -153,19 +153,12 @@ class WorkflowEditorViewTest extends KaribuTest {
 
     @Test
     void the_language_select_edits_a_text_per_language_and_saving_keeps_each() {
-        login("ada@example.com", Role.ADMIN);
-        navigate("automation/new");
-        WorkflowEditorView view = _get(WorkflowEditorView.class);
-        view.name.setValue("Thanks for " + owner);
-        view.trigger.setValue(Trigger.PAYMENT_SUCCEEDED);
-        view.owner.setValue(owner);
+        WorkflowEditorView view = newPaymentWorkflow("Thanks for " + owner);
         ActionEditor action = view.actionEditors.getFirst();
         assertThat(action.textLanguage.isVisible()).isTrue();
         assertThat(action.textLanguage.getListDataView().getItems().map(action.textLanguage.getItemLabelGenerator()))
                 .containsExactly("Default (all languages)", "Deutsch", "Dansk", "Svenska", "Polski", "Italiano",
                         "English");
-        action.subject.setValue("Thanks {{customer.name}}");
-        action.body.setValue("We got {{amount}}.");
 
         action.textLanguage.setValue(Locale.GERMAN);
         assertThat(action.subject.getValue()).isEmpty();
@@ -199,15 +192,8 @@ class WorkflowEditorViewTest extends KaribuTest {
 
     @Test
     void half_a_translation_is_shown_next_to_its_field_in_its_language_and_nothing_is_saved() {
-        login("ada@example.com", Role.ADMIN);
-        navigate("automation/new");
-        WorkflowEditorView view = _get(WorkflowEditorView.class);
-        view.name.setValue("Half Polish for " + owner);
-        view.trigger.setValue(Trigger.PAYMENT_SUCCEEDED);
-        view.owner.setValue(owner);
+        WorkflowEditorView view = newPaymentWorkflow("Half Polish for " + owner);
         ActionEditor action = view.actionEditors.getFirst();
-        action.subject.setValue("Thanks {{customer.name}}");
-        action.body.setValue("We got {{amount}}.");
         action.textLanguage.setValue(Locale.of("pl"));
         action.subject.setValue("Dziękujemy, {{customer.name}}");
         action.textLanguage.setValue(Locale.ROOT);
@@ -277,6 +263,19 @@ class WorkflowEditorViewTest extends KaribuTest {
         assertThat(bell.list.getChildren().findFirst().orElseThrow().getElement().getTextRecursively())
                 .contains("Quote <Q-9> expires soon");
         assertThat(bell.badge.isVisible()).isFalse();
+    }
+
+    /** A new workflow in the editor, this test's owner's, with a default custom text typed in its e-mail step. */
+    private WorkflowEditorView newPaymentWorkflow(String name) {
+        login("ada@example.com", Role.ADMIN);
+        navigate("automation/new");
+        WorkflowEditorView view = _get(WorkflowEditorView.class);
+        view.name.setValue(name);
+        view.trigger.setValue(Trigger.PAYMENT_SUCCEEDED);
+        view.owner.setValue(owner);
+        view.actionEditors.getFirst().subject.setValue("Thanks {{customer.name}}");
+        view.actionEditors.getFirst().body.setValue("We got {{amount}}.");
+        return view;
     }
 
     private long paidBy(String firstName) {
