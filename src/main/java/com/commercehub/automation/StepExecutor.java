@@ -1,6 +1,7 @@
 package com.commercehub.automation;
 
 import com.commercehub.base.i18n.Messages;
+import com.commercehub.branding.BrandingService;
 import com.commercehub.crm.DealOutcomes;
 import com.commercehub.mail.EmailOutbox;
 import com.commercehub.mail.EmailTemplates;
@@ -42,9 +43,10 @@ class StepExecutor {
     private final EmailTemplates templates;
     private final OutboundWebhooks webhooks;
     private final DealOutcomes deals;
+    private final BrandingService branding;
 
     StepExecutor(JdbcClient jdbc, WorkflowStore workflows, Enrolments enrolments, StepTexts texts, EmailOutbox outbox,
-                 EmailTemplates templates, OutboundWebhooks webhooks, DealOutcomes deals) {
+                 EmailTemplates templates, OutboundWebhooks webhooks, DealOutcomes deals, BrandingService branding) {
         this.jdbc = jdbc;
         this.workflows = workflows;
         this.enrolments = enrolments;
@@ -53,6 +55,7 @@ class StepExecutor {
         this.templates = templates;
         this.webhooks = webhooks;
         this.deals = deals;
+        this.branding = branding;
     }
 
     /** Runs the step if it is still waiting and due; returns the status it ended in, or empty if someone else has it. */
@@ -141,8 +144,9 @@ class StepExecutor {
                 }
                 yield new Recipient(record.ownerEmail(), staffLocale(record.ownerEmail()));
             }
+            // A fixed address is nobody we know: it gets the business's default buyer language.
             case FIXED -> new Recipient(action.fixedAddress(),
-                    record.ownerEmail() == null ? Locale.ENGLISH : staffLocale(record.ownerEmail()));
+                    Messages.supported(Locale.forLanguageTag(branding.current().defaultLanguage())));
         };
     }
 

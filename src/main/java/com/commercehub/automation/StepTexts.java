@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * The words of an e-mail or notification step in the recipient's language: built-in templates from the
- * bundles, custom ones as typed; {@code {{placeholders}}} replaced by the record's fields formatted for that
+ * bundles, custom ones as typed (the recipient's language's translation, else the default text); {@code {{placeholders}}} replaced by the record's fields formatted for that
  * language. The result is plain text: the mail templates escape it, the bell shows it as text.
  */
 @Component
@@ -38,8 +38,9 @@ class StepTexts {
         String subject;
         String body;
         if (action.template() == null || action.template() == WorkflowAction.EmailTemplate.CUSTOM) {
-            subject = action.subject();
-            body = action.body();
+            WorkflowAction.EmailText typed = action.customText(locale);
+            subject = typed.subject();
+            body = typed.body();
         } else {
             // The bundles’ texts are MessageFormat patterns: {0} customer, {1} record, {2} amount, {3} owner,
             // {4} deal, {5} date, {6} workflow — the same fields the typed {{placeholders}} name.

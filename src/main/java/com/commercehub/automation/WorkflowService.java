@@ -199,10 +199,14 @@ public class WorkflowService {
         if (draft.actions().isEmpty()) {
             problems.put("actions", "automation.actions.required");
         }
-        for (WorkflowAction action : draft.actions()) {
+        for (int i = 0; i < draft.actions().size(); i++) {
+            WorkflowAction action = draft.actions().get(i);
             String problem = problem(action);
             if (problem != null) {
                 problems.putIfAbsent("actions", problem);
+            }
+            if (action.kind() != null && action.customEmail()) {
+                translationProblems(i, action, problems);
             }
         }
         if (!problems.isEmpty()) {
@@ -236,6 +240,28 @@ public class WorkflowService {
             case WEBHOOK -> null;
             case SET_DEAL_STAGE -> action.dealStage() == null ? "automation.action.stage.required" : null;
         };
+    }
+
+    /**
+     * A translation is all or nothing: a subject without a body (or the reverse) would mix languages in one
+     * e-mail. Each problem names its field (language and part), so the editor shows it next to that field.
+     */
+    private static void translationProblems(int index, WorkflowAction action, Map<String, String> problems) {
+        action.translations().forEach((language, text) -> {
+            if (!Messages.SUPPORTED.contains(language)) {
+                problems.putIfAbsent("actions", "automation.action.translation.language");
+            } else if (text == null || blank(text.subject())) {
+                problems.put(field(index, language, "subject"), "automation.action.translation.incomplete");
+            } else if (text.subject().length() > 1000) {
+                problems.put(field(index, language, "subject"), "automation.action.translation.too-long");
+            } else if (blank(text.body())) {
+                problems.put(field(index, language, "body"), "automation.action.translation.incomplete");
+            }
+        });
+    }
+
+    private static String field(int index, Locale language, String part) {
+        return WorkflowValidationException.translationField(index, language, part);
     }
 
     private static boolean blank(String s) {

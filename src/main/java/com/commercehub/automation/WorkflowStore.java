@@ -11,7 +11,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -123,6 +127,16 @@ class WorkflowStore {
                     .param("subject", action.subject()).param("body", action.body())
                     .param("endpoint", action.endpointId())
                     .param("stage", action.dealStage() == null ? null : action.dealStage().name()).update();
+            // A template's translations are the bundles'; only typed texts keep their own.
+            for (var text : action.customEmail() ? action.translations().entrySet()
+                    : Map.<Locale, WorkflowAction.EmailText>of().entrySet()) {
+                jdbc.sql("""
+                                INSERT INTO workflow_action_text (workflow, step_key, language, subject, body)
+                                VALUES (:workflow, :key, :language, :subject, :body)""")
+                        .param("workflow", workflowId).param("key", key)
+                        .param("language", text.getKey().getLanguage())
+                        .param("subject", text.getValue().subject()).param("body", text.getValue().body()).update();
+            }
         }
     }
 
@@ -135,6 +149,14 @@ class WorkflowStore {
                         enumOrNull(WorkflowAction.EmailTemplate.class, rs.getString("template")),
                         rs.getString("subject"), rs.getString("body"), (Long) rs.getObject("endpoint", Long.class),
                         enumOrNull(DealStage.class, rs.getString("deal_stage")))).list();
+        Map<String, Map<Locale, WorkflowAction.EmailText>> texts = new HashMap<>();
+        jdbc.sql("SELECT * FROM workflow_action_text WHERE workflow = :id ORDER BY step_key, language")
+                .param("id", w.id()).query(rs -> {
+                    texts.computeIfAbsent(rs.getString("step_key"), k -> new LinkedHashMap<>())
+                            .put(Locale.of(rs.getString("language")),
+                                    new WorkflowAction.EmailText(rs.getString("subject"), rs.getString("body")));
+                });
+        actions = actions.stream().map(a -> a.withTranslations(texts.getOrDefault(a.stepKey(), Map.of()))).toList();
         return new WorkflowDetails(w.id(), w.version(), w.name(), w.trigger(), w.active(), w.conditions(), w.delay(),
                 actions);
     }

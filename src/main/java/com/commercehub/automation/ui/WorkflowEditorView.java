@@ -51,6 +51,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -342,12 +343,26 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
 
     private void clearProblems() {
         fields().values().forEach(f -> f.setInvalid(false));
+        actionEditors.forEach(ActionEditor::clearTextProblems);
         actionsError.setVisible(false);
     }
 
     private void showProblems(WorkflowValidationException refused) {
         actionsError.setVisible(false);
-        String rest = Problems.show(refused, fields(), this::getTranslation);
+        actionEditors.forEach(ActionEditor::clearTextProblems);
+        // A translation's problem is named action.<index>.<language>.<subject|body>: shown in that action's editor.
+        Map<String, String> others = new LinkedHashMap<>();
+        refused.problems().forEach((field, key) -> {
+            String[] parts = field.split("\\.");
+            if (parts.length == 4 && parts[0].equals("action") && parts[1].chars().allMatch(Character::isDigit)
+                    && Integer.parseInt(parts[1]) < actionEditors.size()) {
+                actionEditors.get(Integer.parseInt(parts[1]))
+                        .showTextProblem(Locale.of(parts[2]), parts[3], getTranslation(key));
+            } else {
+                others.put(field, key);
+            }
+        });
+        String rest = Problems.show(new WorkflowValidationException(others), fields(), this::getTranslation);
         if (refused.problems().containsKey("actions")) {
             actionsError.setText(getTranslation(refused.problems().get("actions")));
             actionsError.setVisible(true);

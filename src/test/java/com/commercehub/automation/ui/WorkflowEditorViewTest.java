@@ -40,6 +40,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -151,6 +152,70 @@ class WorkflowEditorViewTest extends KaribuTest {
     }
 
     @Test
+    void the_language_select_edits_a_text_per_language_and_saving_keeps_each() {
+        WorkflowEditorView view = newPaymentWorkflow("Thanks for " + owner);
+        ActionEditor action = view.actionEditors.getFirst();
+        assertThat(action.textLanguage.isVisible()).isTrue();
+        assertThat(action.textLanguage.getListDataView().getItems().map(action.textLanguage.getItemLabelGenerator()))
+                .containsExactly("Default (all languages)", "Deutsch", "Dansk", "Svenska", "Polski", "Italiano",
+                        "English");
+
+        action.textLanguage.setValue(Locale.GERMAN);
+        assertThat(action.subject.getValue()).isEmpty();
+        assertThat(action.subject.getPlaceholder()).isEqualTo("Thanks {{customer.name}}");
+        action.subject.setValue("Danke {{customer.name}}");
+        action.body.setValue("Wir haben {{amount}} erhalten.");
+        action.textLanguage.setValue(Locale.ROOT);
+        assertThat(action.subject.getValue()).isEqualTo("Thanks {{customer.name}}");
+        assertThat(action.body.getValue()).isEqualTo("We got {{amount}}.");
+        action.textLanguage.setValue(Locale.of("sv"));
+        assertThat(action.body.getValue()).isEmpty();
+        action.textLanguage.setValue(Locale.GERMAN);
+        assertThat(action.body.getValue()).isEqualTo("Wir haben {{amount}} erhalten.");
+
+        view.save.click();
+        long id = jdbc.sql("SELECT id FROM workflow WHERE owner = :o").param("o", owner).query(Long.class).single();
+        WorkflowAction stored = AsAdmin.call(() -> workflows.get(id)).orElseThrow().actions().getFirst();
+        assertThat(stored.subject()).isEqualTo("Thanks {{customer.name}}");
+        assertThat(stored.body()).isEqualTo("We got {{amount}}.");
+        assertThat(stored.translations()).containsExactly(Map.entry(Locale.GERMAN,
+                new WorkflowAction.EmailText("Danke {{customer.name}}", "Wir haben {{amount}} erhalten.")));
+
+        navigate("");
+        navigate("automation/" + id);
+        ActionEditor reopened = _get(WorkflowEditorView.class).actionEditors.getFirst();
+        assertThat(reopened.textLanguage.getValue()).isEqualTo(Locale.ROOT);
+        assertThat(reopened.subject.getValue()).isEqualTo("Thanks {{customer.name}}");
+        reopened.textLanguage.setValue(Locale.GERMAN);
+        assertThat(reopened.subject.getValue()).isEqualTo("Danke {{customer.name}}");
+    }
+
+    @Test
+    void half_a_translation_is_shown_next_to_its_field_in_its_language_and_nothing_is_saved() {
+        WorkflowEditorView view = newPaymentWorkflow("Half Polish for " + owner);
+        ActionEditor action = view.actionEditors.getFirst();
+        action.textLanguage.setValue(Locale.of("pl"));
+        action.subject.setValue("Dziękujemy, {{customer.name}}");
+        action.textLanguage.setValue(Locale.ROOT);
+        long before = AsAdmin.call(() -> workflows.count());
+
+        view.save.click();
+
+        assertThat(action.textLanguage.getValue()).isEqualTo(Locale.of("pl"));
+        assertThat(action.subject.getValue()).isEqualTo("Dziękujemy, {{customer.name}}");
+        assertThat(action.body.isInvalid()).isTrue();
+        assertThat(action.body.getErrorMessage()).isEqualTo(
+                "Give this language both a subject and a text, or leave both empty to send the default text.");
+        assertThat(view.actionsError.isVisible()).isFalse();
+        assertThat(AsAdmin.call(() -> workflows.count())).isEqualTo(before);
+
+        action.body.setValue("Otrzymaliśmy {{amount}}.");
+        view.save.click();
+        assertThat(action.body.isInvalid()).isFalse();
+        assertThat(AsAdmin.call(() -> workflows.count())).isEqualTo(before + 1);
+    }
+
+    @Test
     void a_template_opens_ready_in_the_editor_and_others_than_admins_only_look() {
         login("ada@example.com", Role.ADMIN);
         navigate("automation");
@@ -198,6 +263,19 @@ class WorkflowEditorViewTest extends KaribuTest {
         assertThat(bell.list.getChildren().findFirst().orElseThrow().getElement().getTextRecursively())
                 .contains("Quote <Q-9> expires soon");
         assertThat(bell.badge.isVisible()).isFalse();
+    }
+
+    /** A new workflow in the editor, this test's owner's, with a default custom text typed in its e-mail step. */
+    private WorkflowEditorView newPaymentWorkflow(String name) {
+        login("ada@example.com", Role.ADMIN);
+        navigate("automation/new");
+        WorkflowEditorView view = _get(WorkflowEditorView.class);
+        view.name.setValue(name);
+        view.trigger.setValue(Trigger.PAYMENT_SUCCEEDED);
+        view.owner.setValue(owner);
+        view.actionEditors.getFirst().subject.setValue("Thanks {{customer.name}}");
+        view.actionEditors.getFirst().body.setValue("We got {{amount}}.");
+        return view;
     }
 
     private long paidBy(String firstName) {
