@@ -2,14 +2,12 @@ package com.commercehub.buyer;
 
 import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.i18n.Messages;
-import com.commercehub.base.payments.PaymentProcessorMode;
 import com.commercehub.checkout.CheckoutUnavailableException;
 import com.commercehub.checkout.InvoiceCheckout;
-import com.commercehub.crm.LineItemDetails;
+import com.commercehub.checkout.PaymentAmountRefusedException;
 import com.commercehub.invoice.BuyerInvoices;
 import com.commercehub.invoice.InvoiceDetails;
 import com.commercehub.invoice.InvoiceNotPayableException;
-import com.commercehub.invoice.InvoiceStatus;
 import com.commercehub.invoice.ReceiptDocument;
 import com.commercehub.invoice.Receipts;
 import com.commercehub.quote.BuyerQuote;
@@ -24,10 +22,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -46,13 +45,14 @@ class BuyerInvoiceController {
     private final QuotePdf pdf;
     private final Messages messages;
     private final SellerProfile seller;
-    private final PaymentProcessorMode processor;
     private final Receipts receipts;
     private final QuoteLifecycle quotes;
+    private final InvoiceDocuments documents;
 
     BuyerInvoiceController(BuyerInvoices invoices, InvoiceCheckout checkout, BuyerTemplates templates, QuotePdf pdf,
-                           Messages messages, SellerProfile seller, PaymentProcessorMode processor, Receipts receipts,
-                           QuoteLifecycle quotes) {
+                           Messages messages, SellerProfile seller, Receipts receipts,
+                           QuoteLifecycle quotes, InvoiceDocuments documents) {
+        this.documents = documents;
         this.receipts = receipts;
         this.quotes = quotes;
         this.invoices = invoices;
@@ -61,7 +61,6 @@ class BuyerInvoiceController {
         this.pdf = pdf;
         this.messages = messages;
         this.seller = seller;
-        this.processor = processor;
     }
 
     @GetMapping("/invoice/{token}")
@@ -88,9 +87,8 @@ class BuyerInvoiceController {
 
     /** Renders an invoice as a PDF; {@code self} is the buyer page it came from (the portal serves it too). */
     ResponseEntity<byte[]> invoicePdf(InvoiceDetails invoice, String self, HttpServletRequest request) {
-        Locale locale = Messages.supported(invoice.header().locale());
-        byte[] document = pdf.render("invoice", locale, model(invoice, self, false, true, request));
-        String file = invoice.number().replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
+        byte[] document = documents.pdf(invoice, self);
+        String file = com.commercehub.invoice.InvoicePdfs.fileName(invoice);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(file).build().toString())
                 .body(document);
@@ -122,15 +120,33 @@ class BuyerInvoiceController {
                 .body(pdf.render("receipt", locale, model));
     }
 
+    /**
+     * <em>Pay</em>: the whole amount due, or — on an invoice that allows it — the {@code amount} the buyer typed, read
+     * as numbers are written in the invoice's language. An amount that cannot be taken shows the page again with the
+     * reason next to the field (422), and nothing is created at Stripe.
+     */
     @PostMapping("/invoice/{token}/pay")
-    ResponseEntity<String> pay(@PathVariable String token, HttpServletRequest request) {
+    ResponseEntity<String> pay(@PathVariable String token, @RequestParam(name = "amount", required = false) String amount,
+                               HttpServletRequest request) {
         Optional<InvoiceDetails> invoice = invoices.open(token);
         if (invoice.isEmpty()) {
             return notFound(request);
         }
         Locale locale = Messages.supported(invoice.get().header().locale());
         try {
-            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(BuyerQuoteController.sameOriginIfLocal(checkout.start(token), request)).build();
+            BigDecimal chosen = null;
+            if (amount != null) {
+                chosen = Formats.parseAmount(amount, locale).orElseThrow(() -> new AmountProblem(
+                        messages.get("inv13.invoice.pay.amount-invalid", locale,
+                                Formats.money(invoice.get().amountDue(), locale))));
+            }
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(BuyerQuoteController.sameOriginIfLocal(checkout.start(token, chosen), request)).build();
+        } catch (AmountProblem problem) {
+            return amountRefused(invoice.get(), token, amount, problem.getMessage(), request);
+        } catch (PaymentAmountRefusedException refused) {
+            Object[] amounts = refused.amounts().stream().map(money -> Formats.money(money, locale)).toArray();
+            return amountRefused(invoice.get(), token, amount, messages.get(refused.messageKey(), locale, amounts), request);
         } catch (InvoiceNotPayableException nothingDue) {
             return invoices.open(token).map(again -> render(again, token, false, HttpStatus.CONFLICT, request))
                     .orElseGet(() -> notFound(request));
@@ -145,52 +161,30 @@ class BuyerInvoiceController {
         }
     }
 
+    /** A typed amount that is no amount at all (the message is the buyer's, in their language). */
+    private static final class AmountProblem extends RuntimeException {
+        AmountProblem(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private ResponseEntity<String> amountRefused(InvoiceDetails invoice, String token, String typed, String problem,
+                                                 HttpServletRequest request) {
+        Locale locale = Messages.supported(invoice.header().locale());
+        Map<String, Object> model = documents.model(invoice, request.getContextPath() + "/invoice/" + token, false,
+                false, request.getContextPath());
+        model.put("amountValue", typed == null ? "" : typed);
+        model.put("amountError", problem);
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML)
+                .body(templates.render("invoice", locale, model));
+    }
+
     private ResponseEntity<String> render(InvoiceDetails invoice, String token, boolean returned, HttpStatus status,
                                           HttpServletRequest request) {
         Locale locale = Messages.supported(invoice.header().locale());
         return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML)
-                .body(templates.render("invoice", locale, model(invoice, request.getContextPath() + "/invoice/" + token,
-                        returned, false, request)));
-    }
-
-    private Map<String, Object> model(InvoiceDetails invoice, String self, boolean returned, boolean forPdf,
-                                      HttpServletRequest request) {
-        Locale locale = Messages.supported(invoice.header().locale());
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("base", request.getContextPath());
-        model.put("lang", locale.getLanguage());
-        model.put("pdf", forPdf);
-        model.put("sandbox", processor.isSandbox());
-        model.put("seller", seller.current());
-        model.put("number", invoice.number());
-        model.put("status", messages.get(invoice.status().messageKey(), locale));
-        model.put("paid", invoice.status() == InvoiceStatus.PAID);
-        model.put("closed", invoice.status() == InvoiceStatus.VOID || invoice.status() == InvoiceStatus.UNCOLLECTIBLE);
-        model.put("payable", invoice.status().collectible() && invoice.amountDue().isPositive() && !returned);
-        model.put("returned", returned && invoice.status() != InvoiceStatus.PAID);
-        model.put("buyerName", invoice.header().buyerName());
-        model.put("buyerEmail", invoice.header().buyerEmail());
-        model.put("issueDate", Formats.date(invoice.header().issueDate(), locale));
-        model.put("dueDate", Formats.date(invoice.dueDate(), locale));
-        model.put("terms", messages.get(invoice.header().terms().messageKey(), locale));
-        model.put("lines", invoice.lines().stream().map(line -> line(line, locale)).toList());
-        model.put("subtotal", Formats.money(invoice.totals().subtotal(), locale));
-        model.put("discount", invoice.totals().quoteDiscount().isZero() ? null
-                : Formats.money(invoice.totals().quoteDiscount(), locale));
-        model.put("tax", invoice.totals().taxAdded().isZero() ? null : Formats.money(invoice.totals().taxAdded(), locale));
-        model.put("total", Formats.money(invoice.totals().oneTimeTotal(), locale));
-        model.put("amountPaid", invoice.amountPaid().isZero() ? null : Formats.money(invoice.amountPaid(), locale));
-        model.put("amountDue", Formats.money(invoice.amountDue(), locale));
-        model.put("comments", invoice.header().comments());
-        model.put("footer", invoice.header().footer());
-        model.put("payPath", self + "/pay");
-        model.put("pdfPath", self + "/pdf");
-        return model;
-    }
-
-    private static List<String> line(LineItemDetails line, Locale locale) {
-        return List.of(line.name(), Formats.number(line.quantity().stripTrailingZeros(), locale),
-                Formats.money(line.unitPrice(), locale), Formats.money(line.net(), locale));
+                .body(templates.render("invoice", locale, documents.model(invoice, request.getContextPath() + "/invoice/" + token,
+                        returned, false, request.getContextPath())));
     }
 
     private ResponseEntity<String> notFound(HttpServletRequest request) {

@@ -27,16 +27,16 @@ class PaymentNotifications {
     private final EmailTemplates templates;
     private final Messages messages;
     private final UserService users;
-    private final PaidQuotes quotes;
     private final PublicAddress address;
+    private final CardUpdateLinks cardUpdates;
 
     PaymentNotifications(EmailOutbox outbox, EmailTemplates templates, Messages messages, UserService users,
-                         PaidQuotes quotes, PublicAddress address) {
+                         PublicAddress address, CardUpdateLinks cardUpdates) {
+        this.cardUpdates = cardUpdates;
         this.outbox = outbox;
         this.templates = templates;
         this.messages = messages;
         this.users = users;
-        this.quotes = quotes;
         this.address = address;
     }
 
@@ -53,20 +53,23 @@ class PaymentNotifications {
     }
 
     /**
-     * A renewal could not be charged: the buyer gets a link (their quote page opens Stripe's billing portal
-     * to update the card), the owner is told. Once per invoice.
+     * A renewal could not be charged: the buyer gets a fresh magic link into our portal, where they update the card
+     * (the link lasts an hour; after that the portal's own page sends a new one to their address), the owner is
+     * told. Once per invoice.
      */
-    void renewalFailed(PaidQuotes.Target quote, String invoiceId, String subscriptionStatus) {
+    void renewalFailed(PaidQuotes.Target quote, String accountId, String subscriptionId, String invoiceId,
+                       String subscriptionStatus) {
         QuoteContent content = quote.content();
         Locale buyerLocale = Messages.supported(Locale.forLanguageTag(content.locale()));
+        String portal = address.base() + "/portal";
+        Optional<String> signedIn = cardUpdates.forSubscription(accountId, subscriptionId);
         SimpleEmail buyer = SimpleEmail.of(messages.get("mail.subscription.failed.buyer.subject", buyerLocale, content.number()),
-                messages.get("mail.subscription.failed.buyer.heading", buyerLocale),
-                messages.get("mail.subscription.failed.buyer.text", buyerLocale, content.title(), content.ownerName(),
-                        content.ownerEmail()));
-        Optional<String> link = quotes.buyerLinkPath(quote.quoteId()).map(path -> address.base() + path + "/billing");
-        if (link.isPresent()) {
-            buyer = buyer.withAction(messages.get("mail.subscription.failed.buyer.action", buyerLocale), URI.create(link.get()));
-        }
+                        messages.get("mail.subscription.failed.buyer.heading", buyerLocale),
+                        messages.get("mail.subscription.failed.buyer.text", buyerLocale, content.title(), content.ownerName(),
+                                content.ownerEmail()),
+                        messages.get("inv13.mail.subscription.failed.buyer.expiry", buyerLocale, portal))
+                .withAction(messages.get("mail.subscription.failed.buyer.action", buyerLocale),
+                        URI.create(signedIn.orElse(portal)));
         outbox.enqueue(OutgoingEmail.to(content.buyerEmail(), buyerLocale, templates.simple(buyerLocale, buyer),
                 "subscription.payment-failed").withDedupeKey("subscription.failed.buyer:" + invoiceId));
         Locale locale = ownerLocale(content.ownerEmail());

@@ -75,7 +75,7 @@ class SubscriptionEvents implements StripeEventHandler {
         String status = subscriptions.refresh(account.accountId(), account.client(), details.getSubscription(), target.get());
         subscriptions.invoice(account.accountId(), account.client(), invoice.getId(), target.get(), null);
         if ("invoice.payment_failed".equals(event.type()) && !"paid".equals(invoice.getStatus())) {
-            notifications.renewalFailed(target.get(), invoice.getId(), status);
+            notifications.renewalFailed(target.get(), account.accountId(), details.getSubscription(), invoice.getId(), status);
         }
     }
 }

@@ -35,7 +35,8 @@ public class BuyerInvoices {
                 throw new InvoiceNotPayableException("invoice " + invoice.id() + " is " + invoice.status());
             }
             return new PayableInvoice(invoice.id(), invoice.number(), details.amountDue(), invoice.buyerName(),
-                    invoice.buyerEmail(), invoice.locale(), invoice.deal(), invoice.contact(), invoice.company());
+                    invoice.buyerEmail(), invoice.locale(), invoice.deal(), invoice.contact(), invoice.company(),
+                    invoice.allowPartial());
         });
     }
 
@@ -45,7 +46,8 @@ public class BuyerInvoices {
         return invoices.findById(invoiceId).map(invoice -> {
             InvoiceDetails details = InvoiceViews.details(invoice, java.util.List.of());
             return new PayableInvoice(invoice.id(), invoice.number(), details.amountDue(), invoice.buyerName(),
-                    invoice.buyerEmail(), invoice.locale(), invoice.deal(), invoice.contact(), invoice.company());
+                    invoice.buyerEmail(), invoice.locale(), invoice.deal(), invoice.contact(), invoice.company(),
+                    invoice.allowPartial());
         });
     }
 

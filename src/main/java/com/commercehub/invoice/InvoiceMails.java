@@ -4,6 +4,7 @@ import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.i18n.Messages;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.web.PublicAddress;
+import com.commercehub.mail.EmailAttachment;
 import com.commercehub.mail.EmailOutbox;
 import com.commercehub.mail.EmailTemplates;
 import com.commercehub.mail.OutgoingEmail;
@@ -14,7 +15,7 @@ import java.net.URI;
 import java.util.Locale;
 
 /**
- * The buyer's e-mails about an invoice — sent, due today, overdue — each with the link to the invoice page
+ * The buyer's e-mails about an invoice — sent (and resent), due today, overdue — each with the link to the invoice page
  * (pay and PDF there), in the invoice's language, written to the outbox inside the caller's transaction.
  */
 @Component
@@ -35,8 +36,22 @@ class InvoiceMails {
     }
 
     void enqueue(Invoice invoice, String token, Kind kind) {
-        Locale locale = Messages.supported(invoice.locale());
         String name = kind.name().toLowerCase(Locale.ROOT);
+        outbox.enqueue(email(invoice, token, name, invoice.buyerEmail(), "invoice." + name)
+                .withDedupeKey("invoice." + name + ":" + invoice.id()));
+    }
+
+    /**
+     * The invoice e-mail once more, as first sent (same wording, same link), with its PDF, to {@code recipient}.
+     * Keyed by the staff member's request, not the invoice: each resend is meant to arrive, a double click is not.
+     */
+    long enqueueResend(Invoice invoice, String token, String recipient, String requestKey, EmailAttachment pdf) {
+        return outbox.enqueue(email(invoice, token, "sent", recipient, "invoice.resent").withAttachment(pdf)
+                .withDedupeKey("invoice.resent:" + invoice.id() + ":" + requestKey));
+    }
+
+    private OutgoingEmail email(Invoice invoice, String token, String name, String recipient, String kind) {
+        Locale locale = Messages.supported(invoice.locale());
         Money due = new Money(invoice.total().subtract(invoice.amountPaid()), invoice.currency());
         SimpleEmail email = SimpleEmail.of(
                         messages.get("invoice.mail." + name + ".subject", locale, invoice.number()),
@@ -44,7 +59,6 @@ class InvoiceMails {
                         messages.get("invoice.mail." + name + ".text", locale, invoice.buyerName(),
                                 Formats.money(due, locale), Formats.date(invoice.dueDate(), locale)))
                 .withAction(messages.get("invoice.mail.open", locale), URI.create(address.base() + InvoiceLinks.PATH + token));
-        outbox.enqueue(OutgoingEmail.to(invoice.buyerEmail(), locale, templates.simple(locale, email), "invoice." + name)
-                .withDedupeKey("invoice." + name + ":" + invoice.id()));
+        return OutgoingEmail.to(recipient, locale, templates.simple(locale, email), kind);
     }
 }

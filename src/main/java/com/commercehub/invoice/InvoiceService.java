@@ -14,6 +14,7 @@ import com.commercehub.crm.LibraryLines;
 import com.commercehub.crm.LineItemDetails;
 import com.commercehub.crm.LineItemDraft;
 import com.commercehub.crm.LineItemRules;
+import com.commercehub.mail.EmailAttachment;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -48,6 +49,7 @@ public class InvoiceService {
     static final int MAX_COMMENTS = 4000;
     static final int MAX_FOOTER = 2000;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final java.util.regex.Pattern REQUEST_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9-]{8,64}");
 
     private final InvoiceRepository invoices;
     private final InvoiceNumbers numbers;
@@ -59,10 +61,12 @@ public class InvoiceService {
     private final JdbcClient jdbc;
     private final BusinessCalendar calendar;
     private final Clock clock;
+    private final InvoicePdfs pdfs;
 
     InvoiceService(InvoiceRepository invoices, InvoiceNumbers numbers, InvoiceLinks links, InvoiceMails mails,
                    InvoiceBalance balance, DealService deals, LibraryLines libraryLines, JdbcClient jdbc,
-                   BusinessCalendar calendar, Clock clock) {
+                   BusinessCalendar calendar, Clock clock, InvoicePdfs pdfs) {
+        this.pdfs = pdfs;
         this.invoices = invoices;
         this.numbers = numbers;
         this.links = links;
@@ -148,7 +152,60 @@ public class InvoiceService {
         invoice.send(numbers.nextInvoiceNumber(), link.hash(), link.sealed(), calendar.today(), clock.instant());
         Invoice saved = invoices.save(invoice);
         mails.enqueue(saved, link.token(), InvoiceMails.Kind.SENT);
+        remember(saved.id(), InvoiceHistoryEntry.Kind.SENT, saved.buyerEmail(), null);
         return details(saved);
+    }
+
+    /**
+     * E-mails a sent invoice again — same wording and link (the token stays valid), with the PDF — to the buyer or
+     * to {@code recipient} when given, and notes it in the history. Only while money is still expected (open,
+     * partially paid, overdue). {@code requestKey} names one request of the staff member (the dialog makes it):
+     * the same key again sends and records nothing new, so a double click mails once; a new request mails again.
+     *
+     * @throws CrmValidationException     ({@code recipient}) when the other address is not an e-mail address
+     * @throws InvoiceTransitionException when the invoice is a draft, paid, void or written off
+     */
+    @Transactional
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
+    public InvoiceDetails resend(long id, String recipient, String requestKey) {
+        if (requestKey == null || !REQUEST_KEY.matcher(requestKey).matches()) {
+            throw new IllegalArgumentException("a resend needs its request key");
+        }
+        Invoice invoice = invoices.findById(id).orElseThrow(() -> new InvoiceNotFoundException(id));
+        if (!invoice.status().collectible()) {
+            throw new InvoiceTransitionException(invoice.status(), invoice.status());
+        }
+        String to = recipient == null || recipient.isBlank() ? invoice.buyerEmail() : recipient.strip();
+        if (!isAddress(to)) {
+            throw new CrmValidationException(Map.of("recipient", "inv13.invoice.resend.recipient-invalid"));
+        }
+        if (remember(id, InvoiceHistoryEntry.Kind.RESENT, to, requestKey)) {
+            InvoiceDetails shown = details(invoice);
+            mails.enqueueResend(invoice, links.reveal(invoice.tokenSealed()), to, requestKey,
+                    EmailAttachment.pdf(InvoicePdfs.fileName(shown), pdfs.render(shown)));
+        }
+        return details(invoice);
+    }
+
+    /** What was sent to whom and by whom, oldest first. */
+    @Transactional(readOnly = true)
+    @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
+    public List<InvoiceHistoryEntry> history(long id) {
+        return jdbc.sql("SELECT created_at, kind, recipient, actor FROM invoice_event WHERE invoice = :id ORDER BY id")
+                .param("id", id)
+                .query((rs, n) -> new InvoiceHistoryEntry(rs.getTimestamp("created_at").toInstant(),
+                        InvoiceHistoryEntry.Kind.valueOf(rs.getString("kind")), rs.getString("recipient"),
+                        rs.getString("actor"))).list();
+    }
+
+    /** A history line; false when this request was recorded before (the unique request key says so). */
+    private boolean remember(long invoiceId, InvoiceHistoryEntry.Kind kind, String recipient, String requestKey) {
+        return jdbc.sql("""
+                        INSERT IGNORE INTO invoice_event (invoice, kind, recipient, actor, request_key, created_at)
+                        VALUES (:invoice, :kind, :recipient, :actor, :key, :now)""")
+                .param("invoice", invoiceId).param("kind", kind.name()).param("recipient", recipient)
+                .param("actor", Actors.current()).param("key", requestKey)
+                .param("now", Timestamp.from(clock.instant())).update() == 1;
     }
 
     /** Voids a sent, unpaid invoice; the reason is kept and shown. */

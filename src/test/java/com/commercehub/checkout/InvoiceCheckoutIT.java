@@ -176,6 +176,75 @@ class InvoiceCheckoutIT {
         assertThat(after.payments()).hasSize(2);
     }
 
+    private HttpResponse<String> payPart(String token, String typed) throws Exception {
+        return flow.postForm("/invoice/" + token + "/pay", "amount=" + java.net.URLEncoder.encode(typed,
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private String sessionOf(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(303);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith("/sandbox/checkout/cs_");
+        return flow.url(location);
+    }
+
+    @Test
+    void the_buyer_pays_part_of_the_invoice_online_then_the_rest_and_amounts_that_cannot_be_taken_are_refused_next_to_the_field()
+            throws Exception {
+        InvoiceDetails invoice = sent("100.00", true); // €119.00, in German
+        String token = invoices.buyerPath(invoice.id()).orElseThrow().substring("/invoice/".length());
+        assertThat(flow.get("/invoice/" + token).body()).contains("id=\"invoice-amount\"", "value=\"119,00\"");
+
+        // Each refused with its reason next to the field, the typed text kept, and nothing made at Stripe.
+        Map<String, String> refused = Map.of(
+                "vierzig", "als Zahl",
+                "10,005", "als Zahl",
+                "0,40", "mindestens 0,50",
+                "120,00", "mehr als fällig",
+                "118,80", "mindestens 0,50");
+        for (var bad : refused.entrySet()) {
+            HttpResponse<String> page = payPart(token, bad.getKey());
+            assertThat(page.statusCode()).as(bad.getKey()).isEqualTo(422);
+            assertThat(page.body()).as(bad.getKey()).contains("id=\"invoice-amount-error\"", bad.getValue(),
+                    "value=\"" + bad.getKey() + "\"");
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM invoice_checkout WHERE invoice = :id AND session_id IS NOT NULL")
+                .param("id", invoice.id()).query(Long.class).single()).isZero();
+
+        // €40.00 now ("40,00" as a German buyer writes it); asking again gives the same session.
+        String part = sessionOf(payPart(token, "40,00"));
+        assertThat(sessionOf(payPart(token, "40,00"))).isEqualTo(part);
+        assertThat(sandbox().v1().checkout().sessions().retrieve(sessionId(part)).getAmountTotal()).isEqualTo(4_000L);
+        CheckoutTestQuotes cards = new CheckoutTestQuotes(quotes, deals, companies, contacts, port, sandboxKey.secretKey());
+        cards.pay(part, "4242 4242 4242 4242");
+        flow.eventsProcessed();
+        InvoiceDetails partly = invoices.get(invoice.id());
+        assertThat(partly.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
+        assertThat(partly.amountDue().amount()).isEqualByComparingTo("79.00");
+        assertThat(flow.get("/invoice/" + token).body()).contains("value=\"79,00\"");
+
+        // The rest: a session of its own for €79.00, and the invoice is paid.
+        String rest = sessionOf(payPart(token, "79,00"));
+        assertThat(rest).isNotEqualTo(part);
+        assertThat(sandbox().v1().checkout().sessions().retrieve(sessionId(rest)).getAmountTotal()).isEqualTo(7_900L);
+        cards.pay(rest, "4242 4242 4242 4242");
+        flow.eventsProcessed();
+        InvoiceDetails after = invoices.get(invoice.id());
+        assertThat(after.status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(after.amountPaid().amount()).isEqualByComparingTo("119.00");
+        assertThat(jdbc.sql("SELECT amount FROM payment WHERE invoice = :id ORDER BY id").param("id", invoice.id())
+                .query(BigDecimal.class).list()).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("40"), new BigDecimal("79"));
+
+        // Without partial payments allowed there is no field, and a part sent anyway is refused.
+        InvoiceDetails whole = sent("100.00", false);
+        String wholeToken = invoices.buyerPath(whole.id()).orElseThrow().substring("/invoice/".length());
+        assertThat(flow.get("/invoice/" + wholeToken).body()).doesNotContain("id=\"invoice-amount\"").contains("invoice-pay");
+        HttpResponse<String> wholeOnly = payPart(wholeToken, "40,00");
+        assertThat(wholeOnly.statusCode()).isEqualTo(422);
+        assertThat(wholeOnly.body()).contains("in einer Zahlung");
+    }
+
     @Test
     void a_paid_quote_gets_a_numbered_receipt_once() throws Exception {
         CheckoutTestQuotes testQuotes = new CheckoutTestQuotes(quotes, deals, companies, contacts, port, sandboxKey.secretKey());

@@ -17,6 +17,7 @@ import com.commercehub.crm.ui.LineDialog;
 import com.commercehub.crm.ui.LineItemPicker;
 import com.commercehub.invoice.InvoiceDetails;
 import com.commercehub.invoice.InvoiceHeader;
+import com.commercehub.invoice.InvoiceHistoryEntry;
 import com.commercehub.invoice.InvoicePricing;
 import com.commercehub.base.time.BusinessCalendar;
 import com.commercehub.invoice.InvoiceService;
@@ -62,7 +63,7 @@ import java.util.Map;
 /**
  * One invoice: the form of a new or draft invoice (buyer, dates, terms, currency, lines from the library or
  * typed, comments, footer) with <em>Save draft</em> and <em>Send</em>; a sent one is read-only with
- * <em>Record payment</em>, <em>Void</em> and <em>Uncollectible</em>. Problems are shown next to their fields.
+ * <em>Record payment</em>, <em>Resend</em>, <em>Void</em> and <em>Uncollectible</em>, and its history. Problems are shown next to their fields.
  */
 @Route("invoices/:id")
 @RolesAllowed({Role.Names.SALES, Role.Names.FINANCE, Role.Names.ADMIN})
@@ -94,6 +95,9 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
     final Button recordPayment = new Button();
     final Button voidInvoice = new Button();
     final Button uncollectible = new Button();
+    final Button resend = new Button();
+    /** Sent and resent, to whom and by whom (a sent invoice only). */
+    final VerticalLayout history = new VerticalLayout();
 
     private final InvoiceService invoices;
     private final boolean editor;
@@ -203,8 +207,13 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
         voidInvoice.addClickListener(e -> voidDialog().open());
         uncollectible.setText(getTranslation("invoice.uncollectible"));
         uncollectible.addClickListener(e -> act(() -> invoices.markUncollectible(current.id(), current.version())));
+        resend.setText(getTranslation("inv13.invoice.resend"));
+        resend.addClickListener(e -> new ResendDialog().open());
+        history.setPadding(false);
+        history.setSpacing(false);
+        history.addClassName("invoice-history");
         add(new HorizontalLayout(title, status), form, lines, linesError, picker, totals,
-                new HorizontalLayout(save, send, recordPayment, voidInvoice, uncollectible));
+                new HorizontalLayout(save, send, recordPayment, resend, voidInvoice, uncollectible), history);
     }
 
     @Override
@@ -276,6 +285,9 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
         recordPayment.setVisible(collectible);
         voidInvoice.setVisible(collectible && editor);
         uncollectible.setVisible(collectible && editor);
+        // Only while money is expected: a paid, void or written-off invoice needs no reminder of its link.
+        resend.setVisible(collectible && editor);
+        showHistory();
         showLines();
     }
 
@@ -396,6 +408,55 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
             showProblems(e.problems());
         } catch (InvoiceTransitionException e) {
             notify(getTranslation("invoice.not-now"), false);
+        }
+    }
+
+    private void showHistory() {
+        history.removeAll();
+        if (current == null || current.editable()) {
+            return;
+        }
+        for (InvoiceHistoryEntry entry : invoices.history(current.id())) {
+            String key = entry.kind() == InvoiceHistoryEntry.Kind.RESENT ? "inv13.invoice.history.resent"
+                    : "inv13.invoice.history.sent";
+            // Addresses are shown as text (a Span's text is never markup).
+            history.add(new Span(getTranslation(key, entry.recipient(), entry.actor(),
+                    Formats.dateTime(entry.at(), java.time.ZoneId.systemDefault(), getLocale()))));
+        }
+    }
+
+    /**
+     * Resend to the buyer or another address. The request key is made when the dialog opens, so a double click on
+     * <em>Send again</em> is one request (one e-mail) and each new dialog a new e-mail.
+     */
+    class ResendDialog extends Dialog {
+
+        final TextField recipient = new TextField(getTranslation("inv13.invoice.resend.recipient"));
+        final Button confirm = new Button(getTranslation("inv13.invoice.resend.confirm"));
+        private final String requestKey = java.util.UUID.randomUUID().toString();
+
+        ResendDialog() {
+            setHeaderTitle(getTranslation("inv13.invoice.resend"));
+            recipient.setPlaceholder(current.header().buyerEmail());
+            recipient.setHelperText(getTranslation("inv13.invoice.resend.recipient-help", current.header().buyerEmail()));
+            recipient.setWidthFull();
+            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            confirm.addClickListener(e -> {
+                try {
+                    current = invoices.resend(current.id(), recipient.getValue(), requestKey);
+                    close();
+                    refreshState();
+                    InvoiceView.notify(getTranslation("inv13.invoice.resend.done"), true);
+                } catch (CrmValidationException problem) {
+                    recipient.setErrorMessage(getTranslation(problem.problems().get("recipient")));
+                    recipient.setInvalid(true);
+                } catch (InvoiceTransitionException notNow) {
+                    close();
+                    InvoiceView.notify(getTranslation("invoice.not-now"), false);
+                }
+            });
+            add(recipient);
+            getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), confirm);
         }
     }
 

@@ -37,6 +37,8 @@ class InvoiceViewsTest extends KaribuTest {
     com.commercehub.crm.ContactService contacts;
     @Autowired
     com.commercehub.base.security.UserService users;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private InvoiceDetails draft(String buyer) {
         return AsAdmin.call(() -> invoices.createDraft(new InvoiceHeader(null, null, null, buyer,
@@ -234,5 +236,88 @@ class InvoiceViewsTest extends KaribuTest {
         } finally {
             AsAdmin.call(() -> invoices.changeReminderDaysAfter(before));
         }
+    }
+
+    @Test
+    void staff_resend_an_open_invoice_to_another_address_checked_next_to_the_field_and_see_it_in_the_history() {
+        InvoiceDetails sent = AsAdmin.call(() -> {
+            InvoiceDetails d = draft("Resend Buyer " + UUID.randomUUID());
+            return invoices.send(d.id(), d.version());
+        });
+        login("sam@example.com", Role.SALES);
+        navigate("invoices/" + sent.id());
+        InvoiceView view = _get(InvoiceView.class);
+        assertThat(view.resend.isVisible()).isTrue();
+        assertThat(history(view)).singleElement().satisfies(line ->
+                assertThat(line).startsWith("Sent to " + sent.header().buyerEmail() + " by "));
+
+        ButtonKt._click(view.resend);
+        InvoiceView.ResendDialog dialog = _get(InvoiceView.ResendDialog.class);
+        dialog.recipient.setValue("accounts at example dot com");
+        ButtonKt._click(dialog.confirm);
+        assertThat(dialog.recipient.isInvalid()).isTrue();
+        assertThat(dialog.recipient.getErrorMessage()).isEqualTo("Enter an e-mail address, e.g. ada@example.com.");
+        assertThat(resent(sent)).isEmpty();
+        assertThat(history(view)).hasSize(1);
+
+        String other = "accounts-" + UUID.randomUUID() + "@example.com";
+        dialog.recipient.setValue(other);
+        ButtonKt._click(dialog.confirm);
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(resent(sent)).containsExactly(other);
+        assertThat(history(view)).hasSize(2).last().satisfies(line ->
+                assertThat(line).startsWith("Resent to " + other + " by sam@example.com · "));
+
+        // A second resend is a new request: a second e-mail, this time to the buyer (the field left empty).
+        ButtonKt._click(view.resend);
+        ButtonKt._click(_get(InvoiceView.ResendDialog.class).confirm);
+        assertThat(resent(sent)).containsExactly(other, sent.header().buyerEmail());
+
+        // Finance reads the history but does not resend.
+        login("fay@example.com", Role.FINANCE);
+        navigate("invoices"); // away first: the same route with another id would keep the sales rep's view
+        navigate("invoices/" + sent.id());
+        assertThat(_get(InvoiceView.class).resend.isVisible()).isFalse();
+        assertThat(history(_get(InvoiceView.class))).hasSize(3);
+    }
+
+    @Test
+    void resend_is_not_offered_on_a_draft_or_a_paid_or_void_invoice() {
+        login("sam@example.com", Role.SALES);
+        InvoiceDetails draft = draft("Draft Buyer " + UUID.randomUUID());
+        navigate("invoices/" + draft.id());
+        assertThat(_get(InvoiceView.class).resend.isVisible()).isFalse();
+
+        InvoiceDetails paid = AsAdmin.call(() -> {
+            InvoiceDetails sent = invoices.send(draft.id(), draft.version());
+            return invoices.recordManualPayment(sent.id(), sent.version(), new com.commercehub.invoice.ManualPayment(
+                    com.commercehub.invoice.ManualPaymentMethod.CASH, LocalDate.now(), sent.amountDue().amount(), null));
+        });
+        assertThat(paid.status()).isEqualTo(InvoiceStatus.PAID);
+        navigate("invoices/new");
+        navigate("invoices/" + paid.id());
+        assertThat(_get(InvoiceView.class).resend.isVisible()).isFalse();
+
+        InvoiceDetails voided = AsAdmin.call(() -> {
+            InvoiceDetails d = draft("Void Buyer " + UUID.randomUUID());
+            InvoiceDetails sent = invoices.send(d.id(), d.version());
+            return invoices.voidInvoice(sent.id(), sent.version(), "Duplicate");
+        });
+        navigate("invoices/new");
+        navigate("invoices/" + voided.id());
+        assertThat(_get(InvoiceView.class).resend.isVisible()).isFalse();
+        // Nor does the service take it when asked directly.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AsAdmin.call(() -> invoices.resend(voided.id(), null,
+                UUID.randomUUID().toString()))).isInstanceOf(com.commercehub.invoice.InvoiceTransitionException.class);
+        assertThat(resent(voided)).isEmpty();
+    }
+
+    private static List<String> history(InvoiceView view) {
+        return view.history.getChildren().map(c -> ((com.vaadin.flow.component.html.Span) c).getText()).toList();
+    }
+
+    private List<String> resent(InvoiceDetails invoice) {
+        return jdbc.sql("SELECT recipient FROM email_outbox WHERE kind = 'invoice.resent' AND dedupe_key LIKE :key ORDER BY id")
+                .param("key", "invoice.resent:" + invoice.id() + ":%").query(String.class).list();
     }
 }
