@@ -1,5 +1,6 @@
 package com.commercehub.product.ui;
 
+import com.commercehub.base.ui.CurrencyField;
 import com.commercehub.base.money.Money;
 import com.commercehub.product.BillingFrequency;
 import com.commercehub.product.FieldProblem;
@@ -65,7 +66,7 @@ class ProductForm extends Dialog {
     final TextField sku = new TextField();
     final TextArea description = new TextArea();
     final com.commercehub.base.ui.AmountField price = new com.commercehub.base.ui.AmountField();
-    final ComboBox<String> currency = new ComboBox<>();
+    final CurrencyField currency = new CurrencyField();
     final Select<BillingChoice> billing = new Select<>();
     final IntegerField customCount = new IntegerField();
     final Select<IntervalUnit> customUnit = new Select<>();
@@ -99,8 +100,7 @@ class ProductForm extends Dialog {
         description.setLabel(getTranslation("product.description"));
         price.setLabel(getTranslation("product.price"));
         currency.setLabel(getTranslation("product.currency"));
-        currency.setItems(Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList());
-        currency.setItemLabelGenerator(code -> code + " — " + Currency.getInstance(code).getDisplayName(getLocale()));
+        currency.setAllCurrencies();
         billing.setLabel(getTranslation("product.billing"));
         billing.setItems(BillingChoice.values());
         billing.setItemLabelGenerator(choice -> getTranslation(choice.labelKey()));

@@ -106,6 +106,31 @@ class ProductLibraryViewTest extends KaribuTest {
     }
 
     @Test
+    void the_currency_list_is_found_by_code_and_by_name_in_the_users_language() {
+        ProductLibraryView view = openAs(Role.SALES);
+        ButtonKt._click(view.add);
+        ProductForm form = _get(ProductForm.class);
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(form.currency, "eur");
+        assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestions(form.currency)).contains("EUR – Euro");
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(form.currency, "Euro");
+        assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(form.currency)).contains("EUR");
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(form.currency, "złoty");
+        assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestions(form.currency))
+                .containsExactly("PLN – Polish Zloty");
+        form.close();
+
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        navigate("products");
+        ButtonKt._click(_get(ProductLibraryView.class).add);
+        form = _get(ProductForm.class);
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(form.currency, "schwedische");
+        assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestions(form.currency))
+                .containsExactly("SEK – Schwedische Krone");
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(form.currency, "Swedish");
+        assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(form.currency)).containsExactly("SEK");
+    }
+
+    @Test
     void a_sales_rep_creates_a_recurring_product() {
         ProductLibraryView view = openAs(Role.SALES);
         ButtonKt._click(view.add);
