@@ -2,6 +2,7 @@ package com.commercehub.product.ui;
 
 import com.commercehub.base.ui.CurrencyField;
 import com.commercehub.base.money.Money;
+import com.commercehub.product.BillingChoice;
 import com.commercehub.product.BillingFrequency;
 import com.commercehub.product.FieldProblem;
 import com.commercehub.product.IntervalUnit;
@@ -239,11 +240,7 @@ class ProductForm extends Dialog {
     }
 
     private ProductDraft draftOf(Values v) {
-        BillingFrequency frequency = switch (v.billing) {
-            case ONE_TIME -> null;
-            case CUSTOM -> new BillingFrequency(v.customUnit, v.customCount == null ? 0 : v.customCount);
-            default -> v.billing.preset();
-        };
+        BillingFrequency frequency = v.billing.frequency(v.customUnit, v.customCount);
         return new ProductDraft(v.name, v.sku, v.description, new Money(v.price, Currency.getInstance(v.currency)),
                 frequency, frequency == null ? null : v.termPeriods, v.unitCost, v.taxRate == null ? null : v.taxRate.id(),
                 v.url, v.imageUrl);

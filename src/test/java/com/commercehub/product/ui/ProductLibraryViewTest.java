@@ -1,5 +1,6 @@
 package com.commercehub.product.ui;
 
+import com.commercehub.product.BillingChoice;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
 import com.commercehub.product.ProductDetails;

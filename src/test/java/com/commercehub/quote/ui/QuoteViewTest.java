@@ -274,6 +274,31 @@ class QuoteViewTest extends KaribuTest {
     }
 
     @Test
+    void the_custom_item_and_the_product_dialog_offer_the_same_billing_words() {
+        QuoteView view = open();
+        ButtonKt._click(view.picker.addCustom);
+        List<String> customItem = billingLabels();
+        _get(com.commercehub.crm.ui.LineDialog.class).close();
+
+        navigate("products");
+        ButtonKt._click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withText("New product")));
+        List<String> product = billingLabels();
+
+        assertThat(customItem).containsExactly("One-time", "Weekly", "Monthly", "Quarterly", "Every 6 months",
+                "Yearly", "Custom interval…");
+        assertThat(product).isEqualTo(customItem);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> billingLabels() {
+        // The open dialog's: the product list has a "Billing" filter of its own.
+        com.vaadin.flow.component.select.Select<Object> billing = _get(
+                _get(com.vaadin.flow.component.dialog.Dialog.class), com.vaadin.flow.component.select.Select.class,
+                spec -> spec.withLabel("Billing"));
+        return billing.getListDataView().getItems().map(billing.getItemLabelGenerator()).toList();
+    }
+
+    @Test
     void finance_reads_a_quote_but_cannot_change_it() {
         login("fin@example.com", Role.FINANCE);
         QuoteView view = open();
