@@ -67,6 +67,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void every_date_field_is_the_one_that_reports_unreadable_dates() {
+        // A bare DatePicker turns "31.02." into an empty value without a word; DateField says so and is not saved.
+        noClasses().that().resideOutsideOfPackage(ROOT + ".base.ui")
+                .should().callConstructorWhere(DescribedPredicate.describe("new DatePicker(..)",
+                        call -> call.getTargetOwner().isEquivalentTo(com.vaadin.flow.component.datepicker.DatePicker.class)))
+                .check(CLASSES);
+    }
+
+    @Test
     void base_depends_on_no_feature() {
         noClasses().that().resideInAPackage(ROOT + ".base..")
                 .should().dependOnClassesThat(ourClassOutside(ROOT + ".base"))

@@ -30,6 +30,11 @@ class SandboxTime {
         return clock.instant().getEpochSecond() + offset();
     }
 
+    /** Real time, as the app's clock has it. */
+    long real() {
+        return clock.instant().getEpochSecond();
+    }
+
     long offset() {
         return jdbc.sql("SELECT offset_seconds FROM sandbox_clock WHERE id = 1").query(Long.class).optional().orElse(0L);
     }

@@ -1,5 +1,6 @@
 package com.commercehub.automation.ui;
 
+import com.commercehub.base.ui.CurrencyField;
 import com.commercehub.automation.Conditions;
 import com.commercehub.automation.Delay;
 import com.commercehub.automation.DryRunEntry;
@@ -71,7 +72,7 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
     final Select<Trigger> trigger = new Select<>();
     final BigDecimalField minAmount = new BigDecimalField();
     final BigDecimalField maxAmount = new BigDecimalField();
-    final ComboBox<String> currency = new ComboBox<>();
+    final CurrencyField currency = new CurrencyField();
     final ComboBox<ProductChoice> product = new ComboBox<>();
     final ComboBox<String> owner = new ComboBox<>();
     final Select<DealStage> dealStage = new Select<>();
@@ -114,7 +115,7 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
         minAmount.setLabel(getTranslation("automation.field.min-amount"));
         maxAmount.setLabel(getTranslation("automation.field.max-amount"));
         currency.setLabel(getTranslation("automation.field.currency"));
-        currency.setItems(Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList());
+        currency.setAllCurrencies();
         currency.setClearButtonVisible(true);
         product.setLabel(getTranslation("automation.field.product"));
         product.setItems(q -> products.page(new ProductFilter(q.getFilter().orElse(""), null, null, ProductFilter.Status.ALL),

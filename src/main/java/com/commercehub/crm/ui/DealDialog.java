@@ -1,5 +1,7 @@
 package com.commercehub.crm.ui;
 
+import com.commercehub.base.ui.CurrencyField;
+import com.commercehub.base.ui.DateField;
 import com.commercehub.base.security.StaffMember;
 import com.commercehub.crm.CompanyService;
 import com.commercehub.crm.CompanySummary;
@@ -14,7 +16,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
@@ -32,11 +33,11 @@ class DealDialog extends Dialog {
 
     final TextField name = new TextField();
     final Select<DealStage> stage = new Select<>();
-    final ComboBox<String> currency = new ComboBox<>();
+    final CurrencyField currency = new CurrencyField();
     final ComboBox<CompanySummary> company = new ComboBox<>();
     final MultiSelectComboBox<ContactSummary> contacts = new MultiSelectComboBox<>();
     final ComboBox<StaffMember> owner = new ComboBox<>();
-    final DatePicker closeDate = new DatePicker();
+    final DateField closeDate = new DateField();
     final Button save = new Button();
 
     DealDialog(DealService deals, CompanyService companies, ContactService contactService, List<StaffMember> staff,
@@ -47,7 +48,7 @@ class DealDialog extends Dialog {
         stage.setItems(DealStage.values());
         stage.setItemLabelGenerator(s -> getTranslation("crm.stage." + s.name().toLowerCase()));
         currency.setLabel(getTranslation("product.currency"));
-        currency.setItems(Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList());
+        currency.setAllCurrencies();
         company.setLabel(getTranslation("crm.company"));
         company.setItems(q -> companies.page(q.getFilter().orElse(""), PageRequest.of(q.getPage(), q.getPageSize())).stream());
         company.setItemLabelGenerator(CompanySummary::name);
@@ -79,6 +80,9 @@ class DealDialog extends Dialog {
         save.setText(getTranslation("action.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
+            if (DateField.unreadable(closeDate)) {
+                return;
+            }
             DealDraft draft = new DealDraft(name.getValue(), owner.getValue() == null ? null : owner.getValue().email(),
                     stage.getValue(), currency.getValue() == null ? null : Currency.getInstance(currency.getValue()),
                     company.getValue() == null ? null : company.getValue().id(),

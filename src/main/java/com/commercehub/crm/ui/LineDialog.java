@@ -4,6 +4,7 @@ import com.commercehub.crm.CrmValidationException;
 import com.commercehub.crm.LineItemDetails;
 import com.commercehub.crm.LineItemDraft;
 import com.commercehub.crm.DiscountKind;
+import com.commercehub.product.BillingChoice;
 import com.commercehub.product.BillingFrequency;
 import com.commercehub.product.IntervalUnit;
 import com.vaadin.flow.component.button.Button;
@@ -30,8 +31,10 @@ public class LineDialog extends Dialog {
     final com.commercehub.base.ui.AmountField discountValue = new com.commercehub.base.ui.AmountField();
     final BigDecimalField taxPercentage = new BigDecimalField();
     final Checkbox taxInclusive = new Checkbox();
-    final Select<IntervalUnit> interval = new Select<>();
-    final IntegerField intervalCount = new IntegerField();
+    /** The product dialog's own choices (one vocabulary), CUSTOM revealing "every N weeks/months/years". */
+    final Select<BillingChoice> billing = new Select<>();
+    final IntegerField customCount = new IntegerField();
+    final Select<IntervalUnit> customUnit = new Select<>();
     final IntegerField term = new IntegerField();
     final Button save = new Button();
 
@@ -46,28 +49,26 @@ public class LineDialog extends Dialog {
         discountValue.setLabel(getTranslation("crm.line.discount-value"));
         taxPercentage.setLabel(getTranslation("crm.line.tax"));
         taxInclusive.setLabel(getTranslation("tax.inclusive"));
-        interval.setLabel(getTranslation("product.billing"));
-        interval.setItems(IntervalUnit.values());
-        interval.setEmptySelectionAllowed(true);
-        interval.setEmptySelectionCaption(getTranslation("billing.one-time"));
-        interval.setItemLabelGenerator(u -> u == null ? getTranslation("billing.one-time")
-                : getTranslation("interval." + u.name().toLowerCase()));
-        intervalCount.setLabel(getTranslation("product.every"));
-        intervalCount.setMin(1);
+        billing.setLabel(getTranslation("product.billing"));
+        billing.setItems(BillingChoice.values());
+        billing.setItemLabelGenerator(choice -> choice == null ? "" : getTranslation(choice.labelKey()));
+        customCount.setLabel(getTranslation("product.every"));
+        customCount.setMin(1);
+        customCount.setStepButtonsVisible(true);
+        customUnit.setLabel(getTranslation("product.interval-unit"));
+        customUnit.setItems(IntervalUnit.values());
+        customUnit.setItemLabelGenerator(unit -> unit == null ? "" : getTranslation("interval." + unit.name().toLowerCase()));
         term.setLabel(getTranslation("product.term"));
         term.setHelperText(getTranslation("product.term.stripe-note"));
         term.setMin(1);
         term.setClearButtonVisible(true);
         term.setEnabled(false);
-        interval.addValueChangeListener(e -> {
-            term.setEnabled(e.getValue() != null);
-            if (e.getValue() == null) {
-                term.clear();
-            }
-        });
+        billing.addValueChangeListener(e -> showBillingFields());
         discountKind.setValue(DiscountKind.PERCENT);
         quantity.setValue(BigDecimal.ONE);
-        intervalCount.setValue(1);
+        billing.setValue(BillingChoice.ONE_TIME);
+        customCount.setValue(1);
+        customUnit.setValue(IntervalUnit.MONTH);
         if (existing != null) {
             name.setValue(existing.name());
             name.setReadOnly(existing.productId() != null);
@@ -80,18 +81,18 @@ public class LineDialog extends Dialog {
             taxPercentage.setValue(existing.taxPercentage() == null ? null : existing.taxPercentage().stripTrailingZeros());
             taxInclusive.setValue(existing.taxInclusive());
             if (existing.frequency() != null) {
-                interval.setValue(existing.frequency().unit());
-                intervalCount.setValue(existing.frequency().count());
+                billing.setValue(BillingChoice.of(existing.frequency()));
+                customUnit.setValue(existing.frequency().unit());
+                customCount.setValue(existing.frequency().count());
                 term.setValue(existing.termPeriods());
             }
         }
         add(new FormLayout(name, quantity, unitPrice, discountKind, discountValue, taxPercentage, taxInclusive,
-                interval, intervalCount, term));
+                billing, customCount, customUnit, term));
         save.setText(getTranslation("action.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
-            BillingFrequency frequency = interval.getValue() == null ? null
-                    : new BillingFrequency(interval.getValue(), intervalCount.getValue() == null ? 0 : intervalCount.getValue());
+            BillingFrequency frequency = billing.getValue().frequency(customUnit.getValue(), customCount.getValue());
             LineItemDraft draft = new LineItemDraft(existing == null ? null : existing.productId(), name.getValue(),
                     existing == null ? null : existing.sku(), quantity.getValue(), unitPrice.getValue(),
                     discountKind.getValue(), discountValue.getValue(), taxPercentage.getValue(), taxInclusive.getValue(),
@@ -102,9 +103,20 @@ public class LineDialog extends Dialog {
                 }
             } catch (CrmValidationException problem) {
                 CrmForms.show(this, problem, Map.of("name", name, "quantity", quantity, "unitPrice", unitPrice,
-                        "discount", discountValue, "frequency", intervalCount, "term", term));
+                        "discount", discountValue, "frequency", customCount, "term", term));
             }
         });
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+    }
+
+    private void showBillingFields() {
+        BillingChoice choice = billing.getValue();
+        customCount.setVisible(choice == BillingChoice.CUSTOM);
+        customUnit.setVisible(choice == BillingChoice.CUSTOM);
+        boolean recurring = choice != null && choice != BillingChoice.ONE_TIME;
+        term.setEnabled(recurring);
+        if (!recurring) {
+            term.clear();
+        }
     }
 }

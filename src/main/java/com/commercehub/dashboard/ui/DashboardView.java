@@ -1,5 +1,7 @@
 package com.commercehub.dashboard.ui;
 
+import com.commercehub.base.ui.CurrencyField;
+import com.commercehub.base.ui.DateField;
 import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
@@ -19,7 +21,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -69,10 +70,10 @@ public class DashboardView extends VerticalLayout {
     private static final String NET_COLOR = "#34a853";
 
     private final DashboardService dashboard;
-    final DatePicker from = new DatePicker();
-    final DatePicker to = new DatePicker();
+    final DateField from = new DateField();
+    final DateField to = new DateField();
     final ComboBox<Bucket> bucket = new ComboBox<>();
-    final ComboBox<String> currency = new ComboBox<>();
+    final CurrencyField currency = new CurrencyField();
     final FlexLayout cards = new FlexLayout();
     final ChartPanel revenue;
     final ChartPanel byProduct;
@@ -168,6 +169,9 @@ public class DashboardView extends VerticalLayout {
      * (a year of payments takes a while), then offers the file and starts its download.
      */
     void export(Exports.Kind kind) {
+        if (DateField.unreadable(from, to)) {
+            return;
+        }
         if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())) {
             return;
         }
@@ -244,6 +248,9 @@ public class DashboardView extends VerticalLayout {
     }
 
     void lockPeriod() {
+        if (DateField.unreadable(from, to)) {
+            return;
+        }
         if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())) {
             return;
         }
@@ -258,6 +265,9 @@ public class DashboardView extends VerticalLayout {
     }
 
     void refresh() {
+        if (DateField.unreadable(from, to)) {
+            return;
+        }
         if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())) {
             to.setInvalid(true);
             to.setErrorMessage(getTranslation("dashboard.period-invalid"));
@@ -274,7 +284,7 @@ public class DashboardView extends VerticalLayout {
             figures.openInvoices().forEach(o -> { if (!currencies.contains(o.open().currency().getCurrencyCode())) currencies.add(o.open().currency().getCurrencyCode()); });
         }
         String chosen = currency.getValue();
-        currency.setItems(currencies);
+        currency.setCurrencies(currencies);
         currency.setValue(currencies.contains(chosen) ? chosen : currencies.isEmpty() ? null : currencies.getFirst());
         draw();
     }

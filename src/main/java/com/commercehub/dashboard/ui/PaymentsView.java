@@ -1,5 +1,7 @@
 package com.commercehub.dashboard.ui;
 
+import com.commercehub.base.ui.CurrencyField;
+import com.commercehub.base.ui.DateField;
 import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
@@ -17,7 +19,6 @@ import com.commercehub.payment.PaymentStatus;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -53,11 +54,11 @@ public class PaymentsView extends VerticalLayout {
     private final PaymentsPageService payments;
     private final BackgroundJobs jobs;
     final boolean finance;
-    final DatePicker from = new DatePicker();
-    final DatePicker to = new DatePicker();
+    final DateField from = new DateField();
+    final DateField to = new DateField();
     final ComboBox<PaymentStatus> status = new ComboBox<>();
     final ComboBox<PaymentSources> source = new ComboBox<>();
-    final ComboBox<String> currency = new ComboBox<>();
+    final CurrencyField currency = new CurrencyField();
     final ComboBox<SyncState> sync = new ComboBox<>();
     final TextField owner = new TextField();
     final SearchField search;
@@ -83,7 +84,7 @@ public class PaymentsView extends VerticalLayout {
         source.setItems(PaymentSources.values());
         source.setItemLabelGenerator(s -> getTranslation(s.messageKey()));
         currency.setLabel(getTranslation("dashboard.currency"));
-        currency.setItems(payments.currencies());
+        currency.setCurrencies(payments.currencies());
         sync.setLabel(getTranslation("paymentspage.column.sync"));
         sync.setItems(SyncState.values());
         sync.setItemLabelGenerator(s -> getTranslation(s.messageKey()));
@@ -159,11 +160,14 @@ public class PaymentsView extends VerticalLayout {
     }
 
     PaymentFilter filter() {
-        return new PaymentFilter(from.getValue(), to.getValue(), status.getValue(), source.getValue(), currency.getValue(),
+        return new PaymentFilter(from.lastReadValue(), to.lastReadValue(), status.getValue(), source.getValue(), currency.getValue(),
                 owner.getValue().isBlank() ? null : owner.getValue().strip(), sync.getValue(), search.getValue());
     }
 
     void refresh() {
+        if (DateField.unreadable(from, to)) {
+            return;
+        }
         grid.getDataProvider().refreshAll();
     }
 
@@ -257,6 +261,9 @@ public class PaymentsView extends VerticalLayout {
 
     /** Re-syncs every payment of the filter's date range from Stripe, one by one, with a progress bar. */
     void resyncRange() {
+        if (DateField.unreadable(from, to)) {
+            return;
+        }
         if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())) {
             to.setInvalid(true);
             to.setErrorMessage(getTranslation("paymentspage.resync-range.needs-period"));

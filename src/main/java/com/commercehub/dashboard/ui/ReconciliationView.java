@@ -1,5 +1,6 @@
 package com.commercehub.dashboard.ui;
 
+import com.commercehub.base.ui.DateField;
 import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
@@ -11,7 +12,6 @@ import com.commercehub.dashboard.Reconciliation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
@@ -39,8 +39,8 @@ import java.time.ZoneOffset;
 @RolesAllowed({Role.Names.FINANCE, Role.Names.ADMIN})
 public class ReconciliationView extends VerticalLayout {
 
-    final DatePicker from = new DatePicker();
-    final DatePicker to = new DatePicker();
+    final DateField from = new DateField();
+    final DateField to = new DateField();
     final Button compare = new Button();
     final ProgressBar working = new ProgressBar();
     final Grid<Reconciliation.Day> days = new Grid<>();
@@ -99,6 +99,9 @@ public class ReconciliationView extends VerticalLayout {
     }
 
     void compare() {
+        if (DateField.unreadable(from, to)) {
+            return;
+        }
         if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())) {
             to.setInvalid(true);
             to.setErrorMessage(getTranslation("dashboard.period-invalid"));

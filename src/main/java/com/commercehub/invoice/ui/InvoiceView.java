@@ -1,5 +1,6 @@
 package com.commercehub.invoice.ui;
 
+import com.commercehub.base.ui.CurrencyField;
 import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.i18n.Messages;
 import com.commercehub.base.security.Role;
@@ -20,6 +21,7 @@ import com.commercehub.invoice.InvoiceHeader;
 import com.commercehub.invoice.InvoiceHistoryEntry;
 import com.commercehub.invoice.InvoicePricing;
 import com.commercehub.base.time.BusinessCalendar;
+import com.commercehub.base.ui.DateField;
 import com.commercehub.invoice.InvoiceService;
 import com.commercehub.invoice.InvoiceTransitionException;
 import com.commercehub.invoice.ManualPayment;
@@ -32,7 +34,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -77,10 +78,10 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
     final TextField buyerName = new TextField();
     final TextField buyerEmail = new TextField();
     final Select<Locale> language = new Select<>();
-    final ComboBox<Currency> currency = new ComboBox<>();
-    final DatePicker issueDate = new DatePicker();
+    final CurrencyField currency = new CurrencyField();
+    final DateField issueDate = new DateField();
     final Select<PaymentTerms> terms = new Select<>();
-    final DatePicker dueDate = new DatePicker();
+    final DateField dueDate = new DateField();
     final Checkbox allowPartial = new Checkbox();
     final Select<DiscountKind> discountKind = new Select<>();
     final BigDecimalField discount = new BigDecimalField();
@@ -156,9 +157,7 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
         language.setItemLabelGenerator(l -> l.getDisplayLanguage(l));
         language.setValue(Locale.ENGLISH);
         currency.setLabel(getTranslation("invoice.currency"));
-        currency.setItems(Currency.getAvailableCurrencies().stream()
-                .sorted(java.util.Comparator.comparing(Currency::getCurrencyCode)).toList());
-        currency.setItemLabelGenerator(Currency::getCurrencyCode);
+        currency.setAllCurrencies();
         currency.addValueChangeListener(e -> showLines());
         issueDate.setLabel(getTranslation("invoice.issue-date"));
         terms.setLabel(getTranslation("invoice.terms"));
@@ -243,7 +242,7 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
         buyerName.setValue(header.buyerName());
         buyerEmail.setValue(header.buyerEmail());
         language.setValue(Messages.supported(header.locale()));
-        currency.setValue(header.currency());
+        currency.setCurrency(header.currency());
         issueDate.setValue(header.issueDate());
         terms.setValue(header.terms());
         dueDate.setValue(header.dueDate());
@@ -292,7 +291,7 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void showLines() {
-        Currency chosen = currency.getValue();
+        Currency chosen = currency.getCurrency();
         if (chosen == null) {
             lines.setItems(List.of());
             totals.setText("");
@@ -336,7 +335,7 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
             return false;
         }
         try {
-            draftLines.add(invoices.libraryLine(productId, quantity, currency.getValue()));
+            draftLines.add(invoices.libraryLine(productId, quantity, currency.getCurrency()));
             showLines();
             return true;
         } catch (CrmValidationException e) {
@@ -371,7 +370,7 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
         return new InvoiceHeader(current == null ? null : current.header().dealId(),
                 contact.getValue() == null ? null : contact.getValue().id(),
                 company.getValue() == null ? keptCompanyId : Long.valueOf(company.getValue().id()), buyerName.getValue(), buyerEmail.getValue(),
-                language.getValue(), currency.getValue(), issueDate.getValue(), terms.getValue(), dueDate.getValue(),
+                language.getValue(), currency.getCurrency(), issueDate.getValue(), terms.getValue(), dueDate.getValue(),
                 discountValue() == null ? null : discountKind.getValue(), discountValue(), allowPartial.getValue(),
                 comments.getValue(), footer.getValue());
     }
@@ -379,6 +378,9 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
     /** Saves the draft; true when stored. */
     boolean save() {
         clearProblems();
+        if (DateField.unreadable(issueDate, dueDate)) {
+            return false;
+        }
         try {
             current = current == null ? invoices.createDraft(header(), List.copyOf(draftLines))
                     : invoices.updateDraft(current.id(), current.version(), header(), List.copyOf(draftLines));
@@ -489,13 +491,16 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
         method.setItems(ManualPaymentMethod.values());
         method.setItemLabelGenerator(m -> getTranslation(m.messageKey()));
         method.setValue(ManualPaymentMethod.BANK_TRANSFER);
-        DatePicker date = new DatePicker(getTranslation("invoice.payment.date"));
+        DateField date = new DateField(getTranslation("invoice.payment.date"));
         date.setValue(calendar.today());
         BigDecimalField amount = new BigDecimalField(getTranslation("invoice.payment.amount"));
         amount.setValue(current.amountDue().amount());
         TextField reference = new TextField(getTranslation("invoice.payment.reference"));
         Map<String, HasValidation> fields = Map.of("method", method, "date", date, "amount", amount, "reference", reference);
         Button confirm = new Button(getTranslation("invoice.record-payment"), e -> {
+            if (DateField.unreadable(date)) {
+                return;
+            }
             try {
                 current = invoices.recordManualPayment(current.id(), current.version(),
                         new ManualPayment(method.getValue(), date.getValue(), amount.getValue(), reference.getValue()));

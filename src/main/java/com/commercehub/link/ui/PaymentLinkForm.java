@@ -1,5 +1,6 @@
 package com.commercehub.link.ui;
 
+import com.commercehub.base.ui.DateField;
 import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.i18n.Messages;
 import com.commercehub.crm.DealStage;
@@ -14,7 +15,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -58,7 +58,7 @@ class PaymentLinkForm extends Dialog {
     final Checkbox billingRequired = new Checkbox();
     final TextField shippingCountries = new TextField();
     final Checkbox phone = new Checkbox();
-    final DatePicker expiresOn = new DatePicker();
+    final DateField expiresOn = new DateField();
     final Checkbox oneTime = new Checkbox();
     final RadioButtonGroup<PaymentLinkDraft.AfterPayment> afterPayment = new RadioButtonGroup<>();
     final TextArea thankYouMessage = new TextArea();
@@ -167,6 +167,9 @@ class PaymentLinkForm extends Dialog {
     }
 
     private void save() {
+        if (DateField.unreadable(expiresOn)) {
+            return;
+        }
         PaymentLinkDraft draft = new PaymentLinkDraft(name.getValue(),
                 chosen.stream().map(item -> new PaymentLinkDraft.Item(item.product().id(), item.quantity(), item.min(),
                         item.max())).toList(),

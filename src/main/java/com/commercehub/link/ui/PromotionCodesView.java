@@ -1,5 +1,7 @@
 package com.commercehub.link.ui;
 
+import com.commercehub.base.ui.CurrencyField;
+import com.commercehub.base.ui.DateField;
 import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
@@ -11,7 +13,6 @@ import com.commercehub.link.PromotionCodeService;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -26,8 +27,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.ZoneOffset;
-import java.util.Currency;
-import java.util.Locale;
 import java.util.Map;
 
 /** Promotion codes for payment links that allow them: code, discount, expiry, redemption limit. */
@@ -78,14 +77,14 @@ public class PromotionCodesView extends VerticalLayout implements HasDynamicTitl
         final TextField code = new TextField(getTranslation("promo.ui.code"));
         final BigDecimalField percentOff = new BigDecimalField(getTranslation("promo.ui.percent"));
         final BigDecimalField amountOff = new BigDecimalField(getTranslation("promo.ui.amount"));
-        final TextField currency = new TextField(getTranslation("promo.ui.currency"));
-        final DatePicker expiresOn = new DatePicker(getTranslation("promo.ui.expires"));
+        final CurrencyField currency = new CurrencyField(getTranslation("promo.ui.currency"));
+        final DateField expiresOn = new DateField(getTranslation("promo.ui.expires"));
         final IntegerField maxRedemptions = new IntegerField(getTranslation("promo.ui.max"));
         final Button save = new Button(getTranslation("link.ui.save"));
 
         CodeDialog() {
             setHeaderTitle(getTranslation("promo.ui.create"));
-            currency.setMaxLength(3);
+            currency.setAllCurrencies();
             add(new FormLayout(code, percentOff, amountOff, currency, expiresOn, maxRedemptions));
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             save.addClickListener(e -> save());
@@ -96,15 +95,17 @@ public class PromotionCodesView extends VerticalLayout implements HasDynamicTitl
             Map<String, HasValidation> fields = Map.of("code", code, "percentOff", percentOff, "amountOff", amountOff,
                     "expiresOn", expiresOn, "maxRedemptions", maxRedemptions);
             fields.values().forEach(field -> field.setInvalid(false));
+            if (DateField.unreadable(expiresOn)) {
+                return;
+            }
             Money amount = null;
             if (amountOff.getValue() != null) {
-                try {
-                    amount = new Money(amountOff.getValue(), Currency.getInstance(currency.getValue().strip().toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException | NullPointerException unknown) {
+                if (currency.getCurrency() == null) {
                     currency.setErrorMessage(getTranslation("promo.currency.invalid"));
                     currency.setInvalid(true);
                     return;
                 }
+                amount = new Money(amountOff.getValue(), currency.getCurrency());
             }
             try {
                 codes.create(new PromotionCodeDraft(code.getValue(), percentOff.getValue(), amount, expiresOn.getValue(),

@@ -1,6 +1,8 @@
 package com.commercehub.product.ui;
 
+import com.commercehub.base.ui.CurrencyField;
 import com.commercehub.base.money.Money;
+import com.commercehub.product.BillingChoice;
 import com.commercehub.product.BillingFrequency;
 import com.commercehub.product.FieldProblem;
 import com.commercehub.product.IntervalUnit;
@@ -65,7 +67,7 @@ class ProductForm extends Dialog {
     final TextField sku = new TextField();
     final TextArea description = new TextArea();
     final com.commercehub.base.ui.AmountField price = new com.commercehub.base.ui.AmountField();
-    final ComboBox<String> currency = new ComboBox<>();
+    final CurrencyField currency = new CurrencyField();
     final Select<BillingChoice> billing = new Select<>();
     final IntegerField customCount = new IntegerField();
     final Select<IntervalUnit> customUnit = new Select<>();
@@ -99,8 +101,7 @@ class ProductForm extends Dialog {
         description.setLabel(getTranslation("product.description"));
         price.setLabel(getTranslation("product.price"));
         currency.setLabel(getTranslation("product.currency"));
-        currency.setItems(Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList());
-        currency.setItemLabelGenerator(code -> code + " — " + Currency.getInstance(code).getDisplayName(getLocale()));
+        currency.setAllCurrencies();
         billing.setLabel(getTranslation("product.billing"));
         billing.setItems(BillingChoice.values());
         billing.setItemLabelGenerator(choice -> getTranslation(choice.labelKey()));
@@ -239,11 +240,7 @@ class ProductForm extends Dialog {
     }
 
     private ProductDraft draftOf(Values v) {
-        BillingFrequency frequency = switch (v.billing) {
-            case ONE_TIME -> null;
-            case CUSTOM -> new BillingFrequency(v.customUnit, v.customCount == null ? 0 : v.customCount);
-            default -> v.billing.preset();
-        };
+        BillingFrequency frequency = v.billing.frequency(v.customUnit, v.customCount);
         return new ProductDraft(v.name, v.sku, v.description, new Money(v.price, Currency.getInstance(v.currency)),
                 frequency, frequency == null ? null : v.termPeriods, v.unitCost, v.taxRate == null ? null : v.taxRate.id(),
                 v.url, v.imageUrl);

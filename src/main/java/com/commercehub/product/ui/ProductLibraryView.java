@@ -1,5 +1,6 @@
 package com.commercehub.product.ui;
 
+import com.commercehub.base.ui.CurrencyField;
 import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.security.Role;
 import com.commercehub.base.ui.BackgroundJobs;
@@ -12,7 +13,6 @@ import com.commercehub.product.TaxRateService;
 import com.commercehub.base.ui.SearchField;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -44,7 +44,7 @@ public class ProductLibraryView extends VerticalLayout implements HasDynamicTitl
 
     final SearchField search;
     final Select<ProductFilter.BillingKind> billing = new Select<>();
-    final ComboBox<String> currency = new ComboBox<>();
+    final CurrencyField currency = new CurrencyField();
     final Select<ProductFilter.Status> status = new Select<>();
     final Button add = new Button();
     final Button importCsv = new Button();
@@ -82,7 +82,7 @@ public class ProductLibraryView extends VerticalLayout implements HasDynamicTitl
         billing.setItemLabelGenerator(kind -> kind == null ? getTranslation("filter.all")
                 : getTranslation("billing.kind." + kind.name().toLowerCase()));
         currency.setLabel(getTranslation("product.currency"));
-        currency.setItems(products.currenciesInUse());
+        currency.setCurrencies(products.currenciesInUse());
         currency.setClearButtonVisible(true);
         currency.setPlaceholder(getTranslation("filter.all"));
         status.setLabel(getTranslation("products.status"));
@@ -182,7 +182,7 @@ public class ProductLibraryView extends VerticalLayout implements HasDynamicTitl
     }
 
     private void afterChange() {
-        currency.setItems(products.currenciesInUse());
+        currency.setCurrencies(products.currenciesInUse());
         refresh();
     }
 

@@ -1,5 +1,6 @@
 package com.commercehub.quote.ui;
 
+import com.commercehub.base.ui.DateField;
 import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.i18n.Messages;
 import com.commercehub.base.money.Money;
@@ -32,7 +33,6 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -88,7 +88,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     PublishReview review;
 
     final TextField title = new TextField();
-    final DatePicker expiresOn = new DatePicker();
+    final DateField expiresOn = new DateField();
     final Select<Locale> locale = new Select<>();
     final Select<ContactSummary> buyer = new Select<>();
     final Select<String> owner = new Select<>();
@@ -172,6 +172,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
 
         title.setLabel(getTranslation("quote.title"));
         expiresOn.setLabel(getTranslation("quote.expires"));
+        expiresOn.addClassName("quote-expiry");
         locale.setLabel(getTranslation("quote.language"));
         locale.setItems(Messages.SUPPORTED);
         locale.setItemLabelGenerator(l -> l == null ? "" : Messages.languageName(l));
@@ -460,7 +461,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private void headerChanged(boolean fromClient) {
-        if (!fromClient || !editable()) {
+        if (!fromClient || !editable() || DateField.unreadable(expiresOn)) {
             return;
         }
         change(() -> quotes.updateHeader(quote.id(), quote.version(), new QuoteHeaderDraft(title.getValue(),

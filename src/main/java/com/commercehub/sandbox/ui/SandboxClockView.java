@@ -9,6 +9,7 @@ import com.commercehub.sandbox.SandboxClockService;
 import com.commercehub.sandbox.SandboxKeyService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -38,6 +39,11 @@ import java.time.ZoneOffset;
 public class SandboxClockView extends VerticalLayout implements HasDynamicTitle {
 
     final Paragraph now = new Paragraph();
+    /** Real time beside the sandbox's, and how far apart they are. */
+    final Paragraph realTime = new Paragraph();
+    final Paragraph ahead = new Paragraph();
+    final Paragraph subscriptions = new Paragraph();
+    final Paragraph undelivered = new Paragraph();
     final Button plusDay = new Button();
     final Button plusWeek = new Button();
     final Button plusMonth = new Button();
@@ -59,6 +65,8 @@ public class SandboxClockView extends VerticalLayout implements HasDynamicTitle 
     private final SandboxClockService clock;
     private final SandboxKeyService keys;
     private boolean revealed;
+    /** The open reset confirmation, for tests. */
+    ConfirmDialog confirmation;
 
     SandboxClockView(SandboxClockService clock, SandboxAccountService account, SandboxKeyService keys) {
         this.clock = clock;
@@ -81,17 +89,21 @@ public class SandboxClockView extends VerticalLayout implements HasDynamicTitle 
         advance.setText(getTranslation("sandbox.clock.advance"));
         advance.addClickListener(e -> advanceByDays());
         reset.setText(getTranslation("sandbox.clock.reset"));
-        reset.addClickListener(e -> reset());
+        reset.addClickListener(e -> confirmReset());
         add(new H2(getTranslation("sandbox.clock.nav")), new Paragraph(getTranslation("sandbox.clock.explanation")), now);
+        VerticalLayout state = new VerticalLayout(realTime, ahead, subscriptions, undelivered);
+        state.setPadding(false);
+        state.setSpacing(false);
+        state.addClassName("sandbox-clock-state");
         if (clock.available()) {
             HorizontalLayout byDays = new HorizontalLayout(days, advance);
             byDays.setAlignItems(FlexComponent.Alignment.BASELINE);
-            add(new HorizontalLayout(plusDay, plusWeek, plusMonth), byDays,
+            add(state, new HorizontalLayout(plusDay, plusWeek, plusMonth), byDays,
                     new Paragraph(getTranslation("sandbox.clock.reset-explanation")), reset,
                     new H3(getTranslation("sandbox.account.heading")), new Paragraph(getTranslation("sandbox.account.explanation")),
                     new HorizontalLayout(accountReady, accountPending, accountActionRequired));
             addKeySection();
-            show(clock.now());
+            showState();
         } else {
             now.setText(getTranslation("sandbox.clock.unavailable"));
         }
@@ -154,7 +166,8 @@ public class SandboxClockView extends VerticalLayout implements HasDynamicTitle 
 
     private void advance(Duration by) {
         try {
-            show(clock.advance(by));
+            clock.advance(by);
+            showState();
         } catch (SandboxClockLimitException tooFar) {
             days.setErrorMessage(getTranslation("sandbox.clock.too-far",
                     Formats.date(tooFar.latest().atZone(ZoneOffset.UTC).toLocalDate(), getLocale())));
@@ -165,16 +178,44 @@ public class SandboxClockView extends VerticalLayout implements HasDynamicTitle 
         Notification.show(getTranslation("sandbox.clock.advanced"));
     }
 
+    /** Reset cannot be undone by moving forward again exactly, so it asks first and says what stays. */
+    private void confirmReset() {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("sandbox.clock.reset.confirm-title"),
+                getTranslation("sandbox.clock.reset-explanation"), getTranslation("sandbox.clock.reset"),
+                e -> reset());
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirmation = confirm;
+        confirm.open();
+    }
+
     private void reset() {
-        show(clock.reset());
+        clock.reset();
+        showState();
         days.setInvalid(false);
         Notification.show(getTranslation("sandbox.clock.was-reset"));
     }
 
-    private void show(Instant instant) {
-        var at = instant.atZone(ZoneOffset.UTC);
-        now.setText(getTranslation("sandbox.clock.now", Formats.date(at.toLocalDate(), getLocale()),
-                at.toLocalTime().withNano(0).toString()));
+    private void showState() {
+        SandboxClockService.ClockState state = clock.state();
+        now.setText(getTranslation("sandbox.clock.now", date(state.sandboxNow()), time(state.sandboxNow())));
+        realTime.setText(getTranslation("sandbox.clock.real-time", date(state.realNow()), time(state.realNow())));
+        Duration by = state.ahead();
+        ahead.setText(by.getSeconds() <= 0 ? getTranslation("sandbox.clock.at-real-time")
+                : by.toDays() < 1 ? getTranslation("sandbox.clock.ahead-less-than-a-day")
+                : getTranslation("sandbox.clock.ahead-days", by.toDays()));
+        subscriptions.setText(state.liveSubscriptions() == 0 ? getTranslation("sandbox.clock.no-subscriptions")
+                : getTranslation("sandbox.clock.subscriptions", state.liveSubscriptions(),
+                date(state.nextRenewal()) + " " + time(state.nextRenewal())));
+        undelivered.setText(getTranslation("sandbox.clock.undelivered", state.undeliveredEvents()));
+    }
+
+    private String date(Instant instant) {
+        return instant == null ? "" : Formats.date(instant.atZone(ZoneOffset.UTC).toLocalDate(), getLocale());
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? "" : instant.atZone(ZoneOffset.UTC).toLocalTime().withNano(0).toString();
     }
 
     @Override

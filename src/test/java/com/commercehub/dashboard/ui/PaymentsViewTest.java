@@ -8,6 +8,7 @@ import com.commercehub.payment.PaymentRecords;
 import com.commercehub.payment.PaymentStatus;
 import com.commercehub.payment.RefundFacts;
 import com.commercehub.payment.Settlement;
+import com.commercehub.testsupport.DateInput;
 import com.commercehub.testsupport.KaribuTest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +125,23 @@ class PaymentsViewTest extends KaribuTest {
         assertThat(GridKt._get(view.grid, 0).amount()).isEqualTo(Money.of("100.00", "EUR"));
         view.search.setValue("Nobody " + key);
         assertThat(GridKt._size(view.grid)).isZero();
+    }
+
+    @Test
+    void an_unreadable_date_in_the_range_is_reported_in_the_users_format_and_the_range_is_kept() {
+        login("fin-" + key + "@example.com", Role.FINANCE);
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        navigate("payments");
+        PaymentsView view = _get(PaymentsView.class);
+        view.owner.setValue(owner);
+        view.from.setValue(LocalDate.of(2026, 3, 3));
+        assertThat(GridKt._size(view.grid)).isEqualTo(1);
+
+        DateInput.typeUnreadable(view.from, "31.02.");
+        assertThat(view.from.isInvalid()).isTrue();
+        assertThat(view.from.getErrorMessage())
+                .isEqualTo("Geben Sie ein Datum wie 31.12." + java.time.Year.now(java.time.ZoneOffset.UTC) + " ein");
+        assertThat(GridKt._size(view.grid)).isEqualTo(1);
     }
 
     @Test

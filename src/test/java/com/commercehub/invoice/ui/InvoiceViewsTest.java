@@ -101,7 +101,7 @@ class InvoiceViewsTest extends KaribuTest {
         String buyer = "Form Buyer " + UUID.randomUUID();
         view.buyerName.setValue(buyer);
         view.buyerEmail.setValue("form@example.com");
-        view.currency.setValue(Currency.getInstance("EUR"));
+        view.currency.setCurrency(Currency.getInstance("EUR"));
         ButtonKt._click(view.send);
         assertThat(view.linesError.getText()).isEqualTo("Add line items worth more than zero before sending.");
         List<InvoiceListEntry> saved = AsAdmin.call(() -> invoices.page(buyer, null,

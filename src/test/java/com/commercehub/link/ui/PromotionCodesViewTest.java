@@ -50,7 +50,7 @@ class PromotionCodesViewTest extends KaribuTest {
         dialog.code.setValue(code);
         dialog.percentOff.clear();
         dialog.amountOff.setValue(new BigDecimal("5.00"));
-        dialog.currency.setValue("eur");
+        dialog.currency.setValue("EUR");
         dialog.expiresOn.clear();
         dialog.maxRedemptions.setValue(3);
         ButtonKt._click(dialog.save);

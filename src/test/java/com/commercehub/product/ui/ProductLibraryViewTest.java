@@ -1,5 +1,6 @@
 package com.commercehub.product.ui;
 
+import com.commercehub.product.BillingChoice;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
 import com.commercehub.product.ProductDetails;
@@ -103,6 +104,31 @@ class ProductLibraryViewTest extends KaribuTest {
         assertThat(form.sku.isInvalid()).isTrue();
         assertThat(form.sku.getErrorMessage()).isEqualTo("Another product already has this SKU");
         assertThat(products.count(ProductFilter.active())).isEqualTo(1);
+    }
+
+    @Test
+    void the_currency_list_is_found_by_code_and_by_name_in_the_users_language() {
+        ProductLibraryView view = openAs(Role.SALES);
+        ButtonKt._click(view.add);
+        ProductForm form = _get(ProductForm.class);
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(form.currency, "eur");
+        assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestions(form.currency)).contains("EUR – Euro");
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(form.currency, "Euro");
+        assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(form.currency)).contains("EUR");
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(form.currency, "złoty");
+        assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestions(form.currency))
+                .containsExactly("PLN – Polish Zloty");
+        form.close();
+
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        navigate("products");
+        ButtonKt._click(_get(ProductLibraryView.class).add);
+        form = _get(ProductForm.class);
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(form.currency, "schwedische");
+        assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestions(form.currency))
+                .containsExactly("SEK – Schwedische Krone");
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(form.currency, "Swedish");
+        assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(form.currency)).containsExactly("SEK");
     }
 
     @Test

@@ -188,6 +188,22 @@ class QuoteBuilderLayoutIT {
             cancel.click();
             wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(OPEN_DIALOG), 0));
         }
+
+        // Typed text that is no date: the browser's own date picker reports it, the expiry is not saved.
+        // On a phone the date picker opens full screen and takes no typing, so this runs at desktop width.
+        browser.manage().window().setSize(new Dimension(1360, 900));
+        wait.until(d -> ((Number) js("return window.innerWidth")).intValue() > 1000);
+        java.time.LocalDate expiry = AsAdmin.call(() -> quotes.get(quote.id()).expiresOn());
+        WebElement expiryInput = browser.findElement(By.cssSelector("vaadin-date-picker.quote-expiry input"));
+        js("arguments[0].scrollIntoView({block: 'center'})", expiryInput);
+        expiryInput.click();
+        expiryInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), "tomorrow", Keys.ENTER);
+        WebElement expiryField = browser.findElement(By.cssSelector("vaadin-date-picker.quote-expiry"));
+        wait.until(d -> expiryField.getAttribute("invalid") != null);
+        assertThat(expiryField.getDomProperty("errorMessage"))
+                .contains(com.commercehub.base.ui.DateField.example(Locale.forLanguageTag(language)));
+        HeadlessChromium.screenshot(browser, "quote-builder-" + language + "-unreadable-expiry.png");
+        assertThat(AsAdmin.call(() -> quotes.get(quote.id()).expiresOn())).isEqualTo(expiry);
     }
 
     /** Scrolled to, the element's box lies inside the viewport and its text is not clipped. */

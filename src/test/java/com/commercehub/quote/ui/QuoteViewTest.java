@@ -21,6 +21,7 @@ import com.commercehub.quote.QuoteStatus;
 import com.commercehub.quote.QuoteTestData;
 import com.commercehub.stripe.StripeConnectionService;
 import com.commercehub.testsupport.AsAdmin;
+import com.commercehub.testsupport.DateInput;
 import com.commercehub.testsupport.KaribuTest;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -257,6 +258,44 @@ class QuoteViewTest extends KaribuTest {
         assertThat(view.expiresOn.isInvalid()).isTrue();
         assertThat(view.expiresOn.getErrorMessage()).isEqualTo("The expiration date must be today or later");
         assertThat(quotes.get(quote.id()).expiresOn()).isEqualTo(quote.expiresOn());
+    }
+
+    @Test
+    void an_unreadable_expiry_date_is_reported_next_to_the_field_and_the_expiry_is_kept() {
+        QuoteView view = open();
+        for (String typed : List.of("31.02.", "tomorrow", "13/45/2026")) {
+            DateInput.typeUnreadable(view.expiresOn, typed);
+            assertThat(view.expiresOn.isInvalid()).isTrue();
+            assertThat(view.expiresOn.getErrorMessage())
+                    .isEqualTo("Enter a date like 12/31/" + java.time.Year.now(java.time.ZoneOffset.UTC));
+            assertThat(view.saved.getText()).isEmpty();
+            assertThat(quotes.get(quote.id()).expiresOn()).isEqualTo(quote.expiresOn());
+        }
+    }
+
+    @Test
+    void the_custom_item_and_the_product_dialog_offer_the_same_billing_words() {
+        QuoteView view = open();
+        ButtonKt._click(view.picker.addCustom);
+        List<String> customItem = billingLabels();
+        _get(com.commercehub.crm.ui.LineDialog.class).close();
+
+        navigate("products");
+        ButtonKt._click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withText("New product")));
+        List<String> product = billingLabels();
+
+        assertThat(customItem).containsExactly("One-time", "Weekly", "Monthly", "Quarterly", "Every 6 months",
+                "Yearly", "Custom interval…");
+        assertThat(product).isEqualTo(customItem);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> billingLabels() {
+        // The open dialog's: the product list has a "Billing" filter of its own.
+        com.vaadin.flow.component.select.Select<Object> billing = _get(
+                _get(com.vaadin.flow.component.dialog.Dialog.class), com.vaadin.flow.component.select.Select.class,
+                spec -> spec.withLabel("Billing"));
+        return billing.getListDataView().getItems().map(billing.getItemLabelGenerator()).toList();
     }
 
     @Test

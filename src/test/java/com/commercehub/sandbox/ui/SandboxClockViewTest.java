@@ -66,9 +66,35 @@ class SandboxClockViewTest extends KaribuTest {
         SandboxClockView view = _get(SandboxClockView.class);
         ButtonKt._click(view.plusMonth);
         assertThat(AsAdmin.call(clock::now)).isAfter(Instant.now().plus(Duration.ofDays(30)));
+        assertThat(view.ahead.getText()).isEqualTo("The sandbox clock has been advanced by 31 days.");
+
         ButtonKt._click(view.reset);
+        assertThat(view.confirmation.isOpened()).isTrue();
+        view.confirmation.close();
+        assertThat(AsAdmin.call(clock::now)).isAfter(Instant.now().plus(Duration.ofDays(30)));
+
+        ButtonKt._click(view.reset);
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(view.confirmation);
         assertThat(Duration.between(Instant.now(), AsAdmin.call(clock::now)).abs()).isLessThan(Duration.ofSeconds(5));
         assertThat(view.now.getText()).startsWith("Sandbox time:");
+        assertThat(view.ahead.getText()).isEqualTo("The sandbox clock runs at real time.");
+    }
+
+    @Test
+    void the_page_shows_real_time_beside_the_sandboxs_and_what_the_sandbox_holds() {
+        login("admin@example.com", Role.ADMIN);
+        navigate("settings/sandbox-clock");
+        SandboxClockView view = _get(SandboxClockView.class);
+        SandboxClockService.ClockState state = AsAdmin.call(clock::state);
+        assertThat(view.realTime.getText()).startsWith("Real time: ").endsWith(" UTC");
+        assertThat(view.ahead.getText()).isEqualTo("The sandbox clock runs at real time.");
+        assertThat(view.subscriptions.getText()).startsWith(state.liveSubscriptions() == 0
+                ? "The sandbox has no live subscriptions."
+                : "Live subscriptions (active, trialing or past due): " + state.liveSubscriptions() + ". Next renewal: ");
+        assertThat(view.undelivered.getText()).isEqualTo("Webhook events still to be delivered: " + state.undeliveredEvents());
+
+        ButtonKt._click(view.plusDay);
+        assertThat(view.ahead.getText()).isEqualTo("The sandbox clock has been advanced by 1 day.");
     }
 
     @Autowired

@@ -1,0 +1,72 @@
+package com.commercehub.base.ui;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+
+import java.text.Normalizer;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.Locale;
+
+/**
+ * The currency list of every staff view: "EUR – Euro" in the user's language, found by typing the code or the
+ * name ("eur", "Euro", "złoty", "zloty"), instead of a wall of three-letter codes. Values stay ISO codes.
+ */
+public class CurrencyField extends ComboBox<String> {
+
+    public CurrencyField() {
+        setItemLabelGenerator(code -> code == null ? "" : label(code, getLocale()));
+    }
+
+    public CurrencyField(String label) {
+        this();
+        setLabel(label);
+    }
+
+    /** Offers these ISO codes, in this order. */
+    public void setCurrencies(Collection<String> codes) {
+        setItems(this::matches, codes);
+    }
+
+    /** Offers every currency Java knows, by code. */
+    public void setAllCurrencies() {
+        setCurrencies(Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList());
+    }
+
+    /** The chosen currency, or none. */
+    public Currency getCurrency() {
+        return getValue() == null ? null : Currency.getInstance(getValue());
+    }
+
+    public void setCurrency(Currency currency) {
+        setValue(currency == null ? null : currency.getCurrencyCode());
+    }
+
+    /** "EUR – Euro", the name in {@code locale}. */
+    public static String label(String code, Locale locale) {
+        return code + " – " + name(code, locale);
+    }
+
+    private boolean matches(String code, String typed) {
+        String wanted = folded(typed);
+        return wanted.isEmpty() || folded(code).contains(wanted) || folded(name(code, getLocale())).contains(wanted)
+                || folded(name(code, Locale.ENGLISH)).contains(wanted);
+    }
+
+    private static String name(String code, Locale locale) {
+        try {
+            return Currency.getInstance(code).getDisplayName(locale);
+        } catch (IllegalArgumentException notIso) {
+            return code;
+        }
+    }
+
+    /** Lower case without accents, so "zloty" finds "złoty" ("ł" and "ø" have no decomposition of their own). */
+    static String folded(String text) {
+        if (text == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}", "").replace('ł', 'l').replace('ø', 'o').replace("æ", "ae")
+                .replace('đ', 'd');
+    }
+}
