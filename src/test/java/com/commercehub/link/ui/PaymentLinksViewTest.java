@@ -116,6 +116,62 @@ class PaymentLinksViewTest extends KaribuTest {
     }
 
     @Test
+    void a_link_is_edited_in_the_same_form_with_its_messages_next_to_the_fields_and_a_refused_edit_changes_nothing() {
+        login("sam@example.com", Role.SALES);
+        ProductListEntry course = product("30.00");
+        String name = "Yoga " + UUID.randomUUID();
+        long id = AsAdmin.call(() -> links.create(new PaymentLinkDraft(name,
+                List.of(new PaymentLinkDraft.Item(course.id(), 2, null, null)), false, null, false, "", false, null,
+                false, PaymentLinkDraft.AfterPayment.MESSAGE, "Namaste", null, null, null)));
+        navigate("payment-links");
+        PaymentLinksView view = _get(PaymentLinksView.class);
+        int row = rows(view).stream().map(PaymentLinkListEntry::id).toList().indexOf(id);
+        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout)
+                GridKt._getCellComponent(view.grid, row, "actions");
+        ButtonKt._click((com.vaadin.flow.component.button.Button) actions.getChildren()
+                .filter(c -> ("edit-" + id).equals(c.getId().orElse(null))).findFirst().orElseThrow());
+        PaymentLinkForm form = _get(PaymentLinkForm.class);
+        assertThat(form.getHeaderTitle()).isEqualTo("Edit payment link");
+        assertThat(form.name.getValue()).isEqualTo(name);
+        assertThat(form.thankYouMessage.getValue()).isEqualTo("Namaste");
+        assertThat(form.editNote.isVisible()).isFalse();
+        var quantity = (com.vaadin.flow.component.textfield.IntegerField) GridKt._getCellComponent(form.items, 0, "quantity");
+        assertThat(quantity.getValue()).isEqualTo(2);
+
+        // Invalid: the messages go next to the fields and the link stays as it was.
+        form.name.setValue(" ");
+        quantity.setValue(5);
+        ((com.vaadin.flow.component.textfield.IntegerField) GridKt._getCellComponent(form.items, 0, "max")).setValue(4);
+        form.afterPayment.setValue(PaymentLinkDraft.AfterPayment.REDIRECT);
+        form.redirectUrl.setValue("ftp://shop.example");
+        ButtonKt._click(form.save);
+        assertThat(form.name.getErrorMessage()).isEqualTo("Give the link a name.");
+        assertThat(form.itemsError.getText()).startsWith("Quantities must be at least 1");
+        assertThat(form.redirectUrl.getErrorMessage()).isEqualTo("Enter a full https:// address to send buyers to.");
+        var unchanged = AsAdmin.call(() -> links.details(id));
+        assertThat(unchanged.name()).isEqualTo(name);
+        assertThat(unchanged.items().getFirst().quantity()).isEqualTo(2);
+
+        // Fixed: saved, listed under the new name, the quantities and the deal option as chosen.
+        form.name.setValue(name + " (new)");
+        ((com.vaadin.flow.component.textfield.IntegerField) GridKt._getCellComponent(form.items, 0, "max")).setValue(8);
+        form.redirectUrl.setValue("https://shop.example/namaste");
+        form.createDeal.setValue(true);
+        form.dealStage.setValue(com.commercehub.crm.DealStage.PROPOSAL);
+        ButtonKt._click(form.save);
+        assertThat(form.isOpened()).isFalse();
+        var saved = AsAdmin.call(() -> links.details(id));
+        assertThat(saved.name()).isEqualTo(name + " (new)");
+        assertThat(saved.items().getFirst().quantity()).isEqualTo(5);
+        assertThat(saved.items().getFirst().maxQuantity()).isEqualTo(8);
+        assertThat(saved.redirectUrl()).isEqualTo("https://shop.example/namaste");
+        assertThat(saved.thankYouMessage()).isNull();
+        assertThat(saved.dealStage()).isEqualTo(com.commercehub.crm.DealStage.PROPOSAL);
+        assertThat(saved.version()).isGreaterThan(unchanged.version());
+        assertThat(rows(view).stream().map(PaymentLinkListEntry::name)).contains(name + " (new)");
+    }
+
+    @Test
     void the_snippet_escapes_what_it_embeds() {
         assertThat(QrCodes.buttonSnippet("https://x.example/pay/a\"b", "<script>alert(1)</script>"))
                 .contains("href=\"https://x.example/pay/a&quot;b\"").contains("&lt;script&gt;").doesNotContain("<script>");
