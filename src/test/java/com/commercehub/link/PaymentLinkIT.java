@@ -394,7 +394,7 @@ class PaymentLinkIT {
         long linkA = links.create(draft(product, true, null, false));
         long linkB = links.create(draft(product, true, null, false));
         String code = "ONLYA" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
-        long codeId = codes.create(new PromotionCodeDraft(code, new BigDecimal("20"), null, null, null, List.of(linkA)));
+        long codeId = codes.create(new PromotionCodeDraft(code, new BigDecimal("20"), null, null, 1, List.of(linkA)));
         assertThat(codes.page(0, 100).stream().filter(c -> c.id() == codeId).findFirst().orElseThrow().links())
                 .hasSize(1);
         try {
@@ -433,6 +433,10 @@ class PaymentLinkIT {
             PromotionCode redeemed = sandbox().v1().promotionCodes().list(
                     com.stripe.param.PromotionCodeListParams.builder().setCode(code).build()).getData().getFirst();
             assertThat(redeemed.getTimesRedeemed()).isEqualTo(1L);
+            // Used up: Stripe refuses the code with the next session, and the link's page says so next to the field.
+            HttpResponse<String> usedUp = post("/pay/" + token(linkA) + "/checkout", "code=" + code);
+            assertThat(usedUp.statusCode()).isEqualTo(422);
+            assertThat(usedUp.body()).contains("id=\"code-error\"").contains("Dieser Code kann nicht mehr verwendet werden");
         } finally {
             // Tests share one database: an active limited code would take Stripe's code field from every other link.
             codes.deactivate(codeId, 0);

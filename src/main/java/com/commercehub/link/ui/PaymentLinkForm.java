@@ -212,7 +212,8 @@ class PaymentLinkForm extends Dialog {
         }
         product.setInvalid(false);
         ProductListEntry added = product.getValue();
-        chosen.add(new ChosenItem(added.id(), added.name(), null, quantity.getValue() == null ? 1 : quantity.getValue(),
+        chosen.add(new ChosenItem(added.id(), added.name() + " · " + Formats.money(added.price(), getLocale()), null,
+                quantity.getValue() == null ? 1 : quantity.getValue(),
                 minQuantity.getValue(), maxQuantity.getValue(), taxRate.getValue() == null ? null : taxRate.getValue().id(),
                 taxRate.getValue() == null ? null : taxRate.getValue().name()));
         items.setItems(chosen);

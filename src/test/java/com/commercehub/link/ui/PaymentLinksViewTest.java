@@ -30,6 +30,8 @@ class PaymentLinksViewTest extends KaribuTest {
     ProductService products;
     @Autowired
     PaymentLinkService links;
+    @Autowired
+    com.commercehub.product.TaxRateService taxRates;
 
     private ProductListEntry product(String price) {
         String sku = "PLV-" + UUID.randomUUID().toString().substring(0, 8);
@@ -169,6 +171,37 @@ class PaymentLinksViewTest extends KaribuTest {
         assertThat(saved.dealStage()).isEqualTo(com.commercehub.crm.DealStage.PROPOSAL);
         assertThat(saved.version()).isGreaterThan(unchanged.version());
         assertThat(rows(view).stream().map(PaymentLinkListEntry::name)).contains(name + " (new)");
+    }
+
+    @Test
+    void a_product_brings_its_default_tax_rate_to_the_link_and_the_rate_can_be_changed_in_its_row() {
+        login("sam@example.com", Role.SALES);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        var vat = AsAdmin.call(() -> taxRates.create(new com.commercehub.product.TaxRateDraft("MwSt " + suffix,
+                new BigDecimal("19"), false, "DE", null)));
+        var reduced = AsAdmin.call(() -> taxRates.create(new com.commercehub.product.TaxRateDraft("MwSt reduced " + suffix,
+                new BigDecimal("7"), false, "DE", null)));
+        String sku = "PLT-" + suffix;
+        AsAdmin.call(() -> products.create(new com.commercehub.product.ProductDraft("Book " + sku, sku, null,
+                com.commercehub.base.money.Money.of("10.00", "EUR"), null, null, null, vat.id(), null, null)));
+        ProductListEntry book = AsAdmin.call(() -> products.page(new ProductFilter(sku, null, null,
+                ProductFilter.Status.ACTIVE), PageRequest.of(0, 1))).getFirst();
+        navigate("payment-links");
+        ButtonKt._click(_get(PaymentLinksView.class).create);
+        PaymentLinkForm form = _get(PaymentLinkForm.class);
+        String name = "Books " + suffix;
+        form.name.setValue(name);
+        form.product.setValue(book);
+        assertThat(form.taxRate.getValue().id()).isEqualTo(vat.id());
+        ButtonKt._click(form.addItem);
+        @SuppressWarnings("unchecked")
+        var rowTax = (com.vaadin.flow.component.combobox.ComboBox<com.commercehub.product.TaxRateSummary>)
+                GridKt._getCellComponent(form.items, 0, "tax");
+        assertThat(rowTax.getValue().id()).isEqualTo(vat.id());
+        rowTax.setValue(rowTax.getListDataView().getItems().filter(rate -> rate.id() == reduced.id()).findFirst().orElseThrow());
+        ButtonKt._click(form.save);
+        long id = links.page(0, 100).stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow().id();
+        assertThat(AsAdmin.call(() -> links.details(id)).items().getFirst().taxRateId()).isEqualTo(reduced.id());
     }
 
     @Test
