@@ -9,9 +9,10 @@ ALTER TABLE rollup_payment_counted
     ADD COLUMN owner  VARCHAR(254) NOT NULL DEFAULT '';
 
 UPDATE rollup_payment_counted c JOIN payment p ON p.id = c.payment LEFT JOIN deal d ON d.id = p.deal
-SET c.source = (CASE WHEN p.invoice IS NOT NULL THEN 'invoice' WHEN p.payment_link IS NOT NULL THEN 'link'
+SET c.source = (CASE WHEN p.invoice IS NOT NULL THEN 'invoice'
                      WHEN (p.subscription IS NOT NULL OR p.stripe_subscription_id IS NOT NULL)
-                          AND p.checkout_session_id IS NULL THEN 'renewal' ELSE 'quote' END),
+                          AND p.checkout_session_id IS NULL THEN 'renewal'
+                     WHEN p.payment_link IS NOT NULL THEN 'link' ELSE 'quote' END),
     c.owner = COALESCE(d.owner, '');
 
 CREATE TABLE payment_count_owner_daily (

@@ -6,6 +6,7 @@ import com.commercehub.base.payments.PaymentProcessorMode;
 import com.commercehub.link.LinkPage;
 import com.commercehub.link.LinkUnavailableException;
 import com.commercehub.link.PaymentLinkVisits;
+import com.commercehub.link.PromotionCodeRefusedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,19 +47,27 @@ class PaymentLinkController {
 
     @GetMapping("/pay/{token}")
     ResponseEntity<String> page(@PathVariable String token, HttpServletRequest request) {
-        return visits.page(token).map(page -> render(page, token, null, HttpStatus.OK, request))
+        return visits.page(token).map(page -> render(page, token, null, null, null, HttpStatus.OK, request))
                 .orElseGet(() -> notFound(request));
     }
 
     @PostMapping("/pay/{token}/checkout")
-    ResponseEntity<String> checkout(@PathVariable String token, HttpServletRequest request) {
+    ResponseEntity<String> checkout(@PathVariable String token,
+                                    @RequestParam(name = "code", required = false) String code,
+                                    HttpServletRequest request) {
         try {
-            return visits.checkout(token, request.getLocale())
+            return visits.checkout(token, request.getLocale(), code)
                     .map(url -> ResponseEntity.status(HttpStatus.SEE_OTHER)
                             .location(BuyerQuoteController.sameOriginIfLocal(url, request)).<String>build())
                     .orElseGet(() -> notFound(request));
         } catch (LinkUnavailableException unavailable) {
-            return visits.page(token).map(page -> render(page, token, unavailable.reason(), HttpStatus.CONFLICT, request))
+            return visits.page(token).map(page -> render(page, token, unavailable.reason(), null, null,
+                            HttpStatus.CONFLICT, request))
+                    .orElseGet(() -> notFound(request));
+        } catch (PromotionCodeRefusedException refused) {
+            // The page again, the code as typed and why next to it; no session was made.
+            return visits.page(token).map(page -> render(page, token, null, refused.messageKey(), code,
+                            HttpStatus.UNPROCESSABLE_CONTENT, request))
                     .orElseGet(() -> notFound(request));
         }
     }
@@ -84,7 +93,8 @@ class PaymentLinkController {
     }
 
     private ResponseEntity<String> render(LinkPage page, String token, LinkUnavailableException.Reason refused,
-                                          HttpStatus status, HttpServletRequest request) {
+                                          String codeError, String typedCode, HttpStatus status,
+                                          HttpServletRequest request) {
         Locale locale = Optional.ofNullable(page.language()).orElse(Messages.supported(request.getLocale()));
         LinkUnavailableException.Reason reason = refused != null ? refused : page.unavailable();
         Map<String, Object> model = model(locale, request);
@@ -92,17 +102,35 @@ class PaymentLinkController {
         model.put("lines", page.lines().stream().map(line -> new Line(line.name(), line.quantity(),
                 Formats.money(line.unitPrice(), locale), Formats.money(line.unitPrice().times(line.quantity()), locale),
                 line.interval() == null ? null : messages.get("link.page.every", locale, line.intervalCount(),
-                        messages.get("link.page.interval." + line.interval(), locale)), line.adjustable())).toList());
+                        messages.get("link.page.interval." + line.interval(), locale)), line.adjustable(),
+                tax(line, locale))).toList());
+        boolean taxed = page.taxAdded().isPositive() || page.taxIncluded().isPositive();
+        model.put("subtotal", taxed ? Formats.money(page.subtotal(), locale) : null);
+        model.put("taxAdded", page.taxAdded().isPositive() ? Formats.money(page.taxAdded(), locale) : null);
+        model.put("taxIncluded", page.taxIncluded().isPositive() ? Formats.money(page.taxIncluded(), locale) : null);
         model.put("total", Formats.money(page.total(), locale));
         model.put("promotionCodes", page.promotionCodes());
+        model.put("hostedCodeField", page.hostedCodeField());
+        model.put("codeError", codeError == null ? null : messages.get(codeError, locale));
+        model.put("code", typedCode == null ? "" : typedCode.strip());
         model.put("discount", page.discountPercent() == null ? null : Formats.number(page.discountPercent(), locale));
         model.put("unavailable", reason == null ? null : messages.get(reason.messageKey(), locale));
         model.put("action", request.getContextPath() + "/pay/" + token + "/checkout");
         return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(templates.render("pay", locale, model));
     }
 
-    /** A line as the page prints it. */
-    record Line(String name, int quantity, String unitPrice, String amount, String recurring, boolean adjustable) {
+    /** A line as the page prints it; {@code tax} is the rate's name and percentage, or null. */
+    record Line(String name, int quantity, String unitPrice, String amount, String recurring, boolean adjustable,
+                String tax) {
+    }
+
+    private String tax(LinkPage.Line line, Locale locale) {
+        if (line.taxPercentage() == null) {
+            return null;
+        }
+        String percent = Formats.number(line.taxPercentage(), locale) + " %";
+        String rate = line.taxInclusive() ? messages.get("buyer.tax.inclusive", locale, percent) : percent;
+        return line.taxName() == null ? rate : line.taxName() + " " + rate;
     }
 
     private Map<String, Object> model(Locale locale, HttpServletRequest request) {

@@ -16,7 +16,9 @@ public class CheckoutUnavailableException extends RuntimeException {
         /** The buyer has just paid this version; the payment is being confirmed. */
         PAYMENT_IN_PROGRESS,
         /** Stripe could not be reached or refused the request; trying again later may work. */
-        PROCESSOR_ERROR;
+        PROCESSOR_ERROR,
+        /** Stripe refused the promotion code sent with the session (expired, used up, below its minimum). */
+        PROMOTION_CODE_REFUSED;
 
         /** Translation key of the message for the buyer ("checkout.unavailable.amount-mismatch"). */
         public String messageKey() {

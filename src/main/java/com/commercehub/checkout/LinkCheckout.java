@@ -1,5 +1,6 @@
 package com.commercehub.checkout;
 
+import com.commercehub.base.i18n.Messages;
 import com.commercehub.base.web.PublicAddress;
 import com.commercehub.branding.BrandingService;
 import com.commercehub.branding.BrandingSettings;
@@ -15,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -39,10 +42,14 @@ public class LinkCheckout {
 
     private final PublicAddress address;
     private final BrandingService branding;
+    private final CheckoutTaxRates taxRates;
+    private final Messages messages;
 
-    LinkCheckout(PublicAddress address, BrandingService branding) {
+    LinkCheckout(PublicAddress address, BrandingService branding, CheckoutTaxRates taxRates, Messages messages) {
         this.address = address;
         this.branding = branding;
+        this.taxRates = taxRates;
+        this.messages = messages;
     }
 
     /**
@@ -53,31 +60,75 @@ public class LinkCheckout {
      */
     public LinkSession start(PaymentAccount account, LinkCheckoutRequest request) {
         long expectedSubtotal = 0;
-        SessionCreateParams params;
+        long expectedTotal = 0;
         try {
             for (LinkCheckoutRequest.Item item : request.items()) {
-                expectedSubtotal += minor(item) * item.quantity();
+                long amount = Math.multiplyExact(minor(item), item.quantity());
+                expectedSubtotal += amount;
+                expectedTotal += amount + addedTax(amount, item.tax());
             }
-            params = params(account, request);
         } catch (ArithmeticException | IllegalArgumentException e) {
             throw new CheckoutUnavailableException(CheckoutUnavailableException.Reason.AMOUNT_MISMATCH, e.getMessage());
         }
         try {
+            Map<CheckoutPlan.Tax, String> rates = taxRates(account, request);
+            SessionCreateParams params;
+            try {
+                params = params(account, request, rates);
+            } catch (IllegalArgumentException e) {
+                throw new CheckoutUnavailableException(CheckoutUnavailableException.Reason.AMOUNT_MISMATCH, e.getMessage());
+            }
             Session session = account.client().v1().checkout().sessions().create(params,
                     IdempotencyKeys.forWrite("payment-link", request.linkId(), "visit", request.visit()));
-            if (session.getAmountSubtotal() != expectedSubtotal) {
-                log.error("Stripe priced payment link {} at {} instead of {}; session {} expired, not offered",
-                        request.linkId(), session.getAmountSubtotal(), expectedSubtotal, session.getId());
+            // With a fixed discount Stripe spreads the coupon over the lines before taxing them: only the
+            // subtotal is ours to predict then.
+            boolean totalKnown = request.couponId() == null && request.promotionCodeId() == null;
+            if (session.getAmountSubtotal() != expectedSubtotal || totalKnown && session.getAmountTotal() != expectedTotal) {
+                log.error("Stripe priced payment link {} at {}/{} instead of {}/{}; session {} expired, not offered",
+                        request.linkId(), session.getAmountSubtotal(), session.getAmountTotal(), expectedSubtotal,
+                        expectedTotal, session.getId());
                 account.client().v1().checkout().sessions().expire(session.getId());
                 throw new CheckoutUnavailableException(CheckoutUnavailableException.Reason.AMOUNT_MISMATCH,
                         "payment link " + request.linkId());
             }
             return new LinkSession(session.getId(), session.getUrl());
+        } catch (InvalidRequestException e) {
+            if (request.promotionCodeId() != null && e.getParam() != null && e.getParam().startsWith("discounts")) {
+                throw new CheckoutUnavailableException(CheckoutUnavailableException.Reason.PROMOTION_CODE_REFUSED,
+                        e.getMessage());
+            }
+            log.warn("Checkout of payment link {} failed at Stripe: {} ({})", request.linkId(), e.getMessage(),
+                    e.getRequestId());
+            throw new CheckoutUnavailableException(CheckoutUnavailableException.Reason.PROCESSOR_ERROR, e);
         } catch (StripeException e) {
             log.warn("Checkout of payment link {} failed at Stripe: {} ({})", request.linkId(), e.getMessage(),
                     e.getRequestId());
             throw new CheckoutUnavailableException(CheckoutUnavailableException.Reason.PROCESSOR_ERROR, e);
         }
+    }
+
+    /** What an exclusive rate adds to a line, as Stripe rounds it (half up, per line); inclusive and none add 0. */
+    private static long addedTax(long amount, CheckoutPlan.Tax tax) {
+        if (tax == null || tax.inclusive()) {
+            return 0;
+        }
+        return BigDecimal.valueOf(amount).multiply(tax.percentage()).movePointLeft(2)
+                .setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /** The Stripe tax rate of each distinct tax of the items, shared with quote checkout ({@link CheckoutTaxRates}). */
+    private Map<CheckoutPlan.Tax, String> taxRates(PaymentAccount account, LinkCheckoutRequest request)
+            throws StripeException {
+        Map<CheckoutPlan.Tax, String> rates = new LinkedHashMap<>();
+        String name = messages.get("checkout.tax-rate.name", Locale.forLanguageTag(
+                request.languageTag() == null ? "en" : request.languageTag()));
+        for (LinkCheckoutRequest.Item item : request.items()) {
+            CheckoutPlan.Tax tax = item.tax();
+            if (tax != null && !rates.containsKey(tax)) {
+                rates.put(tax, taxRates.rateFor(account, tax, name));
+            }
+        }
+        return rates;
     }
 
     /** The session's status at Stripe ("open", "complete", "expired"); empty when Stripe no longer knows it. */
@@ -94,7 +145,10 @@ public class LinkCheckout {
         }
     }
 
-    /** The coupon of a link's fixed discount in the account, made once per link. */
+    /**
+     * The coupon of a link's fixed discount in the account, made once per link and discount (an edited
+     * percentage or a link turned recurring makes a coupon of its own under its own key).
+     */
     public String fixedDiscount(PaymentAccount account, LinkCheckoutRequest.FixedDiscount discount) {
         try {
             return account.client().v1().coupons().create(CouponCreateParams.builder()
@@ -103,7 +157,9 @@ public class LinkCheckout {
                             .setDuration(discount.recurring() ? CouponCreateParams.Duration.FOREVER
                                     : CouponCreateParams.Duration.ONCE)
                             .putMetadata(METADATA_LINK_ID, String.valueOf(discount.linkId())).build(),
-                    IdempotencyKeys.forWrite("payment-link", discount.linkId(), "coupon", account.accountId())).getId();
+                    IdempotencyKeys.forWrite("payment-link", discount.linkId(), "coupon", account.accountId(),
+                            discount.percentOff().stripTrailingZeros().toPlainString(),
+                            discount.recurring() ? "forever" : "once")).getId();
         } catch (StripeException e) {
             throw new CheckoutUnavailableException(CheckoutUnavailableException.Reason.PROCESSOR_ERROR, e);
         }
@@ -119,7 +175,8 @@ public class LinkCheckout {
         }
     }
 
-    private SessionCreateParams params(PaymentAccount account, LinkCheckoutRequest request) {
+    private SessionCreateParams params(PaymentAccount account, LinkCheckoutRequest request,
+                                       Map<CheckoutPlan.Tax, String> taxRates) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(METADATA_LINK_ID, String.valueOf(request.linkId()));
         metadata.put(QuoteCheckout.METADATA_ACCOUNT, account.accountId());
@@ -137,7 +194,7 @@ public class LinkCheckout {
                 .putAllMetadata(metadata);
         // The checkout branding first; what the link itself says about address, phone and codes wins after it.
         CheckoutBranding.apply(session, brand, request.languageTag(), address.base(), request.allowPromotionCodes(),
-                request.couponId() != null);
+                request.couponId() != null || request.promotionCodeId() != null);
         session.setBillingAddressCollection(request.billingAddressRequired()
                 || brand.billingAddress() == BrandingSettings.BillingAddress.REQUIRED
                 ? SessionCreateParams.BillingAddressCollection.REQUIRED
@@ -167,14 +224,17 @@ public class LinkCheckout {
         }
         if (!request.allowPromotionCodes() && request.couponId() != null) {
             session.addDiscount(SessionCreateParams.Discount.builder().setCoupon(request.couponId()).build());
+        } else if (!request.allowPromotionCodes() && request.promotionCodeId() != null) {
+            session.addDiscount(SessionCreateParams.Discount.builder().setPromotionCode(request.promotionCodeId()).build());
         }
         for (LinkCheckoutRequest.Item item : request.items()) {
-            session.addLineItem(lineItem(item));
+            session.addLineItem(lineItem(item, taxRates));
         }
         return session.build();
     }
 
-    private static SessionCreateParams.LineItem lineItem(LinkCheckoutRequest.Item item) {
+    private static SessionCreateParams.LineItem lineItem(LinkCheckoutRequest.Item item,
+                                                         Map<CheckoutPlan.Tax, String> taxRates) {
         SessionCreateParams.LineItem.PriceData.Builder price = SessionCreateParams.LineItem.PriceData.builder()
                 .setCurrency(StripeAmounts.currencyParam(item.unitPrice().currency())).setUnitAmount(minor(item))
                 .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder().setName(item.name()).build());
@@ -186,6 +246,10 @@ public class LinkCheckout {
         }
         SessionCreateParams.LineItem.Builder line = SessionCreateParams.LineItem.builder()
                 .setQuantity(item.quantity()).setPriceData(price.build());
+        // On the line, not as the subscription's default rate: Stripe then taxes each renewal of the item too.
+        if (item.tax() != null) {
+            line.addTaxRate(taxRates.get(item.tax()));
+        }
         if (item.adjustable()) {
             SessionCreateParams.LineItem.AdjustableQuantity.Builder adjustable =
                     SessionCreateParams.LineItem.AdjustableQuantity.builder().setEnabled(true);

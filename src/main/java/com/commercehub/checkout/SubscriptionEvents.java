@@ -1,5 +1,6 @@
 package com.commercehub.checkout;
 
+import com.commercehub.payment.PaymentRecords;
 import com.commercehub.quote.PaidQuotes;
 import com.commercehub.stripe.PaymentAccount;
 import com.commercehub.stripe.PaymentAccounts;
@@ -14,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Subscriptions sold through quotes, kept in step with Stripe: each paid invoice is that period's payment,
+ * Subscriptions sold through quotes (and payment links), kept in step with Stripe: each paid invoice is that period's payment,
  * a failed one makes the subscription past due (the buyer gets a link to update the payment method, the
  * owner is told), and changes to the subscription refresh its record. Objects of other origins are ignored.
  */
@@ -27,9 +28,12 @@ class SubscriptionEvents implements StripeEventHandler {
     private final SubscriptionFulfilment subscriptions;
     private final PaymentAccounts accounts;
     private final PaymentNotifications notifications;
+    private final PaymentRecords records;
 
-    SubscriptionEvents(SubscriptionFulfilment subscriptions, PaymentAccounts accounts, PaymentNotifications notifications) {
+    SubscriptionEvents(SubscriptionFulfilment subscriptions, PaymentAccounts accounts, PaymentNotifications notifications,
+                       PaymentRecords records) {
         this.subscriptions = subscriptions;
+        this.records = records;
         this.accounts = accounts;
         this.notifications = notifications;
     }
@@ -51,7 +55,7 @@ class SubscriptionEvents implements StripeEventHandler {
                 Optional<Long> link = LinkCheckout.linkOf(subscription.getMetadata());
                 if (link.isPresent()) {
                     subscriptions.refresh(account.accountId(), account.client(), subscription.getId(),
-                            SubscriptionFulfilment.Sold.throughLink(link.get(), null));
+                            soldThroughLink(account.accountId(), subscription.getId(), link.get()));
                 }
             }
             return;
@@ -65,8 +69,9 @@ class SubscriptionEvents implements StripeEventHandler {
         if (target.isEmpty()) {
             Optional<Long> link = LinkCheckout.linkOf(details.getMetadata());
             if (link.isPresent()) {
-                // A renewal of a subscription sold through a payment link: recorded with the link.
-                var sold = SubscriptionFulfilment.Sold.throughLink(link.get(), null);
+                // A renewal of a subscription sold through a payment link: recorded with the link, and with
+                // the deal and contact its purchase made, so it shows on the deal and in the owner's figures.
+                var sold = soldThroughLink(account.accountId(), details.getSubscription(), link.get());
                 subscriptions.refresh(account.accountId(), account.client(), details.getSubscription(), sold);
                 subscriptions.recordInvoice(account.accountId(), account.client(), invoice.getId(), sold, null);
             }
@@ -77,5 +82,16 @@ class SubscriptionEvents implements StripeEventHandler {
         if ("invoice.payment_failed".equals(event.type()) && !"paid".equals(invoice.getStatus())) {
             notifications.renewalFailed(target.get(), account.accountId(), details.getSubscription(), invoice.getId(), status);
         }
+    }
+
+    /**
+     * A link's subscription as sold: the deal, contact and company come from its record, written when the
+     * purchase's Checkout Session was fulfilled (an event before that finds none; the session's fulfilment
+     * then fills them in, the records keeping the first non-null value).
+     */
+    private SubscriptionFulfilment.Sold soldThroughLink(String accountId, String subscriptionId, long linkId) {
+        return SubscriptionFulfilment.Sold.throughLink(linkId, records.subscriptionParties(accountId, subscriptionId)
+                .map(parties -> new PaymentLinkSales.Sale(parties.dealId(), parties.contactId(), parties.companyId()))
+                .orElse(null));
     }
 }

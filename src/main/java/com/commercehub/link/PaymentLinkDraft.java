@@ -17,8 +17,22 @@ public record PaymentLinkDraft(String name, List<Item> items, boolean allowPromo
                                LocalDate expiresOn, boolean oneTime, AfterPayment afterPayment, String thankYouMessage,
                                String redirectUrl, DealStage dealStage, Locale language) {
 
-    /** A library product on the link; min/max (both or either) let the buyer change the quantity. */
-    public record Item(long productId, int quantity, Integer minQuantity, Integer maxQuantity) {
+    /**
+     * A library product on the link; min/max (both or either) let the buyer change the quantity;
+     * {@code taxRateId} is one of the tax rates quotes use (null: no tax). When editing, {@code keptLine} is the
+     * position of the link's own item this one continues (it keeps its copied name and price); null copies the
+     * product from the library as it is now.
+     */
+    public record Item(long productId, int quantity, Integer minQuantity, Integer maxQuantity, Long taxRateId,
+                       Integer keptLine) {
+
+        public Item(long productId, int quantity, Integer minQuantity, Integer maxQuantity) {
+            this(productId, quantity, minQuantity, maxQuantity, null, null);
+        }
+
+        public Item(long productId, int quantity, Integer minQuantity, Integer maxQuantity, Long taxRateId) {
+            this(productId, quantity, minQuantity, maxQuantity, taxRateId, null);
+        }
     }
 
     public enum AfterPayment { MESSAGE, REDIRECT }

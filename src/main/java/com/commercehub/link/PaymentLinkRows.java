@@ -8,6 +8,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -44,9 +45,35 @@ class PaymentLinkRows {
         }
     }
 
-    /** An item, copied from the library product when the link was made. */
+    /** An item, copied from the library product (and its tax rate) when the link was made or edited. */
     record Item(long productId, String name, Money unitPrice, String interval, Integer intervalCount, int quantity,
-                Integer minQuantity, Integer maxQuantity) {
+                Integer minQuantity, Integer maxQuantity, Tax tax) {
+
+        Money amount() {
+            return unitPrice.times(quantity);
+        }
+
+        /**
+         * The item's tax at its quantity, as Stripe works it out per line and rounds half up: an added rate
+         * {@code amount × rate}, an inclusive one the part {@code amount − amount / (1 + rate)} inside the price.
+         */
+        Money taxAmount() {
+            Money amount = amount();
+            if (tax == null) {
+                return Money.zero(amount.currency());
+            }
+            if (!tax.inclusive()) {
+                return amount.percent(tax.percentage()).rounded(RoundingMode.HALF_UP);
+            }
+            BigDecimal hundred = BigDecimal.valueOf(100);
+            BigDecimal net = amount.amount().multiply(hundred)
+                    .divide(hundred.add(tax.percentage()), amount.currencyDecimals(), RoundingMode.HALF_UP);
+            return amount.minus(new Money(net, amount.currency())).rounded(RoundingMode.HALF_UP);
+        }
+    }
+
+    /** The tax rate of an item as copied: {@code rateId} is the rate it came from. */
+    record Tax(long rateId, String name, BigDecimal percentage, boolean inclusive) {
     }
 
     private static final String COLUMNS = """
@@ -80,18 +107,28 @@ class PaymentLinkRows {
                 .param("by", link.createdBy()).param("now", Timestamp.from(now))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
+        insertItems(id, link.items());
+        return id;
+    }
+
+    private void insertItems(long id, List<Item> items) {
         int line = 0;
-        for (Item item : link.items()) {
+        for (Item item : items) {
             jdbc.sql("""
                             INSERT INTO payment_link_item (payment_link, line_no, product, name, unit_amount, billing_interval,
-                                billing_interval_count, quantity, min_quantity, max_quantity)
-                            VALUES (:link, :line, :product, :name, :unit, :interval, :count, :quantity, :min, :max)""")
+                                billing_interval_count, quantity, min_quantity, max_quantity, tax_rate, tax_name,
+                                tax_percentage, tax_inclusive)
+                            VALUES (:link, :line, :product, :name, :unit, :interval, :count, :quantity, :min, :max,
+                                :taxRate, :taxName, :taxPercentage, :taxInclusive)""")
                     .param("link", id).param("line", line++).param("product", item.productId()).param("name", item.name())
                     .param("unit", item.unitPrice().amount()).param("interval", item.interval())
                     .param("count", item.intervalCount()).param("quantity", item.quantity())
-                    .param("min", item.minQuantity()).param("max", item.maxQuantity()).update();
+                    .param("min", item.minQuantity()).param("max", item.maxQuantity())
+                    .param("taxRate", item.tax() == null ? null : item.tax().rateId())
+                    .param("taxName", item.tax() == null ? null : item.tax().name())
+                    .param("taxPercentage", item.tax() == null ? null : item.tax().percentage())
+                    .param("taxInclusive", item.tax() != null && item.tax().inclusive()).update();
         }
-        return id;
     }
 
     Optional<Link> byId(long id) {
@@ -152,6 +189,36 @@ class PaymentLinkRows {
         }
     }
 
+    /**
+     * A staff edit: the link's fields and items replaced as the user saw them. The fixed discount's coupon is
+     * forgotten, so the next visit makes (or finds, by its key) the coupon of the discount as it is now.
+     */
+    void update(long id, long expectedVersion, PaymentLinkDrafts.Content content, Instant now) {
+        int changed = jdbc.sql("""
+                        UPDATE payment_link SET name = :name, currency = :currency, language = :language,
+                            allow_promotion_codes = :codes, discount_percent = :discount, billing_address = :billing,
+                            shipping_countries = :shipping, phone_number = :phone, expires_at = :expires,
+                            one_time = :oneTime, thank_you_message = :message, redirect_url = :redirect,
+                            deal_stage = :stage, account_id = NULL, coupon_id = NULL, version = version + 1,
+                            updated_at = :now
+                        WHERE id = :id AND version = :version""")
+                .param("name", content.name()).param("currency", content.currency().getCurrencyCode())
+                .param("language", content.language()).param("codes", content.allowPromotionCodes())
+                .param("discount", content.discountPercent())
+                .param("billing", content.billingAddressRequired() ? "REQUIRED" : "AUTO")
+                .param("shipping", content.shippingCountries().isEmpty() ? null : String.join(",", content.shippingCountries()))
+                .param("phone", content.phoneNumber()).param("expires", timestamp(content.expiresAt()))
+                .param("oneTime", content.oneTime()).param("message", content.thankYouMessage())
+                .param("redirect", content.redirectUrl())
+                .param("stage", content.dealStage() == null ? null : content.dealStage().name())
+                .param("now", Timestamp.from(now)).param("id", id).param("version", expectedVersion).update();
+        if (changed != 1) {
+            throw new OptimisticLockingFailureException("payment link " + id + " changed");
+        }
+        jdbc.sql("DELETE FROM payment_link_item WHERE payment_link = :id").param("id", id).update();
+        insertItems(id, content.items());
+    }
+
     /** Counts a visit; the number makes the idempotency key of the visit's session. */
     int nextVisit(long id) {
         jdbc.sql("UPDATE payment_link SET visits = visits + 1 WHERE id = :id").param("id", id).update();
@@ -187,7 +254,9 @@ class PaymentLinkRows {
                             new Money(rs.getBigDecimal("unit_amount"), Currency.getInstance(rs.getString("currency"))),
                             rs.getString("billing_interval"), (Integer) rs.getObject("billing_interval_count"),
                             rs.getInt("quantity"), (Integer) rs.getObject("min_quantity"),
-                            (Integer) rs.getObject("max_quantity")));
+                            (Integer) rs.getObject("max_quantity"), rs.getBigDecimal("tax_percentage") == null ? null
+                            : new Tax(rs.getLong("tax_rate"), rs.getString("tax_name"),
+                            rs.getBigDecimal("tax_percentage").stripTrailingZeros(), rs.getBoolean("tax_inclusive"))));
                     return null;
                 }).list();
         return items;

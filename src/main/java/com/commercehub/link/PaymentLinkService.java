@@ -1,59 +1,38 @@
 package com.commercehub.link;
 
-import com.commercehub.base.i18n.Messages;
-import com.commercehub.base.security.Actors;
 import com.commercehub.base.secrets.BearerTokens;
+import com.commercehub.base.security.Actors;
 import com.commercehub.base.security.Role;
 import com.commercehub.base.web.PublicAddress;
-import com.commercehub.product.BillingFrequency;
-import com.commercehub.product.ProductDetails;
-import com.commercehub.product.ProductService;
-import com.commercehub.stripe.StripeAmounts;
-import com.stripe.param.checkout.SessionCreateParams;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-/** Payment links for staff: make one, list them with their payments, switch them on and off, copy the address. */
+/** Payment links for staff: make and edit one, list them with their payments, switch them on and off, copy the address. */
 @Service
 public class PaymentLinkService {
 
     /** Stripe's limit on a payment link's (and our link's) items. */
     public static final int MAX_ITEMS = 20;
-    static final int MAX_QUANTITY = 999_999;
-    private static final int NAME_MAX = 200;
-    private static final int MESSAGE_MAX = 1200;
-    private static final Set<String> STRIPE_SHIPPING_COUNTRIES = Arrays.stream(
-                    SessionCreateParams.ShippingAddressCollection.AllowedCountry.values())
-            .map(SessionCreateParams.ShippingAddressCollection.AllowedCountry::name).collect(Collectors.toSet());
 
     private final PaymentLinkRows rows;
     private final LinkTokens tokens;
-    private final ProductService products;
+    private final PaymentLinkDrafts drafts;
     private final PublicAddress address;
     private final Clock clock;
 
-    PaymentLinkService(PaymentLinkRows rows, LinkTokens tokens, ProductService products, PublicAddress address,
+    PaymentLinkService(PaymentLinkRows rows, LinkTokens tokens, PaymentLinkDrafts drafts, PublicAddress address,
                        Clock clock) {
         this.rows = rows;
         this.tokens = tokens;
-        this.products = products;
+        this.drafts = drafts;
         this.address = address;
         this.clock = clock;
     }
@@ -67,125 +46,56 @@ public class PaymentLinkService {
     @Transactional
     @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
     public long create(PaymentLinkDraft draft) {
-        Map<String, String> problems = new LinkedHashMap<>();
-        List<PaymentLinkRows.Item> items = items(draft, problems);
-        String name = draft.name() == null ? "" : draft.name().strip();
-        if (name.isEmpty()) {
-            problems.put("name", "link.name.required");
-        } else if (name.length() > NAME_MAX) {
-            problems.put("name", "link.name.too-long");
-        }
-        if (draft.discountPercent() != null) {
-            if (draft.allowPromotionCodes()) {
-                problems.put("discountPercent", "link.discount.with-codes");
-            } else if (draft.discountPercent().signum() <= 0 || draft.discountPercent().compareTo(BigDecimal.valueOf(100)) >= 0
-                    || draft.discountPercent().scale() > 2) {
-                problems.put("discountPercent", "link.discount.range");
-            }
-        }
-        List<String> countries = countries(draft.shippingCountries(), problems);
-        Instant expiresAt = null;
-        if (draft.expiresOn() != null) {
-            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-            if (draft.expiresOn().isBefore(today)) {
-                problems.put("expiresOn", "link.expires.past");
-            }
-            expiresAt = draft.expiresOn().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        }
-        String message = blankToNull(draft.thankYouMessage());
-        String redirect = blankToNull(draft.redirectUrl());
-        if (draft.afterPayment() == PaymentLinkDraft.AfterPayment.REDIRECT) {
-            if (redirect == null || !isHttps(redirect)) {
-                problems.put("redirectUrl", "link.redirect.https");
-            }
-            message = null;
-        } else {
-            redirect = null;
-            if (message != null && message.length() > MESSAGE_MAX) {
-                problems.put("thankYouMessage", "link.message.too-long");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new PaymentLinkValidationException(problems);
-        }
+        PaymentLinkDrafts.Content content = drafts.validate(draft, null);
         BearerTokens.Issued token = tokens.issue();
-        Locale language = draft.language() == null ? null : Messages.supported(draft.language());
-        PaymentLinkRows.Link link = new PaymentLinkRows.Link(0, 0, name, token.sealed(), items.getFirst().unitPrice().currency(),
-                language == null ? null : language.toLanguageTag(), draft.allowPromotionCodes(), draft.discountPercent(),
-                draft.billingAddressRequired(), countries, draft.phoneNumber(), expiresAt, draft.oneTime(), message,
-                redirect, draft.dealStage(), true, null, 0, null, null, null, Actors.current(), clock.instant(), items);
+        PaymentLinkRows.Link link = new PaymentLinkRows.Link(0, 0, content.name(), token.sealed(), content.currency(),
+                content.language(), content.allowPromotionCodes(), content.discountPercent(),
+                content.billingAddressRequired(), content.shippingCountries(), content.phoneNumber(),
+                content.expiresAt(), content.oneTime(), content.thankYouMessage(), content.redirectUrl(),
+                content.dealStage(), true, null, 0, null, null, null, Actors.current(), clock.instant(),
+                content.items());
         return rows.insert(link, token.hash(), clock.instant());
     }
 
-    private List<PaymentLinkRows.Item> items(PaymentLinkDraft draft, Map<String, String> problems) {
-        List<PaymentLinkDraft.Item> drafts = draft.items() == null ? List.of() : draft.items();
-        if (drafts.isEmpty()) {
-            problems.put("items", "link.items.required");
-            return List.of();
-        }
-        if (drafts.size() > MAX_ITEMS) {
-            problems.put("items", "link.items.too-many");
-            return List.of();
-        }
-        List<PaymentLinkRows.Item> items = new ArrayList<>();
-        Set<BillingFrequency> intervals = new java.util.HashSet<>();
-        Set<java.util.Currency> currencies = new java.util.HashSet<>();
-        for (PaymentLinkDraft.Item item : drafts) {
-            ProductDetails product;
-            try {
-                product = products.get(item.productId());
-            } catch (OptimisticLockingFailureException gone) {
-                problems.put("items", "link.items.product-gone");
-                continue;
-            }
-            if (product.archived()) {
-                problems.put("items", "link.items.product-gone");
-            }
-            if (!StripeAmounts.isExactlyRepresentable(product.price())) {
-                problems.put("items", "link.items.price-not-chargeable");
-            }
-            boolean quantityOk = item.quantity() >= 1 && item.quantity() <= MAX_QUANTITY
-                    && (item.minQuantity() == null || (item.minQuantity() >= 0 && item.minQuantity() <= item.quantity()))
-                    && (item.maxQuantity() == null || (item.maxQuantity() >= item.quantity() && item.maxQuantity() <= MAX_QUANTITY));
-            if (!quantityOk) {
-                problems.put("items", "link.items.quantity");
-            }
-            currencies.add(product.price().currency());
-            if (product.frequency() != null) {
-                intervals.add(product.frequency());
-            }
-            items.add(new PaymentLinkRows.Item(product.id(), product.name(), product.price(),
-                    product.frequency() == null ? null : product.frequency().unit().name().toLowerCase(Locale.ROOT),
-                    product.frequency() == null ? null : product.frequency().count(), item.quantity(),
-                    item.minQuantity(), item.maxQuantity()));
-        }
-        if (currencies.size() > 1) {
-            problems.put("items", "link.items.one-currency");
-        } else if (intervals.size() > 1) {
-            problems.put("items", "link.items.one-interval");
-        }
-        return items;
+    /**
+     * The link as its edit form shows it, with the version the edit must carry.
+     *
+     * @throws OptimisticLockingFailureException when the link is gone
+     */
+    @Transactional(readOnly = true)
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
+    public PaymentLinkDetails details(long id) {
+        PaymentLinkRows.Link link = rows.byId(id)
+                .orElseThrow(() -> new OptimisticLockingFailureException("payment link " + id + " is gone"));
+        long payments = rows.revenue(List.of(id)).stream().mapToLong(PaymentLinkRows.Revenue::payments).sum();
+        List<PaymentLinkDetails.Item> items = link.items().stream().map(item -> new PaymentLinkDetails.Item(
+                item.productId(), item.name(), item.unitPrice(), item.quantity(), item.minQuantity(),
+                item.maxQuantity(), item.tax() == null ? null : item.tax().rateId(),
+                item.tax() == null ? null : item.tax().name())).toList();
+        return new PaymentLinkDetails(link.id(), link.version(), link.name(), items, link.allowPromotionCodes(),
+                link.discountPercent(), link.billingAddressRequired(), String.join(", ", link.shippingCountries()),
+                link.phoneNumber(), PaymentLinkDrafts.lastDay(link.expiresAt()), link.oneTime(),
+                link.redirectUrl() != null ? PaymentLinkDraft.AfterPayment.REDIRECT : PaymentLinkDraft.AfterPayment.MESSAGE,
+                link.thankYouMessage(), link.redirectUrl(), link.dealStage(),
+                link.language() == null ? null : Locale.forLanguageTag(link.language()), payments);
     }
 
-    private static List<String> countries(String typed, Map<String, String> problems) {
-        if (typed == null || typed.isBlank()) {
-            return List.of();
-        }
-        List<String> countries = Arrays.stream(typed.toUpperCase(Locale.ROOT).split("[,;\\s]+"))
-                .filter(code -> !code.isEmpty()).distinct().toList();
-        if (!countries.stream().allMatch(STRIPE_SHIPPING_COUNTRIES::contains)) {
-            problems.put("shippingCountries", "link.shipping.unknown");
-        }
-        return countries;
-    }
-
-    private static boolean isHttps(String url) {
-        try {
-            URI uri = new URI(url);
-            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isBlank();
-        } catch (java.net.URISyntaxException malformed) {
-            return false;
-        }
+    /**
+     * Changes the link as the user saw it ({@code expectedVersion}), under the rules of {@link #create}. As with
+     * Stripe's payment links, items and prices may change after payments: what a visit offers is read from the
+     * link when the visit starts, so the change reaches new Checkout Sessions only; payments, subscriptions and
+     * revenue recorded before keep their own amounts. Kept items keep their copied price (see
+     * {@link PaymentLinkDraft.Item#keptLine()}).
+     *
+     * @throws PaymentLinkValidationException    with a message key per field when the draft breaks a rule
+     * @throws OptimisticLockingFailureException when someone changed the link meanwhile
+     */
+    @Transactional
+    @Secured({Role.Authority.SALES, Role.Authority.ADMIN})
+    public void update(long id, long expectedVersion, PaymentLinkDraft draft) {
+        PaymentLinkRows.Link link = rows.lock(id).filter(found -> found.version() == expectedVersion)
+                .orElseThrow(() -> new OptimisticLockingFailureException("payment link " + id + " changed"));
+        rows.update(id, expectedVersion, drafts.validate(draft, link), clock.instant());
     }
 
     /** A page of links, newest first, with payment counts and revenue per currency (three queries per page). */
@@ -232,9 +142,5 @@ public class PaymentLinkService {
         PaymentLinkRows.Link link = rows.byId(id)
                 .orElseThrow(() -> new OptimisticLockingFailureException("payment link " + id + " is gone"));
         return address.base() + LinkTokens.PATH + tokens.reveal(link.tokenSealed());
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

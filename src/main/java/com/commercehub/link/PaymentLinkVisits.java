@@ -37,15 +37,17 @@ public class PaymentLinkVisits {
     }
 
     private final PaymentLinkRows rows;
+    private final LinkPromotionCodes codes;
     private final LinkCheckout checkout;
     private final CheckoutReturn returns;
     private final PaymentAccounts accounts;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    PaymentLinkVisits(PaymentLinkRows rows, LinkCheckout checkout, CheckoutReturn returns, PaymentAccounts accounts,
-                      TransactionTemplate transactions, Clock clock) {
+    PaymentLinkVisits(PaymentLinkRows rows, LinkPromotionCodes codes, LinkCheckout checkout, CheckoutReturn returns,
+                      PaymentAccounts accounts, TransactionTemplate transactions, Clock clock) {
         this.rows = rows;
+        this.codes = codes;
         this.checkout = checkout;
         this.returns = returns;
         this.accounts = accounts;
@@ -58,10 +60,17 @@ public class PaymentLinkVisits {
         return find(token).map(link -> {
             List<LinkPage.Line> lines = link.items().stream().map(item -> new LinkPage.Line(item.name(), item.unitPrice(),
                     item.quantity(), item.interval(), item.intervalCount(),
-                    item.minQuantity() != null || item.maxQuantity() != null)).toList();
-            Money total = link.items().stream().map(item -> item.unitPrice().times(item.quantity()))
-                    .reduce(Money::plus).orElseThrow();
-            return new LinkPage(link.name(), language(link), lines, total, link.allowPromotionCodes(),
+                    item.minQuantity() != null || item.maxQuantity() != null,
+                    item.tax() == null ? null : item.tax().name(), item.tax() == null ? null : item.tax().percentage(),
+                    item.tax() != null && item.tax().inclusive())).toList();
+            Money zero = Money.zero(link.currency());
+            Money subtotal = link.items().stream().map(PaymentLinkRows.Item::amount).reduce(zero, Money::plus);
+            Money added = link.items().stream().filter(item -> item.tax() != null && !item.tax().inclusive())
+                    .map(PaymentLinkRows.Item::taxAmount).reduce(zero, Money::plus);
+            Money included = link.items().stream().filter(item -> item.tax() != null && item.tax().inclusive())
+                    .map(PaymentLinkRows.Item::taxAmount).reduce(zero, Money::plus);
+            return new LinkPage(link.name(), language(link), lines, subtotal, added, included, subtotal.plus(added),
+                    link.allowPromotionCodes(), link.allowPromotionCodes() && codes.hostedFieldSafe(link.id()),
                     link.discountPercent(), unavailable(link).orElse(null));
         });
     }
@@ -70,9 +79,11 @@ public class PaymentLinkVisits {
      * Starts paying: the address of a new Checkout Session for this visit; empty for an unknown token.
      *
      * @param buyerLocale the browser's language, used when the link has none of its own
-     * @throws LinkUnavailableException when the link cannot be paid now
+     * @param typedCode   a promotion code typed on the link's page, or null/blank
+     * @throws LinkUnavailableException        when the link cannot be paid now
+     * @throws PromotionCodeRefusedException   when the typed code cannot be used on this link
      */
-    public Optional<String> checkout(String token, Locale buyerLocale) {
+    public Optional<String> checkout(String token, Locale buyerLocale, String typedCode) {
         Optional<PaymentLinkRows.Link> found = find(token);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -84,20 +95,40 @@ public class PaymentLinkVisits {
         PaymentAccount account = accounts.ready()
                 .orElseThrow(() -> new LinkUnavailableException(LinkUnavailableException.Reason.PAYMENTS_UNAVAILABLE));
         Locale locale = Optional.ofNullable(language(link)).orElse(Messages.supported(buyerLocale));
+        Codes offer = codeOffer(link, account, typedCode);
         try {
             String coupon = coupon(account, link);
             if (!link.oneTime()) {
                 int visit = rows.nextVisit(link.id());
-                return Optional.of(checkout.start(account, request(link, token, locale, coupon, visit, null)).url());
+                return Optional.of(checkout.start(account, request(link, token, locale, coupon, visit, null, offer)).url());
             }
-            return Optional.of(transactions.execute(tx -> startOnce(account, link.id(), token, locale, coupon)));
+            return Optional.of(transactions.execute(tx -> startOnce(account, link.id(), token, locale, coupon, offer)));
         } catch (CheckoutUnavailableException e) {
+            if (e.reason() == CheckoutUnavailableException.Reason.PROMOTION_CODE_REFUSED) {
+                throw new PromotionCodeRefusedException(true);
+            }
             throw new LinkUnavailableException(LinkUnavailableException.Reason.PAYMENTS_UNAVAILABLE);
         }
     }
 
+    /** How the session takes codes: Stripe's own field, the one typed on our page, or none. */
+    private record Codes(boolean hostedField, String promotionCodeId) {
+    }
+
+    private Codes codeOffer(PaymentLinkRows.Link link, PaymentAccount account, String typedCode) {
+        if (typedCode == null || typedCode.isBlank()) {
+            return new Codes(link.allowPromotionCodes() && codes.hostedFieldSafe(link.id()), null);
+        }
+        if (!link.allowPromotionCodes()) {
+            throw new PromotionCodeRefusedException(false);
+        }
+        return new Codes(false, codes.applicable(typedCode, link.id(), account.accountId())
+                .orElseThrow(() -> new PromotionCodeRefusedException(false)).promotionCodeId());
+    }
+
     /** Runs with the one-time link's row locked. */
-    private String startOnce(PaymentAccount account, long linkId, String token, Locale locale, String coupon) {
+    private String startOnce(PaymentAccount account, long linkId, String token, Locale locale, String coupon,
+                             Codes offer) {
         PaymentLinkRows.Link link = rows.lock(linkId).orElseThrow();
         unavailable(link).ifPresent(reason -> {
             throw new LinkUnavailableException(reason);
@@ -114,7 +145,7 @@ public class PaymentLinkVisits {
         }
         int visit = rows.nextVisit(linkId);
         LinkCheckout.LinkSession session = checkout.start(account,
-                request(link, token, locale, coupon, visit, clock.instant().plus(ONE_TIME_HOLD)));
+                request(link, token, locale, coupon, visit, clock.instant().plus(ONE_TIME_HOLD), offer));
         rows.openSession(linkId, session.id());
         return session.url();
     }
@@ -157,12 +188,13 @@ public class PaymentLinkVisits {
     }
 
     private static LinkCheckoutRequest request(PaymentLinkRows.Link link, String token, Locale locale, String coupon,
-                                               int visit, Instant expiresAt) {
+                                               int visit, Instant expiresAt, Codes offer) {
         List<LinkCheckoutRequest.Item> items = link.items().stream().map(item -> new LinkCheckoutRequest.Item(item.name(),
                 item.unitPrice(), item.quantity(), item.minQuantity(), item.maxQuantity(), item.interval(),
-                item.intervalCount() == null ? 0 : item.intervalCount())).toList();
+                item.intervalCount() == null ? 0 : item.intervalCount(), item.tax() == null ? null : item.tax().percentage(),
+                item.tax() != null && item.tax().inclusive())).toList();
         return new LinkCheckoutRequest(link.id(), LinkTokens.PATH + token, locale.toLanguageTag(), items,
-                link.allowPromotionCodes(), coupon, link.billingAddressRequired(), link.shippingCountries(),
-                link.phoneNumber(), link.redirectUrl(), visit, expiresAt);
+                offer.hostedField(), coupon, link.billingAddressRequired(), link.shippingCountries(),
+                link.phoneNumber(), link.redirectUrl(), visit, expiresAt, offer.promotionCodeId());
     }
 }

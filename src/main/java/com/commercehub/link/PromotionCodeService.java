@@ -29,10 +29,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Promotion codes buyers type at Checkout on links that allow them. Each is made at Stripe as a coupon (the
  * discount) and a promotion code (the code, its expiry and redemption limit); Stripe checks and counts them.
+ * A code may be limited to chosen links, which Stripe cannot express: {@link LinkPromotionCodes} checks that.
  * The Stripe calls happen before the row is written, under keys of one attempt, so a failure leaves nothing here.
  */
 @Service
@@ -81,6 +83,10 @@ public class PromotionCodeService {
         }
         if (draft.maxRedemptions() != null && draft.maxRedemptions() < 1) {
             problems.put("maxRedemptions", "promo.max.positive");
+        }
+        if (!draft.linkIds().isEmpty() && jdbc.sql("SELECT COUNT(*) FROM payment_link WHERE id IN (:ids)")
+                .param("ids", draft.linkIds()).query(Integer.class).single() != Set.copyOf(draft.linkIds()).size()) {
+            problems.put("links", "promo.links.unknown");
         }
         if (!problems.isEmpty()) {
             throw new PaymentLinkValidationException(problems);
@@ -139,8 +145,13 @@ public class PromotionCodeService {
                 .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt)).param("max", draft.maxRedemptions())
                 .param("account", account.accountId()).param("coupon", couponId).param("promotion", promotionId)
                 .param("by", Actors.current()).param("now", now).update();
-        return jdbc.sql("SELECT id FROM promotion_code WHERE account_id = :account AND stripe_promotion_code_id = :promotion")
+        long id = jdbc.sql("SELECT id FROM promotion_code WHERE account_id = :account AND stripe_promotion_code_id = :promotion")
                 .param("account", account.accountId()).param("promotion", promotionId).query(Long.class).single();
+        for (long link : Set.copyOf(draft.linkIds())) {
+            jdbc.sql("INSERT INTO promotion_code_link (promotion_code, payment_link) VALUES (:code, :link)")
+                    .param("code", id).param("link", link).update();
+        }
+        return id;
     }
 
     private int codesMadeBefore(String code) {
@@ -157,7 +168,7 @@ public class PromotionCodeService {
     @Transactional(readOnly = true)
     @Secured({Role.Authority.SALES, Role.Authority.FINANCE, Role.Authority.ADMIN})
     public List<PromotionCodeEntry> page(int offset, int limit) {
-        return jdbc.sql("""
+        List<PromotionCodeEntry> codes = jdbc.sql("""
                         SELECT id, version, code, percent_off, amount_off, currency, expires_at, max_redemptions, active
                         FROM promotion_code ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset""")
                 .param("limit", limit).param("offset", offset)
@@ -165,7 +176,20 @@ public class PromotionCodeService {
                         rs.getBigDecimal("percent_off"), rs.getBigDecimal("amount_off") == null ? null
                         : new Money(rs.getBigDecimal("amount_off"), Currency.getInstance(rs.getString("currency"))),
                         rs.getTimestamp("expires_at") == null ? null : rs.getTimestamp("expires_at").toInstant(),
-                        (Integer) rs.getObject("max_redemptions"), rs.getBoolean("active"))).list();
+                        (Integer) rs.getObject("max_redemptions"), rs.getBoolean("active"), List.of())).list();
+        if (codes.isEmpty()) {
+            return codes;
+        }
+        Map<Long, List<String>> links = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT pcl.promotion_code, l.name FROM promotion_code_link pcl
+                        JOIN payment_link l ON l.id = pcl.payment_link
+                        WHERE pcl.promotion_code IN (:ids) ORDER BY l.name""")
+                .param("ids", codes.stream().map(PromotionCodeEntry::id).toList())
+                .query((rs, n) -> links.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getString(2)))
+                .list();
+        return codes.stream().map(c -> new PromotionCodeEntry(c.id(), c.version(), c.code(), c.percentOff(), c.amountOff(),
+                c.expiresAt(), c.maxRedemptions(), c.active(), links.getOrDefault(c.id(), List.of()))).toList();
     }
 
     @Transactional(readOnly = true)

@@ -332,6 +332,23 @@ public class PaymentRecords {
                 .param("id", paymentId).query((rs, n) -> new QuoteRef(rs.getLong(1), rs.getInt(2))).optional();
     }
 
+    /** Where a subscription's sale belongs in the CRM; each part may be null. */
+    public record Parties(Long dealId, Long contactId, Long companyId) {
+    }
+
+    /**
+     * The deal, contact and company the subscription was recorded with when it was sold (its record keeps
+     * the first it was given); empty when the subscription is not recorded yet.
+     */
+    public Optional<Parties> subscriptionParties(String accountId, String stripeSubscriptionId) {
+        return jdbc.sql("""
+                        SELECT deal, contact, company FROM subscription
+                        WHERE account_id = :account AND stripe_subscription_id = :sub""")
+                .param("account", accountId).param("sub", stripeSubscriptionId)
+                .query((rs, n) -> new Parties((Long) rs.getObject("deal"), (Long) rs.getObject("contact"),
+                        (Long) rs.getObject("company"))).optional();
+    }
+
     /** The Stripe customer paying the quote's subscription in the account, if it has one. */
     public Optional<String> subscriptionCustomer(String accountId, long quoteId) {
         return jdbc.sql("""

@@ -18,6 +18,12 @@ class CheckoutResources extends SandboxRoutes {
 
     static final long MIN_EXPIRY = 30 * 60L;
     static final long MAX_EXPIRY = 24 * 3600L;
+    /** Why a promotion code in {@code discounts} is refused (the sandbox's wording; Stripe's exact texts unconfirmed). */
+    private static final Map<String, String> PROMOTION_REFUSALS = Map.of(
+            "invalid", "This promotion code is not active.",
+            "expired", "This promotion code has expired.",
+            "used_up", "This promotion code has reached its maximum number of redemptions.",
+            "minimum", "This promotion code requires a higher order amount.");
     /** The values Checkout takes for {@code locale}. */
     static final String[] LOCALES = {"auto", "bg", "cs", "da", "de", "el", "en", "en-GB", "es", "es-419", "et", "fi",
             "fil", "fr", "fr-CA", "hr", "hu", "id", "it", "ja", "ko", "lt", "lv", "ms", "mt", "nb", "nl", "pl", "pt",
@@ -151,13 +157,23 @@ class CheckoutResources extends SandboxRoutes {
         List<Map<String, Object>> lines = lineItems(call, p, mode, defaultTaxRates);
         String currency = Obj.str(lines.getFirst(), "currency");
         Map<String, Object> coupon = null;
+        String promotionCodeId = null;
         if (!discounts.isEmpty()) {
             Params discount = discounts.getFirst();
             String couponId = discount.string("coupon");
-            discount.string("promotion_code");
+            promotionCodeId = discount.string("promotion_code");
+            if (couponId != null && promotionCodeId != null) {
+                throw StripeError.invalid("discounts[0]", "parameter_invalid_object",
+                        "You may only specify one of these parameters: coupon, promotion_code.");
+            }
+            if (promotionCodeId != null) {
+                Map<String, Object> promotionCode = store.get(promotionCodeId, "promotion_code",
+                        "discounts[0][promotion_code]", "promotion code");
+                couponId = PromotionCodeResources.couponOf(promotionCode);
+            }
             if (couponId == null) {
-                throw StripeError.invalid("discounts[0][promotion_code]", "parameter_invalid_string",
-                        "The sandbox supports only coupons in discounts.");
+                throw StripeError.invalid("discounts[0][coupon]", "parameter_missing",
+                        "Each discount needs a coupon or a promotion code.");
             }
             coupon = store.get(couponId, "coupon", "discounts[0][coupon]", "coupon");
             if (coupon.get("amount_off") != null && !currency.equals(coupon.get("currency"))) {
@@ -166,6 +182,15 @@ class CheckoutResources extends SandboxRoutes {
             }
         }
         LinePricing.Totals totals = LinePricing.price(lines, coupon);
+        if (promotionCodeId != null) {
+            // The checks of a code typed on the hosted page, made when the session is created with it.
+            String refusal = promotionCodes.recheck(call.now(), promotionCodeId,
+                    Obj.of("currency", currency, "amount_subtotal", totals.subtotal())).refusal();
+            if (refusal != null) {
+                throw StripeError.invalid("discounts[0][promotion_code]", "promotion_code_invalid",
+                        PROMOTION_REFUSALS.getOrDefault(refusal, "This promotion code is not active."));
+            }
+        }
         long minimum = Objects.requireNonNullElse(SandboxCurrencies.minimum(currency), 0L);
         if (("payment".equals(mode) && totals.total() < Math.max(1, minimum))
                 || ("subscription".equals(mode) && totals.total() > 0 && totals.total() < minimum)) {
@@ -199,7 +224,7 @@ class CheckoutResources extends SandboxRoutes {
         session.put("customer_details", null);
         session.put("customer_email", customerEmail);
         session.put("discounts", coupon == null ? new ArrayList<>()
-                : List.of(Obj.of("coupon", coupon.get("id"), "promotion_code", null)));
+                : List.of(Obj.of("coupon", coupon.get("id"), "promotion_code", promotionCodeId)));
         session.put("expires_at", expiresAt);
         session.put("invoice", null);
         session.put("locale", p.oneOf("locale", null, LOCALES));

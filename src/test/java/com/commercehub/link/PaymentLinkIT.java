@@ -55,6 +55,14 @@ class PaymentLinkIT {
     @Autowired
     UserService users;
     @Autowired
+    com.commercehub.product.TaxRateService taxRates;
+    @Autowired
+    com.commercehub.sandbox.SandboxClockService sandboxClock;
+    @Autowired
+    com.commercehub.dashboard.PaymentsPageService paymentsPage;
+    @Autowired
+    com.commercehub.payment.PaymentService payments;
+    @Autowired
     StripeConnectionService stripe;
     @Autowired
     SandboxApiKey sandboxKey;
@@ -102,6 +110,20 @@ class PaymentLinkIT {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The return page records the payment when it wins the race with the webhook's worker; when the worker is
+     * first, the page says "confirming" and the record follows from the event: wait for it either way.
+     */
+    private void awaitPayments(long linkId, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (jdbc.sql("SELECT COUNT(*) FROM payment WHERE payment_link = :l AND status = 'SUCCEEDED'").param("l", linkId)
+                .query(Long.class).single() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM payment WHERE payment_link = :l AND status = 'SUCCEEDED'")
+                .param("l", linkId).query(Long.class).single()).isEqualTo(expected);
     }
 
     @Test
@@ -238,6 +260,191 @@ class PaymentLinkIT {
         // No deal stage chosen: no deal.
         assertThat(jdbc.sql("SELECT COUNT(*) FROM payment_link_purchase WHERE payment_link = :l AND deal IS NULL")
                 .param("l", linkId).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void an_item_with_a_25_percent_tax_rate_is_taxed_on_the_page_at_checkout_and_in_the_recorded_payment() throws Exception {
+        long product = product("80.00");
+        long vat = taxRates.create(new com.commercehub.product.TaxRateDraft("VAT " + UUID.randomUUID().toString().substring(0, 6),
+                new BigDecimal("25"), false, "DK", null)).id();
+        long linkId = links.create(new PaymentLinkDraft("Taxed " + UUID.randomUUID(),
+                List.of(new PaymentLinkDraft.Item(product, 2, null, null, vat)), false, null, false, "", false, null,
+                false, PaymentLinkDraft.AfterPayment.MESSAGE, null, null, null, null));
+        String token = token(linkId);
+
+        HttpResponse<String> page = get("/pay/" + token);
+        assertThat(page.body()).contains("id=\"subtotal\">€160.00").contains("id=\"tax\">€40.00")
+                .contains("id=\"total\">€200.00").contains("25 %");
+
+        String checkout = post("/pay/" + token + "/checkout", "").headers().firstValue("Location").orElseThrow();
+        String sessionId = checkout.substring(checkout.lastIndexOf('/') + 1);
+        Session session = sandbox().v1().checkout().sessions().retrieve(sessionId);
+        assertThat(session.getAmountSubtotal()).isEqualTo(16_000L);
+        assertThat(session.getTotalDetails().getAmountTax()).isEqualTo(4_000L);
+        assertThat(session.getAmountTotal()).isEqualTo(20_000L);
+
+        HttpResponse<String> paid = post(checkout, "email=" + URLEncoder.encode("tax@buyer.example", StandardCharsets.UTF_8)
+                + "&name=Tax+Payer&card=4242424242424242");
+        String back = paid.headers().firstValue("Location").orElseThrow();
+        get(back.substring(back.indexOf("/pay/")));
+        awaitPayments(linkId, 1);
+        assertThat(jdbc.sql("SELECT amount FROM payment WHERE payment_link = :l AND status = 'SUCCEEDED'")
+                .param("l", linkId).query(BigDecimal.class).single()).isEqualByComparingTo("200");
+    }
+
+    @Test
+    void an_edited_link_offers_its_new_values_to_the_next_visit_and_leaves_earlier_payments_as_they_were() throws Exception {
+        long product = product("100.00");
+        long linkId = links.create(new PaymentLinkDraft("Before " + UUID.randomUUID(),
+                List.of(new PaymentLinkDraft.Item(product, 1, null, null)), false, null, false, "", false, null,
+                false, PaymentLinkDraft.AfterPayment.MESSAGE, "Thanks", null, null, null));
+        String token = token(linkId);
+        String first = post("/pay/" + token + "/checkout", "").headers().firstValue("Location").orElseThrow();
+        String back = post(first, "email=" + URLEncoder.encode("early@buyer.example", StandardCharsets.UTF_8)
+                + "&name=Early+Bird&card=4242424242424242").headers().firstValue("Location").orElseThrow();
+        get(back.substring(back.indexOf("/pay/")));
+        awaitPayments(linkId, 1);
+        assertThat(jdbc.sql("SELECT amount FROM payment WHERE payment_link = :l").param("l", linkId)
+                .query(BigDecimal.class).single()).isEqualByComparingTo("100");
+
+        // The library price changes after the link was made; the kept item keeps the link's own copy.
+        var library = products.get(product);
+        products.update(product, library.version(), ProductTestData.oneTime(library.name(), library.sku(), "150.00", "EUR"));
+        var details = links.details(linkId);
+        assertThat(details.payments()).isEqualTo(1);
+        long vat = taxRates.create(new com.commercehub.product.TaxRateDraft("VAT " + UUID.randomUUID().toString().substring(0, 6),
+                new BigDecimal("25"), false, "DK", null)).id();
+        String renamed = "After " + UUID.randomUUID();
+        links.update(linkId, details.version(), new PaymentLinkDraft(renamed,
+                List.of(new PaymentLinkDraft.Item(product, 2, 1, 5, vat, 0)), false, null, true, "SE", true,
+                java.time.LocalDate.now().plusDays(30), false, PaymentLinkDraft.AfterPayment.REDIRECT, null,
+                "https://shop.example/thanks", DealStage.QUALIFIED, null));
+        // A stale edit (the version the user saw before) is refused and changes nothing.
+        assertThatThrownBy(() -> links.update(linkId, details.version(), draft(product, false, null, false)))
+                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+
+        String second = post("/pay/" + token + "/checkout", "").headers().firstValue("Location").orElseThrow();
+        Session session = sandbox().v1().checkout().sessions().retrieve(second.substring(second.lastIndexOf('/') + 1));
+        assertThat(session.getAmountSubtotal()).isEqualTo(20_000L);
+        assertThat(session.getAmountTotal()).isEqualTo(25_000L);
+        assertThat(session.getSuccessUrl()).isEqualTo("https://shop.example/thanks");
+        assertThat(session.getPhoneNumberCollection().getEnabled()).isTrue();
+        assertThat(session.getBillingAddressCollection()).isEqualTo("required");
+        assertThat(session.getShippingAddressCollection().getAllowedCountries()).containsExactly("SE");
+        assertThat(get("/pay/" + token).body()).contains(renamed).contains("€250.00");
+
+        // The payment made before the edit, and the link's figures from it, are unchanged.
+        assertThat(jdbc.sql("SELECT amount FROM payment WHERE payment_link = :l").param("l", linkId)
+                .query(BigDecimal.class).single()).isEqualByComparingTo("100");
+        PaymentLinkListEntry listed = links.page(0, 100).stream().filter(l -> l.id() == linkId).findFirst().orElseThrow();
+        assertThat(listed.name()).isEqualTo(renamed);
+        assertThat(listed.payments()).isEqualTo(1);
+        assertThat(listed.revenue().getFirst().amount()).isEqualByComparingTo("100");
+        var after = links.details(linkId);
+        assertThat(after.items()).singleElement().satisfies(item -> {
+            assertThat(item.quantity()).isEqualTo(2);
+            assertThat(item.taxRateId()).isEqualTo(vat);
+        });
+        assertThat(after.dealStage()).isEqualTo(DealStage.QUALIFIED);
+    }
+
+    @Test
+    void renewals_of_a_link_subscription_belong_to_the_purchase_contact_and_deal_and_count_as_renewals() throws Exception {
+        String sku = "PLR-" + UUID.randomUUID().toString().substring(0, 8);
+        long monthly = products.create(ProductTestData.recurring("Plan " + sku, sku, "40.00", "EUR",
+                com.commercehub.product.BillingFrequency.MONTHLY)).id();
+        long linkId = links.create(new PaymentLinkDraft("Plan " + sku, List.of(new PaymentLinkDraft.Item(monthly, 1, null, null)),
+                false, null, false, "", false, null, false, PaymentLinkDraft.AfterPayment.MESSAGE, null, null,
+                DealStage.CLOSED_WON, null));
+        String checkout = post("/pay/" + token(linkId) + "/checkout", "").headers().firstValue("Location").orElseThrow();
+        String back = post(checkout, "email=" + URLEncoder.encode("renew@buyer.example", StandardCharsets.UTF_8)
+                + "&name=Re+New&card=4242424242424242").headers().firstValue("Location").orElseThrow();
+        get(back.substring(back.indexOf("/pay/")));
+        awaitPayments(linkId, 1);
+        var purchase = jdbc.sql("SELECT deal, contact FROM payment_link_purchase WHERE payment_link = :l")
+                .param("l", linkId).query().singleRow();
+        long deal = ((Number) purchase.get("deal")).longValue();
+        long contact = ((Number) purchase.get("contact")).longValue();
+        try {
+            sandboxClock.advance(Duration.ofDays(32));
+            awaitPayments(linkId, 2);
+            var renewal = jdbc.sql("""
+                            SELECT p.id, p.deal, p.contact, p.subscription, s.payment_link AS sold_through FROM payment p
+                            JOIN subscription s ON s.id = p.subscription
+                            WHERE p.payment_link = :l AND p.checkout_session_id IS NULL""")
+                    .param("l", linkId).query().singleRow();
+            assertThat(((Number) renewal.get("deal")).longValue()).isEqualTo(deal);
+            assertThat(((Number) renewal.get("contact")).longValue()).isEqualTo(contact);
+            assertThat(((Number) renewal.get("sold_through")).longValue()).isEqualTo(linkId);
+            // On the deal with the first payment; on the payments page a renewal, with the deal's owner.
+            assertThat(payments.ofDeal(deal)).hasSize(2);
+            var row = paymentsPage.details(((Number) renewal.get("id")).longValue()).row();
+            assertThat(row.source()).isEqualTo(com.commercehub.dashboard.PaymentSources.RENEWAL);
+            assertThat(row.dealId()).isEqualTo(deal);
+            assertThat(row.owner()).isNotBlank();
+        } finally {
+            // Tests share one database: a sandbox clock left ahead would move the next test's dates.
+            sandboxClock.reset();
+        }
+    }
+
+    @Test
+    void a_code_limited_to_one_link_is_refused_on_another_and_taken_on_its_own() throws Exception {
+        long product = product("100.00");
+        long linkA = links.create(draft(product, true, null, false));
+        long linkB = links.create(draft(product, true, null, false));
+        String code = "ONLYA" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        long codeId = codes.create(new PromotionCodeDraft(code, new BigDecimal("20"), null, null, 1, List.of(linkA)));
+        assertThat(codes.page(0, 100).stream().filter(c -> c.id() == codeId).findFirst().orElseThrow().links())
+                .hasSize(1);
+        try {
+            // Link B: its own page takes the code (Stripe's field would take any code) and refuses it; nothing is made.
+            String tokenB = token(linkB);
+            assertThat(get("/pay/" + tokenB).body()).contains("id=\"code\"").doesNotContain("id=\"codes-hint\"");
+            long sessionsBefore = sandboxSessions();
+            HttpResponse<String> refused = post("/pay/" + tokenB + "/checkout", "code=" + code);
+            assertThat(refused.statusCode()).isEqualTo(422);
+            assertThat(refused.body()).contains("id=\"code-error\"").contains("Dieser Code ist ungültig.")
+                    .contains("value=\"" + code + "\"");
+            assertThat(sandboxSessions()).isEqualTo(sessionsBefore);
+            // Without a code, B's session offers no code field at Stripe.
+            String plainB = post("/pay/" + tokenB + "/checkout", "").headers().firstValue("Location").orElseThrow();
+            assertThat(sandbox().v1().checkout().sessions().retrieve(plainB.substring(plainB.lastIndexOf('/') + 1))
+                    .getAllowPromotionCodes()).isNotEqualTo(Boolean.TRUE);
+
+            // Link A: the code typed on its page goes to Stripe with the session, which takes 20 % off.
+            String checkoutA = post("/pay/" + token(linkA) + "/checkout", "code=" + code.toLowerCase(Locale.ROOT))
+                    .headers().firstValue("Location").orElseThrow();
+            String sessionA = checkoutA.substring(checkoutA.lastIndexOf('/') + 1);
+            Session discounted = sandbox().v1().checkout().sessions().retrieve(sessionA);
+            assertThat(discounted.getAmountSubtotal()).isEqualTo(20_000L);
+            assertThat(discounted.getAmountTotal()).isEqualTo(16_000L);
+            // A keeps Stripe's own field too: the only limited code is A's.
+            String plainA = post("/pay/" + token(linkA) + "/checkout", "").headers().firstValue("Location").orElseThrow();
+            assertThat(sandbox().v1().checkout().sessions().retrieve(plainA.substring(plainA.lastIndexOf('/') + 1))
+                    .getAllowPromotionCodes()).isTrue();
+
+            String back = post(checkoutA, "email=" + URLEncoder.encode("coded@buyer.example", StandardCharsets.UTF_8)
+                    + "&name=Co+Ded&card=4242424242424242").headers().firstValue("Location").orElseThrow();
+            get(back.substring(back.indexOf("/pay/")));
+            awaitPayments(linkA, 1);
+            assertThat(jdbc.sql("SELECT amount FROM payment WHERE payment_link = :l").param("l", linkA)
+                    .query(BigDecimal.class).single()).isEqualByComparingTo("160");
+            PromotionCode redeemed = sandbox().v1().promotionCodes().list(
+                    com.stripe.param.PromotionCodeListParams.builder().setCode(code).build()).getData().getFirst();
+            assertThat(redeemed.getTimesRedeemed()).isEqualTo(1L);
+            // Used up: Stripe refuses the code with the next session, and the link's page says so next to the field.
+            HttpResponse<String> usedUp = post("/pay/" + token(linkA) + "/checkout", "code=" + code);
+            assertThat(usedUp.statusCode()).isEqualTo(422);
+            assertThat(usedUp.body()).contains("id=\"code-error\"").contains("Dieser Code kann nicht mehr verwendet werden");
+        } finally {
+            // Tests share one database: an active limited code would take Stripe's code field from every other link.
+            codes.deactivate(codeId, 0);
+        }
+    }
+
+    private long sandboxSessions() {
+        return jdbc.sql("SELECT COUNT(*) FROM sandbox_object WHERE object_type = 'checkout.session'").query(Long.class).single();
     }
 
     @Test

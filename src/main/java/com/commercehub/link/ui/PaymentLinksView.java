@@ -7,6 +7,7 @@ import com.commercehub.link.PaymentLinkService;
 import com.commercehub.link.PaymentLinkStatus;
 import com.commercehub.link.PaymentLinkValidationException;
 import com.commercehub.product.ProductService;
+import com.commercehub.product.TaxRateService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -27,7 +28,7 @@ import java.time.ZoneId;
 import java.util.Base64;
 import java.util.stream.Collectors;
 
-/** Payment links: their state, payments and revenue; make one, switch it on or off, share it. */
+/** Payment links: their state, payments and revenue; make or edit one, switch it on or off, share it. */
 @Route("payment-links")
 @Menu(order = 8, icon = "vaadin:link", title = "link.nav")
 @RolesAllowed({Role.Names.SALES, Role.Names.ADMIN})
@@ -37,15 +38,17 @@ public class PaymentLinksView extends VerticalLayout implements HasDynamicTitle 
     final Grid<PaymentLinkListEntry> grid = new Grid<>();
     private final PaymentLinkService links;
     private final ProductService products;
+    private final TaxRateService taxRates;
 
-    PaymentLinksView(PaymentLinkService links, ProductService products) {
+    PaymentLinksView(PaymentLinkService links, ProductService products, TaxRateService taxRates) {
         this.links = links;
         this.products = products;
+        this.taxRates = taxRates;
         setSizeFull();
         create.setText(getTranslation("link.ui.create"));
         create.setIcon(VaadinIcon.PLUS.create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        create.addClickListener(e -> new PaymentLinkForm(links, products, (id, name) -> {
+        create.addClickListener(e -> new PaymentLinkForm(links, products, taxRates, null, (id, name) -> {
             grid.getDataProvider().refreshAll();
             share(id, name);
         }).open());
@@ -67,7 +70,11 @@ public class PaymentLinksView extends VerticalLayout implements HasDynamicTitle 
     private HorizontalLayout actions(PaymentLinkListEntry link) {
         Button share = new Button(getTranslation("link.ui.share"), e -> share(link.id(), link.name()));
         share.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout actions = new HorizontalLayout(share);
+        Button edit = new Button(getTranslation("link.ui.edit"), e -> new PaymentLinkForm(links, products, taxRates,
+                links.details(link.id()), (id, name) -> grid.getDataProvider().refreshAll()).open());
+        edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        edit.setId("edit-" + link.id());
+        HorizontalLayout actions = new HorizontalLayout(share, edit);
         if (link.status() != PaymentLinkStatus.COMPLETED) {
             boolean on = link.status() != PaymentLinkStatus.INACTIVE;
             Button toggle = new Button(getTranslation(on ? "link.ui.deactivate" : "link.ui.activate"), e -> {

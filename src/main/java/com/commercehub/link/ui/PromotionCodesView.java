@@ -6,6 +6,8 @@ import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
 import com.commercehub.link.LinkUnavailableException;
+import com.commercehub.link.PaymentLinkListEntry;
+import com.commercehub.link.PaymentLinkService;
 import com.commercehub.link.PaymentLinkValidationException;
 import com.commercehub.link.PromotionCodeDraft;
 import com.commercehub.link.PromotionCodeEntry;
@@ -13,6 +15,7 @@ import com.commercehub.link.PromotionCodeService;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -29,7 +32,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-/** Promotion codes for payment links that allow them: code, discount, expiry, redemption limit. */
+/** Promotion codes for payment links that allow them: code, discount, expiry, redemption limit, the links it is for. */
 @Route("promotion-codes")
 @Menu(order = 11, icon = "vaadin:ticket", title = "promo.nav")
 @RolesAllowed({Role.Names.SALES, Role.Names.ADMIN})
@@ -38,9 +41,11 @@ public class PromotionCodesView extends VerticalLayout implements HasDynamicTitl
     final Button create = new Button();
     final Grid<PromotionCodeEntry> grid = new Grid<>();
     private final PromotionCodeService codes;
+    private final PaymentLinkService links;
 
-    PromotionCodesView(PromotionCodeService codes) {
+    PromotionCodesView(PromotionCodeService codes, PaymentLinkService links) {
         this.codes = codes;
+        this.links = links;
         setSizeFull();
         create.setText(getTranslation("promo.ui.create"));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -53,6 +58,8 @@ public class PromotionCodesView extends VerticalLayout implements HasDynamicTitl
                 .setHeader(getTranslation("promo.ui.expires"));
         grid.addColumn(code -> code.maxRedemptions() == null ? "" : code.maxRedemptions().toString())
                 .setHeader(getTranslation("promo.ui.max"));
+        grid.addColumn(code -> code.links().isEmpty() ? getTranslation("promo.ui.all-links") : String.join(", ", code.links()))
+                .setHeader(getTranslation("promo.ui.links"));
         grid.addColumn(code -> getTranslation(code.active() ? "promo.ui.active" : "promo.ui.inactive"))
                 .setHeader(getTranslation("promo.ui.status"));
         grid.addComponentColumn(code -> {
@@ -73,6 +80,8 @@ public class PromotionCodesView extends VerticalLayout implements HasDynamicTitl
         add(create, grid);
     }
 
+    private static final int LINK_CHOICES = 500;
+
     final class CodeDialog extends Dialog {
         final TextField code = new TextField(getTranslation("promo.ui.code"));
         final BigDecimalField percentOff = new BigDecimalField(getTranslation("promo.ui.percent"));
@@ -80,12 +89,18 @@ public class PromotionCodesView extends VerticalLayout implements HasDynamicTitl
         final CurrencyField currency = new CurrencyField(getTranslation("promo.ui.currency"));
         final DateField expiresOn = new DateField(getTranslation("promo.ui.expires"));
         final IntegerField maxRedemptions = new IntegerField(getTranslation("promo.ui.max"));
+        final MultiSelectComboBox<PaymentLinkListEntry> onlyLinks = new MultiSelectComboBox<>(getTranslation("promo.ui.links"));
         final Button save = new Button(getTranslation("link.ui.save"));
 
         CodeDialog() {
             setHeaderTitle(getTranslation("promo.ui.create"));
             currency.setAllCurrencies();
-            add(new FormLayout(code, percentOff, amountOff, currency, expiresOn, maxRedemptions));
+            onlyLinks.setPlaceholder(getTranslation("promo.ui.all-links"));
+            onlyLinks.setHelperText(getTranslation("promo.ui.links-help"));
+            onlyLinks.setItemLabelGenerator(PaymentLinkListEntry::name);
+            // The newest links, filtered as typed in memory: a business has a handful of links, not thousands.
+            onlyLinks.setItems(links.page(0, LINK_CHOICES));
+            add(new FormLayout(code, percentOff, amountOff, currency, expiresOn, maxRedemptions, onlyLinks));
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             save.addClickListener(e -> save());
             getFooter().add(new Button(getTranslation("link.ui.cancel"), e -> close()), save);
@@ -93,7 +108,7 @@ public class PromotionCodesView extends VerticalLayout implements HasDynamicTitl
 
         private void save() {
             Map<String, HasValidation> fields = Map.of("code", code, "percentOff", percentOff, "amountOff", amountOff,
-                    "expiresOn", expiresOn, "maxRedemptions", maxRedemptions);
+                    "expiresOn", expiresOn, "maxRedemptions", maxRedemptions, "links", onlyLinks);
             fields.values().forEach(field -> field.setInvalid(false));
             if (DateField.unreadable(expiresOn)) {
                 return;
@@ -109,7 +124,7 @@ public class PromotionCodesView extends VerticalLayout implements HasDynamicTitl
             }
             try {
                 codes.create(new PromotionCodeDraft(code.getValue(), percentOff.getValue(), amount, expiresOn.getValue(),
-                        maxRedemptions.getValue()));
+                        maxRedemptions.getValue(), onlyLinks.getValue().stream().map(PaymentLinkListEntry::id).toList()));
                 close();
                 grid.getDataProvider().refreshAll();
             } catch (PaymentLinkValidationException invalid) {

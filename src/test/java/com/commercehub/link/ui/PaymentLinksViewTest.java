@@ -30,6 +30,8 @@ class PaymentLinksViewTest extends KaribuTest {
     ProductService products;
     @Autowired
     PaymentLinkService links;
+    @Autowired
+    com.commercehub.product.TaxRateService taxRates;
 
     private ProductListEntry product(String price) {
         String sku = "PLV-" + UUID.randomUUID().toString().substring(0, 8);
@@ -113,6 +115,93 @@ class PaymentLinksViewTest extends KaribuTest {
         ButtonKt._click(toggle);
         PaymentLinkListEntry off = rows(view).stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
         assertThat(GridKt._getFormattedRow(view.grid, rows(view).indexOf(off))).contains("Inactive");
+    }
+
+    @Test
+    void a_link_is_edited_in_the_same_form_with_its_messages_next_to_the_fields_and_a_refused_edit_changes_nothing() {
+        login("sam@example.com", Role.SALES);
+        ProductListEntry course = product("30.00");
+        String name = "Yoga " + UUID.randomUUID();
+        long id = AsAdmin.call(() -> links.create(new PaymentLinkDraft(name,
+                List.of(new PaymentLinkDraft.Item(course.id(), 2, null, null)), false, null, false, "", false, null,
+                false, PaymentLinkDraft.AfterPayment.MESSAGE, "Namaste", null, null, null)));
+        navigate("payment-links");
+        PaymentLinksView view = _get(PaymentLinksView.class);
+        int row = rows(view).stream().map(PaymentLinkListEntry::id).toList().indexOf(id);
+        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout)
+                GridKt._getCellComponent(view.grid, row, "actions");
+        ButtonKt._click((com.vaadin.flow.component.button.Button) actions.getChildren()
+                .filter(c -> ("edit-" + id).equals(c.getId().orElse(null))).findFirst().orElseThrow());
+        PaymentLinkForm form = _get(PaymentLinkForm.class);
+        assertThat(form.getHeaderTitle()).isEqualTo("Edit payment link");
+        assertThat(form.name.getValue()).isEqualTo(name);
+        assertThat(form.thankYouMessage.getValue()).isEqualTo("Namaste");
+        assertThat(form.editNote.isVisible()).isFalse();
+        var quantity = (com.vaadin.flow.component.textfield.IntegerField) GridKt._getCellComponent(form.items, 0, "quantity");
+        assertThat(quantity.getValue()).isEqualTo(2);
+
+        // Invalid: the messages go next to the fields and the link stays as it was.
+        form.name.setValue(" ");
+        quantity.setValue(5);
+        ((com.vaadin.flow.component.textfield.IntegerField) GridKt._getCellComponent(form.items, 0, "max")).setValue(4);
+        form.afterPayment.setValue(PaymentLinkDraft.AfterPayment.REDIRECT);
+        form.redirectUrl.setValue("ftp://shop.example");
+        ButtonKt._click(form.save);
+        assertThat(form.name.getErrorMessage()).isEqualTo("Give the link a name.");
+        assertThat(form.itemsError.getText()).startsWith("Quantities must be at least 1");
+        assertThat(form.redirectUrl.getErrorMessage()).isEqualTo("Enter a full https:// address to send buyers to.");
+        var unchanged = AsAdmin.call(() -> links.details(id));
+        assertThat(unchanged.name()).isEqualTo(name);
+        assertThat(unchanged.items().getFirst().quantity()).isEqualTo(2);
+
+        // Fixed: saved, listed under the new name, the quantities and the deal option as chosen.
+        form.name.setValue(name + " (new)");
+        ((com.vaadin.flow.component.textfield.IntegerField) GridKt._getCellComponent(form.items, 0, "max")).setValue(8);
+        form.redirectUrl.setValue("https://shop.example/namaste");
+        form.createDeal.setValue(true);
+        form.dealStage.setValue(com.commercehub.crm.DealStage.PROPOSAL);
+        ButtonKt._click(form.save);
+        assertThat(form.isOpened()).isFalse();
+        var saved = AsAdmin.call(() -> links.details(id));
+        assertThat(saved.name()).isEqualTo(name + " (new)");
+        assertThat(saved.items().getFirst().quantity()).isEqualTo(5);
+        assertThat(saved.items().getFirst().maxQuantity()).isEqualTo(8);
+        assertThat(saved.redirectUrl()).isEqualTo("https://shop.example/namaste");
+        assertThat(saved.thankYouMessage()).isNull();
+        assertThat(saved.dealStage()).isEqualTo(com.commercehub.crm.DealStage.PROPOSAL);
+        assertThat(saved.version()).isGreaterThan(unchanged.version());
+        assertThat(rows(view).stream().map(PaymentLinkListEntry::name)).contains(name + " (new)");
+    }
+
+    @Test
+    void a_product_brings_its_default_tax_rate_to_the_link_and_the_rate_can_be_changed_in_its_row() {
+        login("sam@example.com", Role.SALES);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        var vat = AsAdmin.call(() -> taxRates.create(new com.commercehub.product.TaxRateDraft("MwSt " + suffix,
+                new BigDecimal("19"), false, "DE", null)));
+        var reduced = AsAdmin.call(() -> taxRates.create(new com.commercehub.product.TaxRateDraft("MwSt reduced " + suffix,
+                new BigDecimal("7"), false, "DE", null)));
+        String sku = "PLT-" + suffix;
+        AsAdmin.call(() -> products.create(new com.commercehub.product.ProductDraft("Book " + sku, sku, null,
+                com.commercehub.base.money.Money.of("10.00", "EUR"), null, null, null, vat.id(), null, null)));
+        ProductListEntry book = AsAdmin.call(() -> products.page(new ProductFilter(sku, null, null,
+                ProductFilter.Status.ACTIVE), PageRequest.of(0, 1))).getFirst();
+        navigate("payment-links");
+        ButtonKt._click(_get(PaymentLinksView.class).create);
+        PaymentLinkForm form = _get(PaymentLinkForm.class);
+        String name = "Books " + suffix;
+        form.name.setValue(name);
+        form.product.setValue(book);
+        assertThat(form.taxRate.getValue().id()).isEqualTo(vat.id());
+        ButtonKt._click(form.addItem);
+        @SuppressWarnings("unchecked")
+        var rowTax = (com.vaadin.flow.component.combobox.ComboBox<com.commercehub.product.TaxRateSummary>)
+                GridKt._getCellComponent(form.items, 0, "tax");
+        assertThat(rowTax.getValue().id()).isEqualTo(vat.id());
+        rowTax.setValue(rowTax.getListDataView().getItems().filter(rate -> rate.id() == reduced.id()).findFirst().orElseThrow());
+        ButtonKt._click(form.save);
+        long id = links.page(0, 100).stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow().id();
+        assertThat(AsAdmin.call(() -> links.details(id)).items().getFirst().taxRateId()).isEqualTo(reduced.id());
     }
 
     @Test

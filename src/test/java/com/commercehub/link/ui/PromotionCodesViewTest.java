@@ -59,6 +59,51 @@ class PromotionCodesViewTest extends KaribuTest {
                 .query(String.class).single()).startsWith("promo_");
     }
 
+    @Autowired
+    com.commercehub.link.PaymentLinkService links;
+    @Autowired
+    com.commercehub.link.PromotionCodeService codes;
+    @Autowired
+    com.commercehub.product.ProductService products;
+
+    @Test
+    void a_code_limited_to_a_chosen_link_is_listed_with_that_link() {
+        AsAdmin.call(stripe::useSandbox);
+        String sku = "PCV-" + UUID.randomUUID().toString().substring(0, 8);
+        long product = AsAdmin.call(() -> products.create(com.commercehub.product.ProductTestData.oneTime(
+                "Class " + sku, sku, "20.00", "EUR")).id());
+        String linkName = "Spring class " + sku;
+        long linkId = AsAdmin.call(() -> links.create(new com.commercehub.link.PaymentLinkDraft(linkName,
+                java.util.List.of(new com.commercehub.link.PaymentLinkDraft.Item(product, 1, null, null)), true, null,
+                false, "", false, null, false, com.commercehub.link.PaymentLinkDraft.AfterPayment.MESSAGE, null, null,
+                null, null)));
+        login("sam@example.com", Role.SALES);
+        navigate("promotion-codes");
+        PromotionCodesView view = _get(PromotionCodesView.class);
+        ButtonKt._click(view.create);
+        PromotionCodesView.CodeDialog dialog = _get(PromotionCodesView.CodeDialog.class);
+        String code = "LINKED" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        dialog.code.setValue(code);
+        dialog.percentOff.setValue(new BigDecimal("15"));
+        var link = dialog.onlyLinks.getListDataView().getItems().filter(l -> l.id() == linkId).findFirst().orElseThrow();
+        dialog.onlyLinks.setValue(java.util.Set.of(link));
+        ButtonKt._click(dialog.save);
+        assertThat(dialog.isOpened()).isFalse();
+        long codeId = jdbc.sql("SELECT id FROM promotion_code WHERE code = :c").param("c", code).query(Long.class).single();
+        try {
+            int row = java.util.stream.IntStream.range(0, com.github.mvysny.kaributesting.v10.GridKt._size(view.grid))
+                    .filter(i -> com.github.mvysny.kaributesting.v10.GridKt._get(view.grid, i).id() == codeId)
+                    .findFirst().orElseThrow();
+            assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.grid, row)).contains(code, linkName);
+        } finally {
+            // An active code limited to one link takes Stripe's code field from the others (tests share the database).
+            AsAdmin.call(() -> {
+                codes.deactivate(codeId, 0);
+                return null;
+            });
+        }
+    }
+
     @Test
     void finance_cannot_open_promotion_codes() {
         login("fin@example.com", Role.FINANCE);
