@@ -120,7 +120,7 @@ class DashboardBenchmark {
                 Map.entry("source renewal", new PaymentFilter(null, null, null, PaymentSources.RENEWAL, null, null, null, null)),
                 Map.entry("source quote, 2026", new PaymentFilter(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), null,
                         PaymentSources.QUOTE, null, null, null, null)),
-                Map.entry("search a buyer's name 'Buyer4242'", new PaymentFilter(null, null, null, null, null, null, null, "Buyer4242")),
+                Map.entry("search a buyer's name 'Buyer4243'", new PaymentFilter(null, null, null, null, null, null, null, "Buyer4243")),
                 Map.entry("search an e-mail 'buyer77@'", new PaymentFilter(null, null, null, null, null, null, null, "buyer77@")),
                 Map.entry("search a payment intent id", new PaymentFilter(null, null, null, null, null, null, null, "pi_bench_777")),
                 Map.entry("search matching every buyer 'Bench'", new PaymentFilter(null, null, null, null, null, null, null, "Bench")));
