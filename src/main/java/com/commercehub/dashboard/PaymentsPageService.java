@@ -374,8 +374,8 @@ public class PaymentsPageService {
             // in their own tables, or a pasted Stripe id), instead of testing every payment against the joins.
             // A derived table, not "p.id IN (… UNION …)", which MariaDB runs once per payment.
             String like = "%" + com.commercehub.base.db.SqlLike.escape(f.search().strip()) + "%";
-            joins.append("""
-                     JOIN (
+            joins.append(" ").append("""
+                    JOIN (
                       SELECT sp.id FROM payment sp WHERE sp.contact IN (SELECT sc.id FROM contact sc
                         WHERE CONCAT(sc.first_name, ' ', sc.last_name) LIKE :search OR sc.email LIKE :search)
                       UNION SELECT sp.id FROM payment sp WHERE sp.company IN (SELECT sco.id FROM company sco WHERE sco.name LIKE :search)
