@@ -332,11 +332,36 @@ public class PaymentsPageService {
         return seesAll() || Actors.current().equals(row.owner());
     }
 
+    /**
+     * The payments a search finds, one index lookup for each way a payment can match: its buyer's contact or
+     * company (found by name or e-mail in their own, small tables) or a pasted Stripe id. Never every payment
+     * tested against joins.
+     */
+    private static final String SEARCH = """
+            SELECT sp.id FROM payment sp WHERE sp.contact IN (SELECT sc.id FROM contact sc
+              WHERE CONCAT(sc.first_name, ' ', sc.last_name) LIKE :search OR sc.email LIKE :search)
+            UNION SELECT sp.id FROM payment sp WHERE sp.company IN (SELECT sco.id FROM company sco WHERE sco.name LIKE :search)
+            UNION SELECT sp.id FROM payment sp WHERE sp.payment_intent_id = :exact
+            UNION SELECT sp.id FROM payment sp WHERE sp.charge_id = :exact
+            UNION SELECT sp.id FROM payment sp WHERE sp.invoice_id = :exact
+            UNION SELECT sp.id FROM payment sp WHERE sp.checkout_session_id = :exact""";
+    private static final int SEARCH_IDS_INLINE = 2_000;
+
+    /** Up to one more than {@link #SEARCH_IDS_INLINE} ids the search finds (more means: use the derived table). */
+    private List<Long> searched(String search) {
+        return jdbc.sql(SEARCH + " LIMIT " + (SEARCH_IDS_INLINE + 1)).param("search", like(search))
+                .param("exact", search.strip()).query(Long.class).list();
+    }
+
+    private static String like(String search) {
+        return "%" + com.commercehub.base.db.SqlLike.escape(search.strip()) + "%";
+    }
+
     /** The filter as SQL over {@code payment p}: what to join (only what the conditions need) and the WHERE. */
     private record Where(String joins, String sql, java.util.Map<String, Object> params) {
     }
 
-    private static Where where(PaymentFilter f) {
+    private Where where(PaymentFilter f) {
         List<String> conditions = new ArrayList<>();
         var params = new java.util.LinkedHashMap<String, Object>();
         StringBuilder joins = new StringBuilder();
@@ -370,21 +395,18 @@ public class PaymentsPageService {
             joins.append(" LEFT JOIN payment_sync_state s ON s.payment = p.id");
         }
         if (f.search() != null && !f.search().isBlank()) {
-            // One index lookup per way a payment can match (its buyer's contact or company, found by name or e-mail
-            // in their own tables, or a pasted Stripe id), instead of testing every payment against the joins.
-            // A derived table, not "p.id IN (… UNION …)", which MariaDB runs once per payment.
-            String like = "%" + com.commercehub.base.db.SqlLike.escape(f.search().strip()) + "%";
-            joins.append(" ").append("""
-                    JOIN (
-                      SELECT sp.id FROM payment sp WHERE sp.contact IN (SELECT sc.id FROM contact sc
-                        WHERE CONCAT(sc.first_name, ' ', sc.last_name) LIKE :search OR sc.email LIKE :search)
-                      UNION SELECT sp.id FROM payment sp WHERE sp.company IN (SELECT sco.id FROM company sco WHERE sco.name LIKE :search)
-                      UNION SELECT sp.id FROM payment sp WHERE sp.payment_intent_id = :exact
-                      UNION SELECT sp.id FROM payment sp WHERE sp.charge_id = :exact
-                      UNION SELECT sp.id FROM payment sp WHERE sp.invoice_id = :exact
-                      UNION SELECT sp.id FROM payment sp WHERE sp.checkout_session_id = :exact) found ON found.id = p.id""");
-            params.put("search", like);
-            params.put("exact", f.search().strip());
+            List<Long> found = searched(f.search());
+            if (found.size() <= SEARCH_IDS_INLINE) {
+                // A few payments: found by primary key, so the page and count read only them.
+                conditions.add(found.isEmpty() ? "FALSE" : "p.id IN (:found)");
+                params.put("found", found);
+            } else {
+                // A search matching most buyers: the matches as a derived table (never "p.id IN (… UNION …)",
+                // which MariaDB runs once per payment).
+                joins.append(" JOIN (").append(SEARCH).append(") found ON found.id = p.id");
+                params.put("search", like(f.search()));
+                params.put("exact", f.search().strip());
+            }
         }
         return new Where(joins.toString(), conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
     }
