@@ -21,4 +21,11 @@ public interface PaymentLinkSales {
 
     /** The link's purchase completed: deactivate a one-time link, make its deal; empty when the link is unknown. */
     Optional<Sale> completed(long linkId, String checkoutSessionId, Buyer buyer, Money amount);
+
+    /** A link as the e-mails about its subscriptions name it: its name, its buyers' language, who sold it. */
+    record Described(String name, String language, String owner) {
+    }
+
+    /** The link, if it still exists. */
+    Optional<Described> describe(long linkId);
 }

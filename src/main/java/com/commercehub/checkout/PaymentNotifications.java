@@ -53,31 +53,60 @@ class PaymentNotifications {
     }
 
     /**
+     * Who a failed-renewal e-mail goes to and what it names, whether a quote or a payment link sold the
+     * subscription: {@code sold} is the quote's number or the link's name, {@code title} what was bought.
+     */
+    record FailedRenewal(String sold, String title, String buyerEmail, String buyerName, Locale buyerLocale,
+                         String ownerName, String ownerEmail) {
+
+        static FailedRenewal ofQuote(PaidQuotes.Target quote) {
+            QuoteContent content = quote.content();
+            return new FailedRenewal(content.number(), content.title(), content.buyerEmail(), content.buyerName(),
+                    Messages.supported(Locale.forLanguageTag(content.locale())), content.ownerName(), content.ownerEmail());
+        }
+
+    }
+
+    /** A link's buyer is known by the e-mail address Stripe's invoice has; the link's creator sold it. */
+    FailedRenewal linkRenewal(PaymentLinkSales.Described link, String buyerEmail, String buyerName) {
+        Locale locale = link.language() == null ? Locale.ENGLISH : Locale.forLanguageTag(link.language());
+        String seller = users.findByEmail(link.owner()).map(UserSummary::displayName).filter(n -> !n.isBlank())
+                .orElse(link.owner());
+        return new FailedRenewal(link.name(), link.name(), buyerEmail,
+                buyerName == null || buyerName.isBlank() ? buyerEmail : buyerName, Messages.supported(locale),
+                seller, link.owner());
+    }
+
+    /**
      * A renewal could not be charged: the buyer gets a fresh magic link into our portal, where they update the card
      * (the link lasts an hour; after that the portal's own page sends a new one to their address), the owner is
      * told. Once per invoice.
      */
-    void renewalFailed(PaidQuotes.Target quote, String accountId, String subscriptionId, String invoiceId,
+    void renewalFailed(FailedRenewal renewal, String accountId, String subscriptionId, String invoiceId,
                        String subscriptionStatus) {
-        QuoteContent content = quote.content();
-        Locale buyerLocale = Messages.supported(Locale.forLanguageTag(content.locale()));
+        Locale buyerLocale = renewal.buyerLocale();
         String portal = address.base() + "/portal";
-        Optional<String> signedIn = cardUpdates.forSubscription(accountId, subscriptionId);
-        SimpleEmail buyer = SimpleEmail.of(messages.get("mail.subscription.failed.buyer.subject", buyerLocale, content.number()),
-                        messages.get("mail.subscription.failed.buyer.heading", buyerLocale),
-                        messages.get("mail.subscription.failed.buyer.text", buyerLocale, content.title(), content.ownerName(),
-                                content.ownerEmail()),
-                        messages.get("inv13.mail.subscription.failed.buyer.expiry", buyerLocale, portal))
-                .withAction(messages.get("mail.subscription.failed.buyer.action", buyerLocale),
-                        URI.create(signedIn.orElse(portal)));
-        outbox.enqueue(OutgoingEmail.to(content.buyerEmail(), buyerLocale, templates.simple(buyerLocale, buyer),
-                "subscription.payment-failed").withDedupeKey("subscription.failed.buyer:" + invoiceId));
-        Locale locale = ownerLocale(content.ownerEmail());
-        SimpleEmail owner = SimpleEmail.of(messages.get("mail.subscription.failed.owner.subject", locale, content.number()),
-                messages.get("mail.subscription.failed.owner.heading", locale, content.number()),
-                messages.get("mail.subscription.failed.owner.text", locale, content.buyerName(), content.title(),
+        if (renewal.buyerEmail() != null && !renewal.buyerEmail().isBlank()) {
+            Optional<String> signedIn = cardUpdates.forSubscription(accountId, subscriptionId);
+            SimpleEmail buyer = SimpleEmail.of(messages.get("mail.subscription.failed.buyer.subject", buyerLocale, renewal.sold()),
+                            messages.get("mail.subscription.failed.buyer.heading", buyerLocale),
+                            messages.get("mail.subscription.failed.buyer.text", buyerLocale, renewal.title(),
+                                    renewal.ownerName(), renewal.ownerEmail()),
+                            messages.get("inv13.mail.subscription.failed.buyer.expiry", buyerLocale, portal))
+                    .withAction(messages.get("mail.subscription.failed.buyer.action", buyerLocale),
+                            URI.create(signedIn.orElse(portal)));
+            outbox.enqueue(OutgoingEmail.to(renewal.buyerEmail(), buyerLocale, templates.simple(buyerLocale, buyer),
+                    "subscription.payment-failed").withDedupeKey("subscription.failed.buyer:" + invoiceId));
+        }
+        if (renewal.ownerEmail() == null || renewal.ownerEmail().isBlank()) {
+            return;
+        }
+        Locale locale = ownerLocale(renewal.ownerEmail());
+        SimpleEmail owner = SimpleEmail.of(messages.get("mail.subscription.failed.owner.subject", locale, renewal.sold()),
+                messages.get("mail.subscription.failed.owner.heading", locale, renewal.sold()),
+                messages.get("mail.subscription.failed.owner.text", locale, renewal.buyerName(), renewal.title(),
                         subscriptionStatus));
-        outbox.enqueue(OutgoingEmail.to(content.ownerEmail(), locale, templates.simple(locale, owner),
+        outbox.enqueue(OutgoingEmail.to(renewal.ownerEmail(), locale, templates.simple(locale, owner),
                 "subscription.payment-failed.owner").withDedupeKey("subscription.failed.owner:" + invoiceId));
     }
 

@@ -9,6 +9,7 @@ import com.commercehub.stripe.StripeEventHandler;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Invoice;
 import com.stripe.model.Subscription;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -29,10 +30,12 @@ class SubscriptionEvents implements StripeEventHandler {
     private final PaymentAccounts accounts;
     private final PaymentNotifications notifications;
     private final PaymentRecords records;
+    private final ObjectProvider<PaymentLinkSales> linkSales;
 
     SubscriptionEvents(SubscriptionFulfilment subscriptions, PaymentAccounts accounts, PaymentNotifications notifications,
-                       PaymentRecords records) {
+                       PaymentRecords records, ObjectProvider<PaymentLinkSales> linkSales) {
         this.subscriptions = subscriptions;
+        this.linkSales = linkSales;
         this.records = records;
         this.accounts = accounts;
         this.notifications = notifications;
@@ -72,15 +75,21 @@ class SubscriptionEvents implements StripeEventHandler {
                 // A renewal of a subscription sold through a payment link: recorded with the link, and with
                 // the deal and contact its purchase made, so it shows on the deal and in the owner's figures.
                 var sold = soldThroughLink(account.accountId(), details.getSubscription(), link.get());
-                subscriptions.refresh(account.accountId(), account.client(), details.getSubscription(), sold);
+                String status = subscriptions.refresh(account.accountId(), account.client(), details.getSubscription(), sold);
                 subscriptions.recordInvoice(account.accountId(), account.client(), invoice.getId(), sold, null);
+                if ("invoice.payment_failed".equals(event.type()) && !"paid".equals(invoice.getStatus())) {
+                    linkSales.ifAvailable(sales -> sales.describe(link.get()).ifPresent(described ->
+                            notifications.renewalFailed(notifications.linkRenewal(described,
+                                            invoice.getCustomerEmail(), invoice.getCustomerName()),
+                                    account.accountId(), details.getSubscription(), invoice.getId(), status)));
+                }
             }
             return;
         }
         String status = subscriptions.refresh(account.accountId(), account.client(), details.getSubscription(), target.get());
         subscriptions.invoice(account.accountId(), account.client(), invoice.getId(), target.get(), null);
         if ("invoice.payment_failed".equals(event.type()) && !"paid".equals(invoice.getStatus())) {
-            notifications.renewalFailed(target.get(), account.accountId(), details.getSubscription(), invoice.getId(), status);
+            notifications.renewalFailed(PaymentNotifications.FailedRenewal.ofQuote(target.get()), account.accountId(), details.getSubscription(), invoice.getId(), status);
         }
     }
 

@@ -39,6 +39,11 @@ class LinkSales implements PaymentLinkSales {
     }
 
     @Override
+    public Optional<Described> describe(long linkId) {
+        return rows.byId(linkId).map(link -> new Described(link.name(), link.language(), link.createdBy()));
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Sale> completed(long linkId, String checkoutSessionId, Buyer buyer, Money amount) {
         Optional<PaymentLinkRows.Link> found = rows.byId(linkId);

@@ -188,6 +188,11 @@ class SubscriptionResources extends SandboxRoutes {
         invoice.put("collection_method", "charge_automatically");
         invoice.put("currency", subscription.get("currency"));
         invoice.put("customer", subscription.get("customer"));
+        // Stripe copies the customer's e-mail and name onto each invoice as it is finalized.
+        Map<String, Object> customer = subscription.get("customer") == null ? Map.of()
+                : store.find((String) subscription.get("customer")).orElse(Map.of());
+        invoice.put("customer_email", customer.get("email"));
+        invoice.put("customer_name", customer.get("name"));
         invoice.put("due_date", null);
         invoice.put("hosted_invoice_url", null);
         invoice.put("lines", Obj.of("object", "list", "data", lines, "has_more", false, "url", "/v1/invoices/" + id + "/lines"));

@@ -57,6 +57,10 @@ class RenewalFailedMailIT extends GreenMailSupport {
     SandboxClockService sandboxClock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.commercehub.link.PaymentLinkService links;
+    @Autowired
+    com.commercehub.product.ProductService products;
     @LocalServerPort
     int port;
 
@@ -105,6 +109,64 @@ class RenewalFailedMailIT extends GreenMailSupport {
         assertThat(saved.statusCode()).isEqualTo(303);
         buyers.eventsProcessed();
         assertThat(status(bought)).isEqualTo("active");
+    }
+
+    @Test
+    void a_payment_link_subscription_whose_renewal_fails_e_mails_its_buyer_in_the_links_language_and_its_seller()
+            throws Exception {
+        QuoteTestData.staff(users, "sam@example.com", Role.SALES);
+        stripe.useSandbox();
+        String sku = "RFL-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        long monthly = products.create(com.commercehub.product.ProductTestData.recurring("Plan " + sku, sku, "40.00", "EUR",
+                com.commercehub.product.BillingFrequency.MONTHLY)).id();
+        long linkId = links.create(new com.commercehub.link.PaymentLinkDraft("Plan " + sku,
+                List.of(new com.commercehub.link.PaymentLinkDraft.Item(monthly, 1, null, null)), false, null, false, "",
+                false, null, false, com.commercehub.link.PaymentLinkDraft.AfterPayment.MESSAGE, null, null,
+                com.commercehub.crm.DealStage.CLOSED_WON, java.util.Locale.GERMAN));
+        String address = links.address(linkId);
+        PaymentFlow flow = new PaymentFlow(jdbc, port);
+        String buyer = "link-" + sku.toLowerCase(java.util.Locale.ROOT) + "@buyer.example";
+        String checkout = flow.postForm("/pay/" + address.substring(address.lastIndexOf('/') + 1) + "/checkout", "")
+                .headers().firstValue("Location").orElseThrow();
+        flow.postForm(URI.create(flow.url(checkout)).getPath(), "email=" + java.net.URLEncoder.encode(buyer,
+                java.nio.charset.StandardCharsets.UTF_8) + "&name=Lina+Link&card=4242424242424242");
+        flow.eventsProcessed();
+        String subscriptionId = jdbc.sql("SELECT stripe_subscription_id FROM subscription WHERE payment_link = :l")
+                .param("l", linkId).query(String.class).single();
+        com.stripe.StripeClient sandbox = com.stripe.StripeClient.builder().setApiKey(sandboxKey.secretKey())
+                .setApiBase("http://127.0.0.1:" + port + "/sandbox/stripe").build();
+        sandbox.v1().subscriptions().update(subscriptionId,
+                SubscriptionUpdateParams.builder().setDefaultPaymentMethod("pm_card_chargeCustomerFail").build());
+        flow.eventsProcessed();
+        sandboxClock.advance(Duration.ofDays(32));
+        flow.eventsProcessed();
+        assertThat(jdbc.sql("SELECT status FROM subscription WHERE payment_link = :l").param("l", linkId)
+                .query(String.class).single()).isEqualTo("past_due");
+
+        // The buyer, in the link's language (German), with a button into our portal; the seller is told.
+        List<MimeMessage> mails = mailsTo(buyer, 1).stream().filter(this::aboutTheFailure).toList();
+        assertThat(mails).hasSize(1);
+        assertThat(mails.getFirst().getSubject()).isEqualTo("Ihre Zahlung für Plan " + sku + " ist fehlgeschlagen");
+        String body = text(mails.getFirst());
+        assertThat(body).doesNotContain("billing.stripe.com", "/sandbox/portal");
+        Matcher link = PORTAL_LINK.matcher(body);
+        assertThat(link.find()).as(body).isTrue();
+        assertThat(flow.get(link.group(1)).body()).contains("/subscriptions/");
+        long deadline = System.currentTimeMillis() + 30_000;
+        boolean told = false;
+        while (!told && System.currentTimeMillis() < deadline) {
+            told = mailsTo("sam@example.com", 1).stream().anyMatch(owner -> subject(owner).equals("A renewal of Plan " + sku + " failed"));
+            Thread.sleep(200);
+        }
+        assertThat(told).as("the seller is told").isTrue();
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private boolean aboutTheFailure(MimeMessage mail) {

@@ -71,6 +71,8 @@ public class WorkflowsView extends VerticalLayout implements HasDynamicTitle {
         create.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate("automation/new")));
         template.setPlaceholder(getTranslation("automation.from-template"));
         template.setAriaLabel(getTranslation("automation.from-template"));
+        // Wide enough for the placeholder in German and Polish, never wider than a phone.
+        template.setWidth("min(22em, 100%)");
         template.setItems(WorkflowTemplate.values());
         template.setItemLabelGenerator(t -> getTranslation(t.messageKey()));
         template.addValueChangeListener(e -> {
