@@ -255,8 +255,7 @@ class PhoneListsLayoutIT {
                 Object sideways = js("""
                         // The app layout scrolls its content in its shadow root; look there and in the page.
                         const layout = document.querySelector('vaadin-app-layout');
-                        const content = layout && layout.shadowRoot ? [...layout.shadowRoot.querySelectorAll('[content]')]
-                            : [];
+                        const content = layout && layout.shadowRoot ? [...layout.shadowRoot.querySelectorAll('*')] : [];
                         const wide = [...content, ...document.querySelectorAll('body *')].find(e => {
                             const x = getComputedStyle(e).overflowX;
                             return (x === 'auto' || x === 'scroll') && e.scrollWidth > e.clientWidth + 1;
