@@ -122,6 +122,7 @@ public class WebhookEndpointsView extends VerticalLayout implements HasDynamicTi
                 .setHeader(getTranslation("webhooks.out.excerpt")).setFlexGrow(2);
         attempts.setAllRowsVisible(true);
 
+        add.addClassName("list-primary");
         HorizontalLayout form = new HorizontalLayout(name, url, add);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H2(getTranslation("webhooks.out.heading")), new Paragraph(getTranslation("webhooks.out.intro")), form,

@@ -68,6 +68,7 @@ public class WorkflowsView extends VerticalLayout implements HasDynamicTitle {
 
         create.setText(getTranslation("automation.new"));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClassName("list-primary");
         create.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate("automation/new")));
         template.setPlaceholder(getTranslation("automation.from-template"));
         template.setAriaLabel(getTranslation("automation.from-template"));

@@ -62,7 +62,10 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.setEmptyStateText(getTranslation("users.empty"));
         grid.setSizeFull();
 
+        add.addClassName("list-primary");
+        search.addClassName("list-filter");
         HorizontalLayout toolbar = new HorizontalLayout(search, signIns, add);
+        toolbar.setWrap(true);
         toolbar.setWidthFull();
         toolbar.expand(search);
         add(toolbar, grid);

@@ -1,5 +1,6 @@
 package com.commercehub.branding.ui;
 
+import com.commercehub.base.i18n.Messages;
 import com.commercehub.base.security.Role;
 import com.commercehub.branding.BrandFont;
 import com.commercehub.branding.BrandingDrafts;
@@ -288,9 +289,7 @@ public class BrandingSettingsView extends HorizontalLayout implements HasDynamic
     }
 
     private static String languageName(String tag) {
-        Locale locale = Locale.forLanguageTag(tag);
-        String name = locale.getDisplayLanguage(locale);
-        return name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+        return Messages.languageName(Locale.forLanguageTag(tag));
     }
 
     private void show(BrandingVersion version) {

@@ -63,6 +63,8 @@ public class CompaniesView extends VerticalLayout implements HasDynamicTitle {
                 new CompanyDialog(e.getItem()).open();
             }
         });
+        add.addClassName("list-primary");
+        search.addClassName("list-filter");
         HorizontalLayout toolbar = new HorizontalLayout(search, add);
         toolbar.setWrap(true);
         toolbar.setWidthFull();

@@ -70,6 +70,8 @@ public class ContactsView extends VerticalLayout implements HasDynamicTitle {
                 new ContactDialog(e.getItem()).open();
             }
         });
+        add.addClassName("list-primary");
+        search.addClassName("list-filter");
         HorizontalLayout toolbar = new HorizontalLayout(search, add);
         toolbar.setWrap(true);
         toolbar.setWidthFull();

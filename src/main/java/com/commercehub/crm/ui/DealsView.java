@@ -9,6 +9,7 @@ import com.commercehub.crm.ContactService;
 import com.commercehub.crm.DealListEntry;
 import com.commercehub.crm.DealService;
 import com.commercehub.crm.DealStage;
+import com.commercehub.base.ui.PhoneLayout;
 import com.commercehub.base.ui.SearchField;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -53,19 +54,21 @@ public class DealsView extends VerticalLayout implements HasDynamicTitle {
         add.setText(getTranslation("crm.deal.new"));
         add.setIcon(VaadinIcon.PLUS.create());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.addClassName("list-primary");
         add.setVisible(authentication.hasAnyRole(Role.Names.SALES, Role.Names.ADMIN));
         add.addClickListener(e -> new DealDialog(deals, companies, contacts, users.activeStaff(), Actors.current(),
                 null, saved -> open(saved.id())).open());
 
-        grid.addColumn(DealListEntry::name).setHeader(getTranslation("crm.deal.name")).setFlexGrow(2)
+        var name = grid.addColumn(DealListEntry::name).setHeader(getTranslation("crm.deal.name")).setFlexGrow(2)
                 .setWidth("10rem").setFrozen(true);
         grid.addColumn(d -> getTranslation("crm.stage." + d.stage().name().toLowerCase()))
                 .setHeader(getTranslation("crm.deal.stage")).setAutoWidth(true);
         grid.addColumn(d -> d.companyName() == null ? "" : d.companyName()).setHeader(getTranslation("crm.company"));
-        grid.addColumn(d -> LineItemCells.split(this, d.split())).setHeader(getTranslation("crm.deal.amount"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFrozenToEnd(true);
+        var amount = grid.addColumn(d -> LineItemCells.split(this, d.split()))
+                .setHeader(getTranslation("crm.deal.amount")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFrozenToEnd(true);
         grid.addColumn(d -> d.closeDate() == null ? "" : Formats.date(d.closeDate(), getLocale()))
                 .setHeader(getTranslation("crm.deal.close-date")).setAutoWidth(true);
+        PhoneLayout.nameAndAmountFirst(grid, name, amount);
         grid.setItems(q -> deals.page(search.getValue(), stage.getValue(),
                         VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> deals.count(search.getValue(), stage.getValue()));
@@ -73,6 +76,7 @@ public class DealsView extends VerticalLayout implements HasDynamicTitle {
         grid.addItemClickListener(e -> open(e.getItem().id()));
         grid.setSizeFull();
 
+        search.addClassName("list-filter");
         HorizontalLayout toolbar = new HorizontalLayout(search, stage, add);
         toolbar.setWrap(true);
         toolbar.setWidthFull();

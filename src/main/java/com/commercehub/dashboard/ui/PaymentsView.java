@@ -7,6 +7,7 @@ import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
 import com.commercehub.base.ui.BackgroundJobs;
 import com.commercehub.base.ui.MainLayout;
+import com.commercehub.base.ui.PhoneLayout;
 import com.commercehub.base.ui.SearchField;
 import com.commercehub.dashboard.PaymentDetails;
 import com.commercehub.dashboard.PaymentFilter;
@@ -25,6 +26,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -33,7 +35,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,10 +48,9 @@ import java.util.List;
  * state, filters and search, and a drawer with Stripe's ids, refunds, the events received, re-sync and refund.
  */
 @Route(value = "payments", layout = MainLayout.class)
-@PageTitle("Payments")
 @Menu(order = 3, icon = "vaadin:money", title = "paymentspage.nav")
 @RolesAllowed({Role.Names.SALES, Role.Names.FINANCE, Role.Names.ADMIN})
-public class PaymentsView extends VerticalLayout {
+public class PaymentsView extends VerticalLayout implements HasDynamicTitle {
 
     private final PaymentsPageService payments;
     private final BackgroundJobs jobs;
@@ -66,6 +67,9 @@ public class PaymentsView extends VerticalLayout {
     final VerticalLayout drawer = new VerticalLayout();
     final Button resyncRange = new Button();
     final ProgressBar progress = new ProgressBar();
+    /** Shows and hides the filters below the search; phones start with them folded, they fill a phone's screen. */
+    final Button filtersToggle = new Button();
+    final HorizontalLayout filters = new HorizontalLayout();
     private long total;
 
     PaymentsView(PaymentsPageService payments, BackgroundJobs jobs, AuthenticationContext authentication) {
@@ -104,18 +108,30 @@ public class PaymentsView extends VerticalLayout {
         resyncRange.addClickListener(e -> resyncRange());
         progress.setVisible(false);
         progress.setWidth("240px");
-        HorizontalLayout filters = new HorizontalLayout(search, from, to, status, source, currency, sync, owner, resyncRange, progress);
+        search.addClassName("list-filter");
+        filtersToggle.setIcon(VaadinIcon.FILTER.create());
+        filtersToggle.addClassName("payments-filter-toggle");
+        filtersToggle.addClickListener(e -> showFilters(!filters.isVisible()));
+        filters.add(from, to, status, source, currency, sync, owner, resyncRange, progress);
+        filters.addClassName("payments-filters");
         filters.setWrap(true);
         filters.setAlignItems(Alignment.BASELINE);
+        HorizontalLayout searchRow = new HorizontalLayout(search, filtersToggle);
+        searchRow.setAlignItems(Alignment.BASELINE);
+        searchRow.setWidthFull();
+        searchRow.expand(search);
+        showFilters(true);
+        PhoneLayout.follow(this, phone -> showFilters(!phone));
         buildGrid();
         drawer.setVisible(false);
         drawer.addClassName("payment-drawer");
         drawer.setWidth("420px");
+        drawer.setMaxWidth("100%");
         drawer.getStyle().set("border-left", "1px solid var(--lumo-contrast-10pct)").set("overflow", "auto");
         HorizontalLayout body = new HorizontalLayout(grid, drawer);
         body.setSizeFull();
         body.expand(grid);
-        add(filters, body);
+        add(searchRow, filters, body);
         expand(body);
         refresh();
     }
@@ -147,6 +163,7 @@ public class PaymentsView extends VerticalLayout {
             badge.setTitle((p.syncReason() == null ? "" : p.syncReason() + " — ") + when);
             return badge;
         }).setHeader(getTranslation("paymentspage.column.sync")).setKey("sync").setAutoWidth(true);
+        PhoneLayout.nameAndAmountFirst(grid, grid.getColumnByKey("buyer"), grid.getColumnByKey("gross"));
         grid.setItems(query -> payments.page(filter(), query.getOffset(), query.getLimit(), total).stream(),
                 query -> (int) (total = payments.count(filter())));
         grid.setEmptyStateText(getTranslation("payment.none"));
@@ -169,6 +186,20 @@ public class PaymentsView extends VerticalLayout {
             return;
         }
         grid.getDataProvider().refreshAll();
+        filtersToggle.setText(activeFilters() == 0 ? getTranslation("phone12.payments.filters")
+                : getTranslation("phone12.payments.filters.active", activeFilters()));
+    }
+
+    void showFilters(boolean shown) {
+        filters.setVisible(shown);
+        filtersToggle.getElement().setAttribute("aria-expanded", Boolean.toString(shown));
+    }
+
+    /** The filters set below the search, counted on the toggle so that folded filters still say they apply. */
+    int activeFilters() {
+        return (int) java.util.stream.Stream.of(from.getValue(), to.getValue(), status.getValue(), source.getValue(),
+                currency.getValue(), sync.getValue(), owner.getValue().isBlank() ? null : owner.getValue())
+                .filter(java.util.Objects::nonNull).count();
     }
 
     /** Opens the drawer on one payment. */
@@ -329,4 +360,9 @@ public class PaymentsView extends VerticalLayout {
         return money == null ? getTranslation("payment.fee-pending") : Formats.money(money, getLocale());
     }
 
+    /** In the header and the browser tab, in the user's language (phones show no menu to tell where they are). */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("paymentspage.nav");
+    }
 }

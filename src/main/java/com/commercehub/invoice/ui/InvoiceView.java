@@ -154,7 +154,7 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
         buyerEmail.setLabel(getTranslation("invoice.buyer-email"));
         language.setLabel(getTranslation("invoice.language"));
         language.setItems(Messages.SUPPORTED);
-        language.setItemLabelGenerator(l -> l.getDisplayLanguage(l));
+        language.setItemLabelGenerator(Messages::languageName);
         language.setValue(Locale.ENGLISH);
         currency.setLabel(getTranslation("invoice.currency"));
         currency.setAllCurrencies();

@@ -50,6 +50,7 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle {
         add.setText(getTranslation("invoice.new"));
         add.setIcon(VaadinIcon.PLUS.create());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.addClassName("list-primary");
         add.setVisible(authentication.hasAnyRole(Role.Names.SALES, Role.Names.ADMIN));
         add.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate("invoices/new")));
 
@@ -75,7 +76,9 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle {
                 ui.navigate("invoices/" + e.getItem().id())));
         grid.setSizeFull();
 
+        search.addClassName("list-filter");
         HorizontalLayout toolbar = new HorizontalLayout(search, status, add);
+        toolbar.setWrap(true);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.expand(search);

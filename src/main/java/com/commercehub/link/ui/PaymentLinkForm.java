@@ -186,7 +186,7 @@ class PaymentLinkForm extends Dialog {
         language.setEmptySelectionCaption(getTranslation("link.ui.language-browser"));
         language.setItems(Messages.SUPPORTED);
         language.setItemLabelGenerator(locale -> locale == null ? getTranslation("link.ui.language-browser")
-                : locale.getDisplayLanguage(locale));
+                : Messages.languageName(locale));
         FormLayout form = new FormLayout(name, language, promotionCodes, discountPercent, billingRequired,
                 shippingCountries, phone, expiresOn, oneTime, afterPayment, thankYouMessage, redirectUrl, createDeal,
                 dealStage);

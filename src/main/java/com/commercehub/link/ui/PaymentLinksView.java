@@ -2,6 +2,7 @@ package com.commercehub.link.ui;
 
 import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.security.Role;
+import com.commercehub.base.ui.PhoneLayout;
 import com.commercehub.link.PaymentLinkListEntry;
 import com.commercehub.link.PaymentLinkService;
 import com.commercehub.link.PaymentLinkStatus;
@@ -48,20 +49,24 @@ public class PaymentLinksView extends VerticalLayout implements HasDynamicTitle 
         create.setText(getTranslation("link.ui.create"));
         create.setIcon(VaadinIcon.PLUS.create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClassName("list-primary");
         create.addClickListener(e -> new PaymentLinkForm(links, products, taxRates, null, (id, name) -> {
             grid.getDataProvider().refreshAll();
             share(id, name);
         }).open());
-        grid.addColumn(PaymentLinkListEntry::name).setHeader(getTranslation("link.ui.name")).setFlexGrow(2);
+        var name = grid.addColumn(PaymentLinkListEntry::name).setHeader(getTranslation("link.ui.name")).setFlexGrow(2);
         grid.addColumn(link -> getTranslation(link.status().messageKey())).setHeader(getTranslation("link.ui.status"));
         grid.addColumn(link -> link.oneTime() ? getTranslation("link.ui.one-time") : "")
                 .setHeader(getTranslation("link.ui.use"));
         grid.addColumn(PaymentLinkListEntry::payments).setHeader(getTranslation("link.ui.payments"));
-        grid.addColumn(link -> link.revenue().stream().map(m -> Formats.money(m, getLocale()))
-                .collect(Collectors.joining(" · "))).setHeader(getTranslation("link.ui.revenue"));
+        // No payment yet reads as a dash, not as an empty cell.
+        var revenue = grid.addColumn(link -> link.revenue().isEmpty() ? "—" : link.revenue().stream()
+                        .map(m -> Formats.money(m, getLocale())).collect(Collectors.joining(" · ")))
+                .setHeader(getTranslation("link.ui.revenue"));
         grid.addColumn(link -> Formats.dateTime(link.createdAt(), ZoneId.systemDefault(), getLocale()))
                 .setHeader(getTranslation("link.ui.created"));
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setKey("actions");
+        PhoneLayout.nameAndAmountFirst(grid, name, revenue);
         grid.setItems(q -> links.page(q.getOffset(), q.getLimit()).stream(), q -> links.count());
         grid.setEmptyStateText(getTranslation("link.ui.empty"));
         add(new HorizontalLayout(create), grid);

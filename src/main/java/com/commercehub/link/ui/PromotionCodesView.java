@@ -49,6 +49,7 @@ public class PromotionCodesView extends VerticalLayout implements HasDynamicTitl
         setSizeFull();
         create.setText(getTranslation("promo.ui.create"));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClassName("list-primary");
         create.addClickListener(e -> new CodeDialog().open());
         grid.addColumn(PromotionCodeEntry::code).setHeader(getTranslation("promo.ui.code"));
         grid.addColumn(code -> code.percentOff() != null ? Formats.number(code.percentOff(), getLocale()) + " %"

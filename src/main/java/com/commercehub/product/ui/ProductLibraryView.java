@@ -11,6 +11,7 @@ import com.commercehub.product.ProductListEntry;
 import com.commercehub.product.ProductService;
 import com.commercehub.product.TaxRateService;
 import com.commercehub.base.ui.SearchField;
+import com.commercehub.base.ui.PhoneLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -97,6 +98,7 @@ public class ProductLibraryView extends VerticalLayout implements HasDynamicTitl
         add.setText(getTranslation("product.new"));
         add.setIcon(VaadinIcon.PLUS.create());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.addClassName("list-primary");
         add.addClickListener(e -> openForm(null));
         add.setVisible(editable);
         importCsv.setText(getTranslation("products.import"));
@@ -110,11 +112,13 @@ public class ProductLibraryView extends VerticalLayout implements HasDynamicTitl
         loadDemo.setVisible(admin && demo.canLoad());
 
         configureGrid();
+        search.addClassName("list-filter");
         HorizontalLayout filters = new HorizontalLayout(search, billing, currency, status);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setFlexGrow(1, search);
         HorizontalLayout actions = new HorizontalLayout(total, loadDemo, importCsv, exportCsv, add);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
+        actions.addClassName("list-actions");
         HorizontalLayout toolbar = new HorizontalLayout(filters, actions);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -151,6 +155,7 @@ public class ProductLibraryView extends VerticalLayout implements HasDynamicTitl
                     total.setText(getTranslation("products.count", count));
                     return count;
                 });
+        PhoneLayout.nameAndAmountFirst(grid, grid.getColumnByKey("name"), grid.getColumnByKey("price"));
         grid.setEmptyStateText(getTranslation("products.empty"));
         grid.addItemClickListener(e -> openForm(e.getItem()));
         grid.setSizeFull();

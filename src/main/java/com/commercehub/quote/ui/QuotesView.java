@@ -92,6 +92,7 @@ public class QuotesView extends VerticalLayout implements HasDynamicTitle {
         add.setText(getTranslation("quote.new"));
         add.setIcon(VaadinIcon.PLUS.create());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.addClassName("list-primary");
         add.setVisible(editable);
         add.addClickListener(e -> new NewQuoteDialog(quotes, deals, created -> QuoteActions.open(this, created)).open());
 
@@ -111,6 +112,7 @@ public class QuotesView extends VerticalLayout implements HasDynamicTitle {
         grid.addItemClickListener(e -> QuoteActions.open(this, e.getItem().id()));
         grid.setSizeFull();
 
+        search.addClassName("list-filter");
         HorizontalLayout toolbar = new HorizontalLayout(search, status, owner, deal, expiringWithin, add);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);

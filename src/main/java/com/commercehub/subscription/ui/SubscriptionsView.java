@@ -2,6 +2,7 @@ package com.commercehub.subscription.ui;
 
 import com.commercehub.base.security.Role;
 import com.commercehub.base.ui.SearchField;
+import com.commercehub.base.ui.PhoneLayout;
 import com.commercehub.subscription.SubscriptionFilter;
 import com.commercehub.subscription.SubscriptionListEntry;
 import com.commercehub.subscription.SubscriptionService;
@@ -57,13 +58,16 @@ public class SubscriptionsView extends VerticalLayout implements HasDynamicTitle
                 .setHeader(getTranslation("subscription.column.next")).setAutoWidth(true);
         grid.addColumn(s -> SubscriptionTexts.money(this, s.monthlyRecurringRevenue())).setKey("mrr")
                 .setHeader(getTranslation("subscription.column.mrr")).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        PhoneLayout.nameAndAmountFirst(grid, grid.getColumnByKey("buyer"), grid.getColumnByKey("amount"));
         grid.setItems(q -> subscriptions.page(filter(), VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> (int) subscriptions.count(filter()));
         grid.setEmptyStateText(getTranslation("subscription.empty"));
         grid.addItemClickListener(e -> open(e.getItem().id()));
         grid.setSizeFull();
 
+        search.addClassName("list-filter");
         HorizontalLayout toolbar = new HorizontalLayout(search, state);
+        toolbar.setWrap(true);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.expand(search);
