@@ -62,6 +62,7 @@ import jakarta.annotation.security.RolesAllowed;
 import com.commercehub.base.db.RecordNotFoundException;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -355,7 +356,11 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         publishProblems.removeAll();
 
         title.setValue(details.title());
-        expiresOn.setValue(details.expiresOn());
+        if (!expiresOn.hasUnreadableInput()) {
+            // Text that is no date stays in the field with its message until the rep corrects it, whatever else
+            // was saved meanwhile: it is never silently replaced by the stored expiry.
+            expiresOn.setValue(details.expiresOn());
+        }
         locale.setValue(details.locale());
         buyer.setItems(details.dealContacts());
         buyer.setValue(details.dealContacts().stream().filter(c -> details.contactId() != null
@@ -461,13 +466,30 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private void headerChanged(boolean fromClient) {
-        if (!fromClient || !editable() || DateField.unreadable(expiresOn)) {
+        if (!fromClient || !editable()) {
+            return;
+        }
+        // An unreadable expiry is reported next to its field and not saved; the other header fields still are.
+        LocalDate expiry = DateField.unreadable(expiresOn) ? quote.expiresOn() : expiresOn.getValue();
+        if (expiresOn.hasUnreadableInput() && isSavedHeader(expiry)) {
             return;
         }
         change(() -> quotes.updateHeader(quote.id(), quote.version(), new QuoteHeaderDraft(title.getValue(),
-                        expiresOn.getValue(), locale.getValue(), buyer.getValue() == null ? null : buyer.getValue().id(),
+                        expiry, locale.getValue(), buyer.getValue() == null ? null : buyer.getValue().id(),
                         owner.getValue(), comments.getValue(), purchaseTerms.getValue())),
                 Map.of("title", title, "expiresOn", expiresOn, "locale", locale, "contact", buyer, "owner", owner));
+        DateField.unreadable(expiresOn);
+    }
+
+    /** Whether the header fields hold what is saved, with {@code expiry} for the expiry. */
+    private boolean isSavedHeader(LocalDate expiry) {
+        return java.util.Objects.equals(title.getValue(), quote.title())
+                && java.util.Objects.equals(expiry, quote.expiresOn())
+                && java.util.Objects.equals(locale.getValue(), quote.locale())
+                && java.util.Objects.equals(buyer.getValue() == null ? null : buyer.getValue().id(), quote.contactId())
+                && java.util.Objects.equals(owner.getValue(), quote.owner())
+                && comments.getValue().equals(quote.comments() == null ? "" : quote.comments())
+                && purchaseTerms.getValue().equals(quote.purchaseTerms() == null ? "" : quote.purchaseTerms());
     }
 
     private boolean addProduct(long productId, BigDecimal amount) {

@@ -271,6 +271,13 @@ class QuoteViewTest extends KaribuTest {
             assertThat(view.saved.getText()).isEmpty();
             assertThat(quotes.get(quote.id()).expiresOn()).isEqualTo(quote.expiresOn());
         }
+
+        // Saving another field meanwhile saves that field and leaves the unreadable text and its message in place.
+        HasValueUtilsKt._setValue(view.title, "Renamed while the expiry is wrong");
+        assertThat(quotes.get(quote.id()).title()).isEqualTo("Renamed while the expiry is wrong");
+        assertThat(quotes.get(quote.id()).expiresOn()).isEqualTo(quote.expiresOn());
+        assertThat(view.expiresOn.hasUnreadableInput()).isTrue();
+        assertThat(view.expiresOn.isInvalid()).isTrue();
     }
 
     @Test
