@@ -101,8 +101,8 @@ class PaymentLinkController {
         model.put("name", page.name());
         model.put("lines", page.lines().stream().map(line -> new Line(line.name(), line.quantity(),
                 Formats.money(line.unitPrice(), locale), Formats.money(line.unitPrice().times(line.quantity()), locale),
-                line.interval() == null ? null : messages.get("link.page.every", locale, line.intervalCount(),
-                        messages.get("link.page.interval." + line.interval(), locale)), line.adjustable(),
+                line.interval() == null ? null : messages.get("link.page.every." + line.interval(), locale, line.intervalCount()),
+                line.adjustable(),
                 tax(line, locale))).toList());
         boolean taxed = page.taxAdded().isPositive() || page.taxIncluded().isPositive();
         model.put("subtotal", taxed ? Formats.money(page.subtotal(), locale) : null);

@@ -86,6 +86,29 @@ class MessageBundlesTest {
     }
 
     @Test
+    void a_buyer_reads_billing_intervals_in_whole_words_with_the_plural_the_count_needs() {
+        Messages messages = new Messages();
+        assertThat(messages.get("link.page.every.month", Locale.ENGLISH, 1)).isEqualTo("every month");
+        assertThat(messages.get("link.page.every.month", Locale.ENGLISH, 3)).isEqualTo("every 3 months");
+        assertThat(messages.get("link.page.every.month", Locale.of("it"), 1)).isEqualTo("ogni mese");
+        assertThat(messages.get("link.page.every.month", Locale.of("it"), 6)).isEqualTo("ogni 6 mesi");
+        assertThat(messages.get("link.page.every.week", Locale.of("pl"), 3)).isEqualTo("co 3 tygodnie");
+        assertThat(messages.get("link.page.every.week", Locale.of("pl"), 6)).isEqualTo("co 6 tygodni");
+        assertThat(messages.get("link.page.every.week", Locale.of("pl"), 23)).isEqualTo("co 23 tygodnie");
+        assertThat(messages.get("link.page.every.month", Locale.of("sv"), 2)).isEqualTo("var 2:a månad");
+        assertThat(messages.get("link.page.every.year", Locale.GERMAN, 1)).isEqualTo("jedes Jahr");
+        // No "month(s)"-style forms anywhere a buyer reads an interval.
+        for (Locale locale : Messages.SUPPORTED) {
+            for (String unit : new String[]{"day", "week", "month", "year"}) {
+                for (int count : new int[]{1, 2, 3, 5, 12}) {
+                    assertThat(messages.get("link.page.every." + unit, locale, count))
+                            .as("%s %d in %s", unit, count, locale).doesNotContain("(", "/");
+                }
+            }
+        }
+    }
+
+    @Test
     void dates_and_numbers_follow_the_locale() {
         var date = java.time.LocalDate.of(2026, 3, 9);
         assertThat(Formats.date(date, Locale.GERMAN)).isEqualTo("09.03.2026");

@@ -216,7 +216,7 @@ class ProductLibraryViewTest extends KaribuTest {
         form.deleteNow();
 
         assertThat(form.inUse.isVisible()).isTrue();
-        assertThat(form.inUse.getText()).startsWith("This product is on 2 quote(s), so it cannot be deleted.");
+        assertThat(form.inUse.getText()).startsWith("This product is on 2 quotes, so it cannot be deleted.");
         assertThat(products.count(ProductFilter.active())).isEqualTo(1);
     }
 
