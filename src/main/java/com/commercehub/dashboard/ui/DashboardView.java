@@ -31,7 +31,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -61,10 +61,9 @@ import java.util.function.Function;
  * at a time (never summing currencies). Reads the rollups through {@link DashboardService}.
  */
 @Route(value = "dashboard", layout = MainLayout.class)
-@PageTitle("Dashboard")
 @Menu(order = 2, icon = "vaadin:chart", title = "dashboard.nav")
 @RolesAllowed({Role.Names.FINANCE, Role.Names.ADMIN})
-public class DashboardView extends VerticalLayout {
+public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     private static final String GROSS_COLOR = "#1a73e8";
     private static final String NET_COLOR = "#34a853";
@@ -438,5 +437,11 @@ public class DashboardView extends VerticalLayout {
         Optional<Totals> found = totals.stream().filter(t -> t.currency().equals(c)).findFirst();
         Money zero = Money.zero(c);
         return found.orElse(new Totals(c, 0, zero, zero, zero, 0, zero, 0, zero));
+    }
+
+    /** In the header and the browser tab, in the user's language (phones show no menu to tell where they are). */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("dashboard.nav");
     }
 }

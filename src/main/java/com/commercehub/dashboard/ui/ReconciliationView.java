@@ -21,7 +21,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -34,10 +34,9 @@ import java.time.ZoneOffset;
  * payment that causes it and a re-sync.
  */
 @Route(value = "reconciliation", layout = MainLayout.class)
-@PageTitle("Reconciliation")
 @Menu(order = 4, icon = "vaadin:scale", title = "dashboard.reconciliation.nav")
 @RolesAllowed({Role.Names.FINANCE, Role.Names.ADMIN})
-public class ReconciliationView extends VerticalLayout {
+public class ReconciliationView extends VerticalLayout implements HasDynamicTitle {
 
     final DateField from = new DateField();
     final DateField to = new DateField();
@@ -125,5 +124,11 @@ public class ReconciliationView extends VerticalLayout {
 
     private String money(Money money) {
         return Formats.money(money, getLocale());
+    }
+
+    /** In the header and the browser tab, in the user's language (phones show no menu to tell where they are). */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("dashboard.reconciliation.nav");
     }
 }
