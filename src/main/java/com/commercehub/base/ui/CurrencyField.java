@@ -5,7 +5,9 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import java.text.Normalizer;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The currency list of every staff view: "EUR – Euro" in the user's language, found by typing the code or the
@@ -13,8 +15,27 @@ import java.util.Locale;
  */
 public class CurrencyField extends ComboBox<String> {
 
+    private List<String> offered = List.of();
+
     public CurrencyField() {
         setItemLabelGenerator(code -> code == null ? "" : label(code, getLocale()));
+        // Enter (or leaving the field) on typed text picks the currency it names: the code itself ("eur"), else the
+        // first that matches; text that matches none is said to, never silently dropped.
+        setAllowCustomValue(true);
+        addCustomValueSetListener(e -> pick(e.getDetail()));
+    }
+
+    private void pick(String typed) {
+        String wanted = typed == null ? "" : typed.strip();
+        Optional<String> found = offered.stream().filter(code -> code.equalsIgnoreCase(wanted)).findFirst()
+                .or(() -> offered.stream().filter(code -> matches(code, wanted)).findFirst());
+        if (found.isPresent()) {
+            setValue(found.get());
+            setInvalid(false);
+        } else {
+            setErrorMessage(getTranslation("currency.no-match", wanted));
+            setInvalid(true);
+        }
     }
 
     public CurrencyField(String label) {
@@ -24,6 +45,7 @@ public class CurrencyField extends ComboBox<String> {
 
     /** Offers these ISO codes, in this order. */
     public void setCurrencies(Collection<String> codes) {
+        offered = List.copyOf(codes);
         setItems(this::matches, codes);
     }
 

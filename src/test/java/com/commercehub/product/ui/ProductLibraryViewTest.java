@@ -129,6 +129,15 @@ class ProductLibraryViewTest extends KaribuTest {
                 .containsExactly("SEK – Schwedische Krone");
         com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(form.currency, "Swedish");
         assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(form.currency)).containsExactly("SEK");
+
+        // Enter on typed text picks the currency it names, or says that none matches.
+        com.github.mvysny.kaributesting.v10.ComboBoxKt._fireCustomValueSet(form.currency, "eur");
+        assertThat(form.currency.getValue()).isEqualTo("EUR");
+        com.github.mvysny.kaributesting.v10.ComboBoxKt._fireCustomValueSet(form.currency, "schwedische");
+        assertThat(form.currency.getValue()).isEqualTo("SEK");
+        com.github.mvysny.kaributesting.v10.ComboBoxKt._fireCustomValueSet(form.currency, "Dukaten");
+        assertThat(form.currency.isInvalid()).isTrue();
+        assertThat(form.currency.getErrorMessage()).isEqualTo("Keine Währung passt zu „Dukaten“.");
     }
 
     @Test
