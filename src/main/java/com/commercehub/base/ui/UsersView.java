@@ -47,8 +47,10 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         signIns.setIcon(VaadinIcon.SIGN_IN.create());
         signIns.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(SignInLogView.class)));
 
-        grid.addColumn(UserSummary::email).setHeader(getTranslation("users.email")).setAutoWidth(true);
-        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("users.name")).setAutoWidth(true);
+        Grid.Column<UserSummary> email = grid.addColumn(UserSummary::email).setHeader(getTranslation("users.email"))
+                .setAutoWidth(true);
+        Grid.Column<UserSummary> name = grid.addColumn(UserSummary::displayName).setHeader(getTranslation("users.name"))
+                .setAutoWidth(true);
         grid.addColumn(user -> user.roles().stream().map(role -> getTranslation("role." + role.name()))
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("users.roles"));
         grid.addComponentColumn(user -> {
@@ -56,6 +58,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
             status.getElement().getThemeList().add(user.enabled() ? "badge success" : "badge contrast");
             return status;
         }).setHeader(getTranslation("users.status"));
+        // A long address would push the name off a phone's first screen: both side by side, wrapping.
+        PhoneLayout.nameAndAmountFirst(grid, email, name);
         grid.setItems(query -> users.page(search.getValue(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> users.count(search.getValue()));
         grid.addItemClickListener(e -> new UserDialog(users, e.getItem(), this::refresh).open());
