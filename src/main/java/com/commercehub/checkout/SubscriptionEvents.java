@@ -68,6 +68,8 @@ class SubscriptionEvents implements StripeEventHandler {
             return; // a standalone invoice: not a quote's subscription
         }
         var details = invoice.getParent().getSubscriptionDetails();
+        // Whoever sold the subscription (a quote or a payment link), a renewal Stripe could not charge is told.
+        boolean renewalFailed = "invoice.payment_failed".equals(event.type()) && !"paid".equals(invoice.getStatus());
         Optional<PaidQuotes.Target> target = subscriptions.targetOf(details.getMetadata());
         if (target.isEmpty()) {
             Optional<Long> link = LinkCheckout.linkOf(details.getMetadata());
@@ -77,7 +79,7 @@ class SubscriptionEvents implements StripeEventHandler {
                 var sold = soldThroughLink(account.accountId(), details.getSubscription(), link.get());
                 String status = subscriptions.refresh(account.accountId(), account.client(), details.getSubscription(), sold);
                 subscriptions.recordInvoice(account.accountId(), account.client(), invoice.getId(), sold, null);
-                if ("invoice.payment_failed".equals(event.type()) && !"paid".equals(invoice.getStatus())) {
+                if (renewalFailed) {
                     linkSales.ifAvailable(sales -> sales.describe(link.get()).ifPresent(described ->
                             notifications.renewalFailed(notifications.linkRenewal(described,
                                             invoice.getCustomerEmail(), invoice.getCustomerName()),
@@ -88,7 +90,7 @@ class SubscriptionEvents implements StripeEventHandler {
         }
         String status = subscriptions.refresh(account.accountId(), account.client(), details.getSubscription(), target.get());
         subscriptions.invoice(account.accountId(), account.client(), invoice.getId(), target.get(), null);
-        if ("invoice.payment_failed".equals(event.type()) && !"paid".equals(invoice.getStatus())) {
+        if (renewalFailed) {
             notifications.renewalFailed(PaymentNotifications.FailedRenewal.ofQuote(target.get()), account.accountId(), details.getSubscription(), invoice.getId(), status);
         }
     }

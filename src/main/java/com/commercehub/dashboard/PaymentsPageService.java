@@ -182,8 +182,9 @@ public class PaymentsPageService {
         }
         // Along the (booked_at, id) index between the two days: with an owner's join the optimizer would
         // otherwise start from the owner's deals and sort all of their payments.
-        String sql = "SELECT p.id FROM payment p FORCE INDEX (ix_payment_booked)" + where.joins + where.sql + (where.sql.isEmpty() ? " WHERE " : " AND ")
-                + "p.booked_at < :dayEnd AND p.booked_at >= :dayStart ORDER BY p.booked_at DESC, p.id DESC LIMIT :take OFFSET :skip";
+        String sql = "SELECT p.id FROM payment p FORCE INDEX (ix_payment_booked)" + where.joins + where.sql
+                + (where.sql.isEmpty() ? " WHERE " : " AND ") + "p.booked_at < :dayEnd AND p.booked_at >= :dayStart"
+                + " ORDER BY p.booked_at DESC, p.id DESC LIMIT :take OFFSET :skip";
         var spec = jdbc.sql(sql).param("dayEnd", Timestamp.valueOf(newest.plusDays(1).atStartOfDay()))
                 .param("dayStart", Timestamp.valueOf(oldest.atStartOfDay())).param("take", limit).param("skip", skip);
         for (var p : where.params.entrySet()) {
@@ -400,8 +401,12 @@ public class PaymentsPageService {
             List<Long> found = searched(f.search());
             if (found.size() <= SEARCH_IDS_INLINE) {
                 // A few payments: found by primary key, so the page and count read only them.
-                conditions.add(found.isEmpty() ? "FALSE" : "p.id IN (:found)");
-                params.put("found", found);
+                if (found.isEmpty()) {
+                    conditions.add("FALSE");
+                } else {
+                    conditions.add("p.id IN (:found)");
+                    params.put("found", found);
+                }
             } else {
                 // A search matching most buyers: the matches as a derived table (never "p.id IN (… UNION …)",
                 // which MariaDB runs once per payment).
