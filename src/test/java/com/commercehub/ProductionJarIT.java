@@ -2,23 +2,18 @@ package com.commercehub;
 
 import com.commercehub.base.db.SharedTestServer;
 import com.commercehub.testsupport.HeadlessChromium;
+import com.commercehub.testsupport.ProductionJar;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -39,12 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProductionJarIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(2)).build();
     private static final String ADMIN_EMAIL = "ops@example.com";
     private static final String ADMIN_PASSWORD = "production password 1";
 
-    private final List<Process> started = new ArrayList<>();
+    private final List<ProductionJar> started = new ArrayList<>();
     private WebDriver browser;
 
     @AfterEach
@@ -52,11 +45,8 @@ class ProductionJarIT {
         if (browser != null) {
             browser.quit();
         }
-        for (Process process : started) {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+        for (ProductionJar jar : started) {
+            jar.close();
         }
     }
 
@@ -64,9 +54,8 @@ class ProductionJarIT {
     void the_jar_starts_in_production_mode_on_its_own_embedded_database_and_stops_cleanly() throws Exception {
         Path dataDir = Files.createDirectories(Path.of("target", "production-jar", "data-" + UUID.randomUUID()));
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-        int port = freePort();
-        Process app = start(port, log, Map.of("HUB_DATA_DIR", dataDir.toAbsolutePath().toString()));
-        awaitReady(port, app, log);
+        ProductionJar app = start(log, Map.of("HUB_DATA_DIR", dataDir.toAbsolutePath().toString()));
+        int port = app.port();
 
         String output = Files.readString(log);
         assertThat(output).contains("Vaadin is running in production mode").contains("Starting embedded MariaDB");
@@ -74,19 +63,18 @@ class ProductionJarIT {
         assertThat(dataDir.resolve("secret.key")).exists();
 
         // The production bundle is served; nothing of the development tools is.
-        HttpResponse<String> login = get(port, "/login");
+        HttpResponse<String> login = app.get("/login");
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.body()).doesNotContainIgnoringCase("vaadin-dev-tools").doesNotContain("devToolsEnabled")
                 .doesNotContainIgnoringCase("development mode");
         Matcher script = Pattern.compile("src=\"(\\./)?(VAADIN/build/[^\"]+\\.js)\"").matcher(login.body());
         assertThat(script.find()).as("the page loads the production bundle").isTrue();
-        assertThat(get(port, "/" + script.group(2)).statusCode()).isEqualTo(200);
+        assertThat(app.get("/" + script.group(2)).statusCode()).isEqualTo(200);
 
         signInWithABrowser(port);
 
         // SIGTERM, as systemd stops it: the app shuts down and takes its MariaDB with it.
-        app.destroy();
-        assertThat(app.waitFor(90, TimeUnit.SECONDS)).as("stopped within 90 s").isTrue();
+        assertThat(app.stop(Duration.ofSeconds(90))).as("stopped within 90 s").isTrue();
         assertThat(mariadbProcessesUsing(dataDir)).isEmpty();
         assertThat(Files.readString(log)).doesNotContain("Exception in thread");
     }
@@ -97,10 +85,8 @@ class ProductionJarIT {
         try (AutoCloseable lease = external.lease()) {
             Path dataDir = Files.createDirectories(Path.of("target", "production-jar", "ext-" + UUID.randomUUID()));
             Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-            int port = freePort();
-            Process app = start(port, log, Map.of("HUB_DATA_DIR", dataDir.toAbsolutePath().toString(),
+            start(log, Map.of("HUB_DATA_DIR", dataDir.toAbsolutePath().toString(),
                     "DB_URL", external.jdbcUrl(), "DB_USER", external.username(), "DB_PASSWORD", external.password()));
-            awaitReady(port, app, log);
 
             assertThat(Files.readString(log)).doesNotContain("Starting embedded MariaDB")
                     .doesNotContain(external.password());
@@ -122,49 +108,13 @@ class ProductionJarIT {
         }
     }
 
-    private Process start(int port, Path log, Map<String, String> env) throws IOException {
-        Path jar = packagedJar();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
-                // A checkout under /tmp (CI) would otherwise be refused as a home for the embedded data.
-                "--hub.db.allow-temporary-dir=true")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("DB_") || name.startsWith("HUB_")
-                || name.startsWith("STRIPE_") || name.startsWith("SMTP_") || name.equals("PUBLIC_URL"));
-        environment.put("PORT", Integer.toString(port));
-        environment.put("ADMIN_EMAIL", ADMIN_EMAIL);
-        environment.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
-        environment.putAll(env);
-        Process process = builder.start();
-        started.add(process);
-        return process;
-    }
-
-    private static Path packagedJar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("commerce-hub-.+\\.jar")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no jar in target/: run ./mvnw verify, which packages it first"));
-        }
-    }
-
-    private static void awaitReady(int port, Process app, Path log) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            if (!app.isAlive()) {
-                throw new AssertionError("the jar stopped with " + app.exitValue() + ":\n" + tail(log));
-            }
-            try {
-                HttpResponse<String> readiness = get(port, "/actuator/health/readiness");
-                if (readiness.statusCode() == 200 && readiness.body().contains("UP")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the jar was not ready within 3 minutes:\n" + tail(log));
+    private ProductionJar start(Path log, Map<String, String> env) throws Exception {
+        Map<String, String> withAdmin = new HashMap<>(env);
+        withAdmin.put("ADMIN_EMAIL", ADMIN_EMAIL);
+        withAdmin.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+        ProductionJar jar = ProductionJar.start(ProductionJar.freePort(), log, withAdmin);
+        started.add(jar);
+        return jar.awaitReady();
     }
 
     private void signInWithABrowser(int port) throws IOException {
@@ -182,21 +132,5 @@ class ProductionJarIT {
         String folder = dataDir.toAbsolutePath().toString();
         return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd")
                 && c.contains(folder)).orElse(false)).toList();
-    }
-
-    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 }
