@@ -31,7 +31,7 @@ class InvoiceLine {
 
     /** The quote calculator's view of the line: invoices are priced exactly as quotes are. */
     static QuoteLineInput input(LineItemDraft line, Currency currency) {
-        Adjustment discount = line.discountKind() == null ? null : new Adjustment(
+        Adjustment discount = line.discountKind() == null || line.discountValue() == null ? null : new Adjustment(
                 line.discountKind() == DiscountKind.PERCENT ? Adjustment.Kind.PERCENT : Adjustment.Kind.AMOUNT,
                 line.discountValue());
         LineTax tax = line.taxPercentage() == null ? null : new LineTax(line.taxPercentage(), line.taxInclusive());

@@ -24,9 +24,9 @@ import java.util.function.Function;
 /** Adds a custom line or edits a line: quantity, price, discount, tax, billing. */
 public class LineDialog extends Dialog {
 
-    final TextField name = new TextField();
+    public final TextField name = new TextField();
     final BigDecimalField quantity = new BigDecimalField();
-    final com.commercehub.base.ui.AmountField unitPrice = new com.commercehub.base.ui.AmountField();
+    public final com.commercehub.base.ui.AmountField unitPrice = new com.commercehub.base.ui.AmountField();
     final Select<DiscountKind> discountKind = new Select<>();
     final com.commercehub.base.ui.AmountField discountValue = new com.commercehub.base.ui.AmountField();
     final BigDecimalField taxPercentage = new BigDecimalField();
@@ -36,7 +36,7 @@ public class LineDialog extends Dialog {
     final IntegerField customCount = new IntegerField();
     final Select<IntervalUnit> customUnit = new Select<>();
     final IntegerField term = new IntegerField();
-    final Button save = new Button();
+    public final Button save = new Button();
 
     public LineDialog(LineItemDetails existing, Function<LineItemDraft, Boolean> onSave) {
         setHeaderTitle(getTranslation(existing == null ? "crm.line.custom" : "crm.line.edit"));

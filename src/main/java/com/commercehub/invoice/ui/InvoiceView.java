@@ -14,6 +14,7 @@ import com.commercehub.crm.DiscountKind;
 import com.commercehub.crm.DealService;
 import com.commercehub.crm.LineItemDetails;
 import com.commercehub.crm.LineItemDraft;
+import com.commercehub.crm.LineItemRules;
 import com.commercehub.crm.ui.LineDialog;
 import com.commercehub.crm.ui.LineItemPicker;
 import com.commercehub.invoice.InvoiceDetails;
@@ -345,11 +346,21 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
         }
     }
 
+    /**
+     * Takes a line from the line dialog. The lines live in the view until the draft is saved, so they are checked
+     * here as the quote builder's are: a problem goes back to the dialog's field (CrmValidationException), and an
+     * untouched discount value (the kind defaults to percent) means no discount.
+     */
     private boolean addLine(LineItemDraft line, int index) {
+        if (currency.getValue() == null) {
+            showProblems(Map.of("currency", "invoice.currency.required"));
+            return false;
+        }
+        LineItemRules.check(line, currency.getCurrency());
         if (index >= 0) {
-            draftLines.set(index, line);
+            draftLines.set(index, line.normalized());
         } else {
-            draftLines.add(line);
+            draftLines.add(line.normalized());
         }
         showLines();
         return true;

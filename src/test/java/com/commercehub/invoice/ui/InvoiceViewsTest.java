@@ -2,6 +2,7 @@ package com.commercehub.invoice.ui;
 
 import com.commercehub.base.security.Role;
 import com.commercehub.crm.LineItemDraft;
+import com.commercehub.crm.ui.LineDialog;
 import com.commercehub.invoice.InvoiceDetails;
 import com.commercehub.invoice.InvoiceHeader;
 import com.commercehub.invoice.InvoiceListEntry;
@@ -110,6 +111,35 @@ class InvoiceViewsTest extends KaribuTest {
             assertThat(entry.status()).isEqualTo(InvoiceStatus.DRAFT);
             assertThat(entry.number()).isNull();
         });
+    }
+
+    @Test
+    void a_custom_item_typed_without_a_discount_is_added_and_priced_and_a_bad_one_is_refused_in_its_dialog() {
+        login("sam@example.com", Role.SALES);
+        navigate("invoices/new");
+        InvoiceView view = _get(InvoiceView.class);
+        view.currency.setCurrency(Currency.getInstance("EUR"));
+
+        // The dialog's discount kind starts at "percent"; its value left empty means no discount (this threw before).
+        ButtonKt._click(view.picker.addCustom);
+        LineDialog dialog = _get(LineDialog.class);
+        dialog.name.setValue("Consulting day");
+        dialog.unitPrice.setValue(new BigDecimal("1200"));
+        ButtonKt._click(dialog.save);
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(GridKt._size(view.lines)).isEqualTo(1);
+        assertThat(GridKt._get(view.lines, 0).discountKind()).isNull();
+        assertThat(view.totals.getText()).contains("€1,200.00");
+
+        ButtonKt._click(view.picker.addCustom);
+        LineDialog bad = _get(LineDialog.class);
+        bad.name.setValue("Half a cent");
+        bad.unitPrice.setValue(new BigDecimal("0.005"));
+        ButtonKt._click(bad.save);
+        assertThat(bad.isOpened()).isTrue();
+        assertThat(bad.unitPrice.isInvalid()).isTrue();
+        assertThat(GridKt._size(view.lines)).isEqualTo(1);
     }
 
     @Test
