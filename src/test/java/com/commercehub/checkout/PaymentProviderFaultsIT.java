@@ -106,8 +106,8 @@ class PaymentProviderFaultsIT extends KaribuTest {
         stripe.useSandbox();
         testQuotes = new CheckoutTestQuotes(quotes, deals, companies, contacts, port, sandboxKey.secretKey());
         flow = new PaymentFlow(jdbc, port);
+        off();
         AsAdmin.call(() -> {
-            faults.clear();
             faults.forgetRequests();
             return null;
         });
@@ -115,10 +115,7 @@ class PaymentProviderFaultsIT extends KaribuTest {
 
     @AfterEach
     void faultOff() {
-        AsAdmin.call(() -> {
-            faults.clear();
-            return null;
-        });
+        off();
     }
 
     private void arm(SandboxFaults.Kind kind, int count, String method, String path, Duration delay) {
