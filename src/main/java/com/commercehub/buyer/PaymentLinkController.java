@@ -61,8 +61,10 @@ class PaymentLinkController {
                             .location(BuyerQuoteController.sameOriginIfLocal(url, request)).<String>build())
                     .orElseGet(() -> notFound(request));
         } catch (LinkUnavailableException unavailable) {
-            return visits.page(token).map(page -> render(page, token, unavailable.reason(), null, null,
-                            HttpStatus.CONFLICT, request))
+            // Stripe failing is not the link's state: 503, and the form stays for the next try.
+            HttpStatus status = unavailable.reason() == LinkUnavailableException.Reason.PROVIDER_UNAVAILABLE
+                    ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.CONFLICT;
+            return visits.page(token).map(page -> render(page, token, unavailable.reason(), null, null, status, request))
                     .orElseGet(() -> notFound(request));
         } catch (PromotionCodeRefusedException refused) {
             // The page again, the code as typed and why next to it; no session was made.
@@ -115,6 +117,7 @@ class PaymentLinkController {
         model.put("code", typedCode == null ? "" : typedCode.strip());
         model.put("discount", page.discountPercent() == null ? null : Formats.number(page.discountPercent(), locale));
         model.put("unavailable", reason == null ? null : messages.get(reason.messageKey(), locale));
+        model.put("retry", reason == LinkUnavailableException.Reason.PROVIDER_UNAVAILABLE);
         model.put("action", request.getContextPath() + "/pay/" + token + "/checkout");
         return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(templates.render("pay", locale, model));
     }

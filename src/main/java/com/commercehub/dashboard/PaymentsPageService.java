@@ -278,6 +278,11 @@ public class PaymentsPageService {
         try {
             return account.client().v1().refunds().create(params.build(), IdempotencyKeys.forWrite("payment", paymentId,
                     "refund", StripeAmounts.toMinorUnits(row.refunded()), StripeAmounts.toMinorUnits(amount))).getId();
+        } catch (com.stripe.exception.ApiConnectionException | com.stripe.exception.RateLimitException
+                 | com.stripe.exception.ApiException e) {
+            // Retried already (same key); whether Stripe made the refund is unknown, and the next try with the
+            // same key either makes it or returns the one made.
+            throw new RefundRejectedException(RefundRejectedException.Reason.PROVIDER_UNAVAILABLE, e.getMessage());
         } catch (StripeException e) {
             throw new RefundRejectedException(RefundRejectedException.Reason.STRIPE, e.getMessage());
         }

@@ -4,7 +4,9 @@ package com.commercehub.dashboard;
 public class RefundRejectedException extends RuntimeException {
 
     public enum Reason {
-        AMOUNT, REASON, NOT_REFUNDABLE, NOT_CONNECTED, STRIPE;
+        AMOUNT, REASON, NOT_REFUNDABLE, NOT_CONNECTED, STRIPE,
+        /** Stripe could not be reached, timed out, failed (5xx) or rate-limited us even after retries: nothing was refunded yet. */
+        PROVIDER_UNAVAILABLE;
 
         public String messageKey() {
             return "dashboard.refund.error." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -14,8 +14,10 @@ public class LinkUnavailableException extends RuntimeException {
         COMPLETED,
         /** A one-time link another buyer is paying right now. */
         IN_USE,
-        /** No ready Stripe account, or Stripe refused or failed. */
-        PAYMENTS_UNAVAILABLE;
+        /** No ready Stripe account, or Stripe refused. */
+        PAYMENTS_UNAVAILABLE,
+        /** Stripe could not be reached or failed even after retries; nothing was started, the buyer may try again. */
+        PROVIDER_UNAVAILABLE;
 
         public String messageKey() {
             return "link.unavailable." + name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -107,7 +107,9 @@ public class PaymentLinkVisits {
             if (e.reason() == CheckoutUnavailableException.Reason.PROMOTION_CODE_REFUSED) {
                 throw new PromotionCodeRefusedException(true);
             }
-            throw new LinkUnavailableException(LinkUnavailableException.Reason.PAYMENTS_UNAVAILABLE);
+            throw new LinkUnavailableException(e.reason() == CheckoutUnavailableException.Reason.PROCESSOR_ERROR
+                    ? LinkUnavailableException.Reason.PROVIDER_UNAVAILABLE
+                    : LinkUnavailableException.Reason.PAYMENTS_UNAVAILABLE);
         }
     }
 

@@ -30,7 +30,8 @@ import java.util.Optional;
 /**
  * The sandbox's HTTP front: Bearer-key authentication, routing, one transaction per request,
  * Idempotency-Key replay, {@code expand[]}, and Stripe's error bodies. Answers 404 to everything when
- * a real Stripe key is in use.
+ * a real Stripe key is in use. Faults armed in {@link SandboxFaults} are applied here, and every request is
+ * journalled there with its Idempotency-Key.
  */
 @RestController
 class SandboxApiController {
@@ -50,9 +51,12 @@ class SandboxApiController {
     private final SandboxTime time;
     private final Clock clock;
     private final SandboxOrigin origin;
+    private final SandboxFaults faults;
 
     SandboxApiController(PaymentProcessorMode mode, SandboxKeys keys, List<SandboxRoutes> resources, TransactionTemplate transactions,
-                         JdbcClient jdbc, SandboxStore store, SandboxTime time, Clock clock, SandboxOrigin origin) {
+                         JdbcClient jdbc, SandboxStore store, SandboxTime time, Clock clock, SandboxOrigin origin,
+                         SandboxFaults faults) {
+        this.faults = faults;
         this.mode = mode;
         this.keys = keys;
         resources.forEach(resource -> routes.addAll(resource.routes()));
@@ -72,6 +76,40 @@ class SandboxApiController {
         String requestId = "req_" + SandboxIds.random(14);
         String method = request.getMethod();
         String path = request.getRequestURI().substring(request.getContextPath().length() + BASE.length());
+        String idempotencyKey = request.getHeader("Idempotency-Key");
+        Optional<SandboxFaults.Fault> fault = faults.take(method, path);
+        if (fault.isPresent() && fault.get().kind() != SandboxFaults.Kind.TIMEOUT) {
+            // As a failing front door: refused before anything ran, so nothing is stored under the key either.
+            SandboxFaults.Kind kind = fault.get().kind();
+            StripeError error = kind == SandboxFaults.Kind.RATE_LIMITED
+                    ? new StripeError(429, "invalid_request_error", "rate_limit", "Request rate limit exceeded. "
+                    + "Learn more about rate limits here https://stripe.com/docs/rate-limits.", null, null)
+                    : new StripeError(500, "api_error", null, "An unknown error occurred (sandbox fault).", null, null);
+            log.info("Sandbox fault {}: {} {} Idempotency-Key={} ({})", kind, method, path, idempotencyKey, requestId);
+            faults.record(method, path, idempotencyKey, error.status, kind, false);
+            return respond(new Outcome(error.status, SandboxJson.write(error.body())), requestId, false);
+        }
+        ResponseEntity<String> response = answer(request, method, path, requestId);
+        boolean replayed = response.getHeaders().containsHeader("Idempotent-Replayed");
+        log.debug("Sandbox {} {} Idempotency-Key={} -> {}{} ({})", method, path, idempotencyKey,
+                response.getStatusCode().value(), replayed ? " replayed" : "", requestId);
+        faults.record(method, path, idempotencyKey, response.getStatusCode().value(),
+                fault.map(SandboxFaults.Fault::kind).orElse(null), replayed);
+        if (fault.isPresent()) {
+            // The work is done and committed; only the answer comes too late for the client.
+            log.info("Sandbox fault TIMEOUT: {} {} Idempotency-Key={} held for {} ({})", method, path, idempotencyKey,
+                    fault.get().delay(), requestId);
+            try {
+                Thread.sleep(fault.get().delay());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return response;
+    }
+
+    private ResponseEntity<String> answer(HttpServletRequest request, String method, String path, String requestId)
+            throws IOException {
         try {
             String apiKey = authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
             SandboxRoutes.Route route = null;

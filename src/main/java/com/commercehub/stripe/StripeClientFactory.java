@@ -5,7 +5,7 @@ import com.stripe.StripeClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place a {@link StripeClient} is built: explicit network retries and timeouts, and the API
+ * The one place a {@link StripeClient} is built: explicit network retries (plus ours of 429) and timeouts, and the API
  * base pointed at the built-in sandbox when no real key is in use.
  */
 @Component
@@ -35,6 +35,7 @@ public class StripeClientFactory {
                 .setMaxNetworkRetries(properties.maxNetworkRetries())
                 .setConnectTimeout((int) properties.connectTimeout().toMillis())
                 .setReadTimeout((int) properties.readTimeout().toMillis())
+                .setHttpClient(new RateLimitRetries(properties.rateLimitRetries(), properties.rateLimitBackoff()))
                 .build();
     }
 

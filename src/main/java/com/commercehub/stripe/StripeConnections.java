@@ -384,7 +384,9 @@ class StripeConnections {
         } catch (PermissionException | InvalidRequestException refused) {
             log.info("Stripe did not create the webhook endpoint ({}); the secret must be pasted", refused.getCode());
             return null;
-        } catch (ApiConnectionException e) {
+        } catch (ApiConnectionException | com.stripe.exception.ApiException | com.stripe.exception.RateLimitException e) {
+            // Unreachable, failing (5xx) or rate-limiting even after retries: nothing is stored, the admin tries
+            // again, rather than a connection without its webhook endpoint.
             throw new StripeConnectionException(StripeConnectionException.Reason.UNREACHABLE, e.getMessage());
         } catch (StripeException e) {
             log.warn("Creating the webhook endpoint failed: {}", e.getMessage());

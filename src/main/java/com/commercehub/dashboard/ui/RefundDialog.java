@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.BigDecimalField;
@@ -70,6 +71,12 @@ class RefundDialog extends Dialog {
                 close();
                 reopen.accept(payment.id());
             } catch (RefundRejectedException rejected) {
+                if (rejected.reason() == RefundRejectedException.Reason.PROVIDER_UNAVAILABLE) {
+                    // Nothing is wrong with what was typed: the dialog stays as it is for the next try.
+                    Notification.show(getTranslation(rejected.reason().messageKey()), 8000, Notification.Position.MIDDLE)
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    return;
+                }
                 var field = rejected.reason() == RefundRejectedException.Reason.REASON ? reason : amount;
                 if (field == reason) {
                     reason.setInvalid(true);

@@ -6,6 +6,7 @@ import com.commercehub.sandbox.SandboxAccountService;
 import com.commercehub.sandbox.SandboxAccountService.AccountState;
 import com.commercehub.sandbox.SandboxClockLimitException;
 import com.commercehub.sandbox.SandboxClockService;
+import com.commercehub.sandbox.SandboxFaults;
 import com.commercehub.sandbox.SandboxKeyService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -31,7 +32,7 @@ import java.time.ZoneOffset;
 
 /**
  * ADMIN, sandbox only: move the sandbox's clock forward (or back to real time) to show renewals and failed
- * renewals, simulate account states, and see the sandbox's API key.
+ * renewals, simulate account states, see the sandbox's API key, and switch on provider faults.
  */
 @Route("settings/sandbox-clock")
 @Menu(order = 85, icon = "vaadin:clock", title = "sandbox.clock.nav")
@@ -68,7 +69,11 @@ public class SandboxClockView extends VerticalLayout implements HasDynamicTitle 
     /** The open reset confirmation, for tests. */
     ConfirmDialog confirmation;
 
-    SandboxClockView(SandboxClockService clock, SandboxAccountService account, SandboxKeyService keys) {
+    /** The fault switch, shown with the sandbox only. */
+    SandboxFaultsSection faultSwitch;
+
+    SandboxClockView(SandboxClockService clock, SandboxAccountService account, SandboxKeyService keys,
+                     SandboxFaults faults) {
         this.clock = clock;
         this.keys = keys;
         accountReady.setText(getTranslation("payments.status.ready"));
@@ -103,6 +108,8 @@ public class SandboxClockView extends VerticalLayout implements HasDynamicTitle 
                     new H3(getTranslation("sandbox.account.heading")), new Paragraph(getTranslation("sandbox.account.explanation")),
                     new HorizontalLayout(accountReady, accountPending, accountActionRequired));
             addKeySection();
+            faultSwitch = new SandboxFaultsSection(faults);
+            add(faultSwitch);
             showState();
         } else {
             now.setText(getTranslation("sandbox.clock.unavailable"));

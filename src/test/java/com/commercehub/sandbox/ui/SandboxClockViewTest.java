@@ -130,4 +130,34 @@ class SandboxClockViewTest extends KaribuTest {
         assertThatThrownBy(() -> keys.reveal()).isInstanceOf(
                 org.springframework.security.authorization.AuthorizationDeniedException.class);
     }
+
+    @Test
+    void admin_switches_a_rate_limit_on_for_three_checkout_requests_and_off_again() {
+        com.commercehub.sandbox.SandboxFaults faults = context.getBean(com.commercehub.sandbox.SandboxFaults.class);
+        login("admin@example.com", Role.ADMIN);
+        navigate("settings/sandbox-clock");
+        SandboxFaultsSection section = _get(SandboxClockView.class).faultSwitch;
+        assertThat(section.state.getText()).isEqualTo("No fault is switched on.");
+
+        section.count.setValue(0);
+        ButtonKt._click(section.arm);
+        assertThat(section.count.isInvalid()).isTrue();
+        assertThat(AsAdmin.call(faults::armed)).as("nothing switched on").isEmpty();
+
+        section.kind.setValue(com.commercehub.sandbox.SandboxFaults.Kind.RATE_LIMITED);
+        section.count.setValue(3);
+        section.path.setValue(" /v1/checkout/sessions ");
+        ButtonKt._click(section.arm);
+        assertThat(section.state.getText())
+                .isEqualTo("Switched on: Rate limit (429) for the next 3 requests to /v1/checkout/sessions.");
+        assertThat(AsAdmin.call(faults::armed)).hasValueSatisfying(f -> {
+            assertThat(f.kind()).isEqualTo(com.commercehub.sandbox.SandboxFaults.Kind.RATE_LIMITED);
+            assertThat(f.remaining()).isEqualTo(3);
+            assertThat(f.pathPrefix()).isEqualTo("/v1/checkout/sessions");
+        });
+
+        ButtonKt._click(section.off);
+        assertThat(section.state.getText()).isEqualTo("No fault is switched on.");
+        assertThat(AsAdmin.call(faults::armed)).isEmpty();
+    }
 }
