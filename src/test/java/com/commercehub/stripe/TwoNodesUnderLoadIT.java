@@ -367,8 +367,8 @@ class TwoNodesUnderLoadIT {
                         Map.of("q", quote.quoteId()))).as("EXPIRED events of " + quote.quoteId()).isEqualTo(1);
             }
             System.out.printf("two nodes under load: %d burst events + %d sandbox events, each to both nodes "
-                            + "(%d deliveries); %d payments, %d workflow steps (the payments' %d during the load), %d expiries; all settled in %d ms; burst "
-                            + "handled by node: %s%n", BURST, sandboxEvents.size(), 2 * (BURST + sandboxEvents.size()),
+                            + "(%d deliveries); %d payments, %d workflow steps (the payments' %d during the load), "
+                            + "%d expiries; all settled in %d ms; burst handled by node: %s%n", BURST, sandboxEvents.size(), 2 * (BURST + sandboxEvents.size()),
                     PAID_QUOTES, 2 * PAID_QUOTES + EXPIRING_QUOTES, PAID_QUOTES, EXPIRING_QUOTES, settled, byNode);
         } finally {
             senders.shutdownNow();
