@@ -10,16 +10,14 @@ import com.commercehub.crm.DealService;
 import com.commercehub.quote.QuoteService;
 import com.commercehub.quote.QuoteTestData;
 import com.commercehub.stripe.StripeConnectionService;
+import com.commercehub.testsupport.FaultTable;
 import com.commercehub.testsupport.ProductionJar;
+import com.commercehub.testsupport.StaffOnNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -69,7 +67,7 @@ class CheckoutCrashIT {
 
             String madeBeforeTheCrash;
             long killedAfter;
-            try (ProductionJar first = ProductionJar.start(PORT, dataDir.resolveSibling("first-run.log"), env,
+            try (ProductionJar first = ProductionJar.start(PORT, dataDir.resolveSibling(dataDir.getFileName() + "-first-run.log"), env,
                     List.of("-Xmx512m"), List.of("--hub.test-hooks.pause-after-checkout-session=true")).awaitReady()) {
                 long clicked = System.nanoTime();
                 CompletableFuture<HttpResponse<String>> click = http.sendAsync(checkout(quote),
@@ -85,7 +83,7 @@ class CheckoutCrashIT {
                     .param("q", quote.quoteId()).query(Long.class).single()).as("recorded sessions").isZero();
             assertThat(payments(jdbc, quote)).isEmpty();
 
-            try (ProductionJar second = ProductionJar.start(PORT, dataDir.resolveSibling("second-run.log"), env)
+            try (ProductionJar second = ProductionJar.start(PORT, dataDir.resolveSibling(dataDir.getFileName() + "-second-run.log"), env)
                     .awaitReady()) {
                 long restarted = System.nanoTime();
                 HttpResponse<String> again = http.send(checkout(quote), HttpResponse.BodyHandlers.ofString());
@@ -118,8 +116,11 @@ class CheckoutCrashIT {
                 // The database is this test's own: whatever the sandbox holds, this checkout made.
                 assertThat(objects(jdbc, "payment_intent")).as("payment intents at Stripe").isEqualTo(1);
                 assertThat(objects(jdbc, "charge")).as("charges at Stripe").isEqualTo(1);
-                System.out.printf("checkout crash: killed %d ms after the click; paid and recorded %d ms after the "
-                        + "restart was ready%n", killedAfter, recordedAfter);
+                FaultTable.write("checkout-crash", "jar SIGKILLed between making the Checkout Session and recording it",
+                        String.format(java.util.Locale.ROOT, "killed %d ms after the click; the same session after the "
+                                + "restart; paid and recorded %d ms after the restarted jar was ready; 1 payment "
+                                + "(gross, fee, net), 1 session, 1 payment intent, 1 charge", killedAfter, recordedAfter),
+                        "CheckoutCrashIT");
             }
         }
     }
@@ -168,20 +169,14 @@ class CheckoutCrashIT {
                         "--hub.db.username=" + database.username(), "--hub.db.password=" + database.password(),
                         "--hub.secrets.key-file=" + keyFile.toAbsolutePath(),
                         "--hub.sandbox.webhooks.poll-interval=PT1H")) {
-            context.getBeanProvider(SecurityContextHolderStrategy.class)
-                    .ifAvailable(SecurityContextHolder::setContextHolderStrategy);
+            StaffOnNode.useSecurityOf(context);
             QuoteTestData.staff(context.getBean(UserService.class), "sam@example.com", Role.SALES);
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    "sam@example.com", null, List.of(new SimpleGrantedAuthority(Role.SALES.authority()),
-                            new SimpleGrantedAuthority(Role.ADMIN.authority()))));
-            try {
+            return StaffOnNode.call(context, "sam@example.com", () -> {
                 context.getBean(StripeConnectionService.class).useSandbox();
                 return new CheckoutTestQuotes(context.getBean(QuoteService.class), context.getBean(DealService.class),
                         context.getBean(CompanyService.class), context.getBean(ContactService.class), PORT, null)
                         .publish(spec("EUR", List.of(line("Workshop", "1", "1000.00", null, null, "19", false, null))));
-            } finally {
-                SecurityContextHolder.clearContext();
-            }
+            });
         }
     }
 }

@@ -3,6 +3,7 @@ package com.commercehub.stripe;
 import com.commercehub.Application;
 import com.commercehub.base.db.SharedTestServer;
 import com.commercehub.testsupport.CuttableProxy;
+import com.commercehub.testsupport.FaultTable;
 import com.stripe.net.Webhook;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -142,11 +143,13 @@ class DatabaseOutageWebhookIT {
                 assertThat(effects.keySet()).as("handled").containsExactlyInAnyOrderElementsOf(all);
                 assertThat(effects.values()).as("committed handler effects per event").containsOnly(1L);
                 long extraCalls = all.stream().mapToLong(id -> handler.calls(id) - 1).sum();
-                System.out.printf("database outage: %d s; %d deliveries while away, all 503, slowest %d ms; "
+                FaultTable.write("database-outage", "database away for " + OUTAGE.toSeconds() + " s during webhooks",
+                        String.format(java.util.Locale.ROOT, "%d deliveries while away, all 503, slowest %d ms; "
                                 + "%d of %d earlier events not yet handled at the cut; redeliveries accepted %d ms and "
                                 + "all %d events processed %d ms after the database was back; %d handler runs rolled "
-                                + "back by the cut and run again%n", OUTAGE.toSeconds(), refused.size(), slowest,
-                        pendingAtTheCut, before.size(), acceptedAfter, all.size(), processedAfter, extraCalls);
+                                + "back by the cut and run again", refused.size(), slowest,
+                        pendingAtTheCut, before.size(), acceptedAfter, all.size(), processedAfter, extraCalls),
+                        "DatabaseOutageWebhookIT");
             } finally {
                 stripe.shutdownNow();
             }
