@@ -13,6 +13,7 @@ import com.commercehub.quote.QuoteTestData;
 import com.commercehub.sandbox.SandboxAccountService;
 import com.commercehub.sandbox.SandboxClockService;
 import com.commercehub.stripe.StripeClientFactory;
+import com.commercehub.testsupport.StaffOnNode;
 import com.stripe.StripeClient;
 import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
@@ -27,10 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -115,21 +112,12 @@ class TwoNodesIT {
         return first.getBean(JdbcClient.class);
     }
 
-    /** Signs in on {@code node}: each node's Vaadin security installs its own JVM-wide strategy. */
     private static void useSecurityOf(ConfigurableApplicationContext node) {
-        node.getBeanProvider(SecurityContextHolderStrategy.class).ifAvailable(SecurityContextHolder::setContextHolderStrategy);
+        StaffOnNode.useSecurityOf(node);
     }
 
     private static <T> T asStaff(ConfigurableApplicationContext node, Supplier<T> work) {
-        useSecurityOf(node);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "sam@example.com", null, List.of(new SimpleGrantedAuthority(Role.SALES.authority()),
-                        new SimpleGrantedAuthority(Role.ADMIN.authority()))));
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return StaffOnNode.call(node, "sam@example.com", work);
     }
 
     private static void await(String what, BooleanSupplier done) throws InterruptedException {

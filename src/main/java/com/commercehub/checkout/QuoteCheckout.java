@@ -55,11 +55,14 @@ public class QuoteCheckout {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final com.commercehub.branding.BrandingService branding;
+    private final CheckoutCrashPoint crashPoint;
 
     QuoteCheckout(PayableQuotes payableQuotes, PaymentAccounts accounts, CheckoutCustomers customers,
                   CheckoutTaxRates taxRates, CheckoutRows rows, PublicAddress address, Messages messages,
-                  TransactionTemplate transactions, Clock clock, com.commercehub.branding.BrandingService branding) {
+                  TransactionTemplate transactions, Clock clock, com.commercehub.branding.BrandingService branding,
+                  CheckoutCrashPoint crashPoint) {
         this.branding = branding;
+        this.crashPoint = crashPoint;
         this.payableQuotes = payableQuotes;
         this.accounts = accounts;
         this.customers = customers;
@@ -161,6 +164,7 @@ public class QuoteCheckout {
         row = withCouponAndProducts(account, quote, plan, row);
         int attempt = row.attempt() + 1;
         Session created = create(account, quote, plan, row, customer, rates, token, attempt);
+        crashPoint.sessionCreated(created.getId());
         long charged = created.getAmountTotal();
         rows.made(quote.quoteId(), quote.version(), new CheckoutRows.Made(created.getId(), attempt,
                 account.accountId(), plan.subscription(), plan.currency(), plan.expectedTotal(), charged), clock.instant());

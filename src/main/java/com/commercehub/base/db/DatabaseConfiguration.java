@@ -58,6 +58,7 @@ class DatabaseConfiguration {
         dataSource.setPassword(endpoint.password());
         dataSource.setPoolName("hub");
         dataSource.setMaximumPoolSize(properties.poolSize());
+        dataSource.setConnectionTimeout(properties.connectionTimeout().toMillis());
         return dataSource;
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where the data lives. With no {@code url} the embedded MariaDB runs from {@code embeddedDir}.
@@ -20,11 +21,13 @@ import java.nio.file.Path;
  *                       the Stripe event workers, or a burst of webhooks waits for connections
  * @param joinRunningServer use the embedded server the running app started in {@code embeddedDir}, if there is
  *                       one, instead of starting one (commands beside the app: backup)
+ * @param connectionTimeout how long a request waits for a connection before it fails ({@code DB_CONNECTION_TIMEOUT},
+ *                       Hikari's 30 s): while the database is down, also how long the webhook takes to answer 503
  */
 @ConfigurationProperties(prefix = "hub.db")
 record DatabaseProperties(String url, String username, String password, Path embeddedDir, String database,
                           boolean freshDatabase, boolean allowTemporaryDir, @DefaultValue("20") int poolSize,
-                          boolean joinRunningServer) {
+                          boolean joinRunningServer, @DefaultValue("PT30S") Duration connectionTimeout) {
 
     boolean embedded() {
         return url == null || url.isBlank();
