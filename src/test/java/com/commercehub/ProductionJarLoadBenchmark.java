@@ -36,10 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -218,48 +214,17 @@ class ProductionJarLoadBenchmark {
         for (int i = 0; i < count; i++) {
             events[i] = BenchEvents.signed(prefix + i, EVENT_TYPE, i, created, secret);
         }
-        double[] latencies = new double[count];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger ok = new AtomicInteger();
         double cpuBefore = cpuSeconds(jar.pid());
         long start = System.nanoTime();
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < WEBHOOK_CONNECTIONS; c++) {
-                clients.submit(() -> {
-                    KeepAliveConnection connection = new KeepAliveConnection(jar.port());
-                    try {
-                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                            long sent = System.nanoTime();
-                            int status;
-                            try {
-                                status = connection.post("/stripe/webhook", events[i].signature(), events[i].body());
-                            } catch (IOException stale) {
-                                // Tomcat closed an idle keep-alive connection: once more on a fresh one.
-                                connection.close();
-                                status = connection.post("/stripe/webhook", events[i].signature(), events[i].body());
-                            }
-                            if (status / 100 == 2) {
-                                ok.incrementAndGet();
-                            }
-                            latencies[i] = (System.nanoTime() - sent) / 1e6;
-                        }
-                    } finally {
-                        connection.close();
-                    }
-                    return null;
-                });
-            }
-            clients.shutdown();
-            assertThat(clients.awaitTermination(10, TimeUnit.MINUTES)).as("all events sent").isTrue();
-        }
-        long answered = System.nanoTime() - start;
+        BenchEvents.Sent sent = BenchEvents.send(jar.port(), WEBHOOK_CONNECTIONS, events);
+        long answered = sent.wallNanos();
         String like = prefix.replace("_", "\\_") + "%";
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         long[] counts;
         try (Connection db = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
             do {
                 counts = counts(db, like);
-                if (counts[1] == counts[0] && counts[0] >= ok.get()) {
+                if (counts[1] == counts[0] && counts[0] >= sent.ok()) {
                     break;
                 }
                 Thread.sleep(20);
@@ -267,9 +232,10 @@ class ProductionJarLoadBenchmark {
         }
         long processed = System.nanoTime() - start;
         double cpu = cpuSeconds(jar.pid()) - cpuBefore;
+        double[] latencies = sent.latenciesMillis().clone();
         Arrays.sort(latencies);
         return new Ingestion(count / (answered / 1e9), percentile(latencies, 0.50), percentile(latencies, 0.99),
-                answered / 1e9, processed / 1e9, count, ok.get(), counts[0], counts[1], cpu * 1000 / count);
+                answered / 1e9, processed / 1e9, count, sent.ok(), counts[0], counts[1], cpu * 1000 / count);
     }
 
     /** Rows stored with the prefix, and those of them no longer PENDING. */

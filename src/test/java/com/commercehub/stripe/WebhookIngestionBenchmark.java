@@ -1,7 +1,6 @@
 package com.commercehub.stripe;
 
 import com.commercehub.stripe.BenchEvents.Signed;
-import com.commercehub.testsupport.KeepAliveConnection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,10 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Not a test: a measuring harness, run with
@@ -195,52 +190,18 @@ class WebhookIngestionBenchmark {
         for (int i = 0; i < count; i++) {
             events[i] = BenchEvents.signed(prefix + i, "bench.handled", i, created, secret);
         }
-        double[] latencies = new double[count];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger ok = new AtomicInteger();
-        AtomicLong failures = new AtomicLong();
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            long start = System.nanoTime();
-            for (int c = 0; c < CONNECTIONS; c++) {
-                clients.submit(() -> {
-                    KeepAliveConnection connection = new KeepAliveConnection(port);
-                    try {
-                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                            long sent = System.nanoTime();
-                            int status;
-                            try {
-                                status = connection.post("/stripe/webhook", events[i].signature(), events[i].body());
-                            } catch (IOException stale) {
-                                // The server may close an idle keep-alive connection: once more on a fresh one.
-                                connection.close();
-                                status = connection.post("/stripe/webhook", events[i].signature(), events[i].body());
-                            }
-                            if (status / 100 == 2) {
-                                ok.incrementAndGet();
-                            } else {
-                                failures.incrementAndGet();
-                            }
-                            latencies[i] = (System.nanoTime() - sent) / 1e6;
-                        }
-                    } finally {
-                        connection.close();
-                    }
-                    return null;
-                });
-            }
-            clients.shutdown();
-            clients.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
-            long wall = System.nanoTime() - start;
-            afterSending.run();
-            String like = prefix.replace("_", "\\_") + "%";
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (System.nanoTime() < deadline && jdbc.sql("SELECT COUNT(*) FROM stripe_event WHERE id LIKE :like AND state = 'PENDING'")
-                    .param("like", like).query(Long.class).single() > 0) {
-                Thread.sleep(20);
-            }
-            long processed = System.nanoTime() - start;
-            return new Result(prefix, count, ok.get(), wall, latencies, processed, 0, 0, 0, 0, 0);
+        long start = System.nanoTime();
+        BenchEvents.Sent sent = BenchEvents.send(port, CONNECTIONS, events);
+        long wall = sent.wallNanos();
+        afterSending.run();
+        String like = prefix.replace("_", "\\_") + "%";
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline && jdbc.sql("SELECT COUNT(*) FROM stripe_event WHERE id LIKE :like AND state = 'PENDING'")
+                .param("like", like).query(Long.class).single() > 0) {
+            Thread.sleep(20);
         }
+        long processed = System.nanoTime() - start;
+        return new Result(prefix, count, sent.ok(), wall, sent.latenciesMillis(), processed, 0, 0, 0, 0, 0);
     }
 
     /** The embedded MariaDB server of this checkout (its data folder is under target/). */
