@@ -1,29 +1,14 @@
 package com.commercehub.buyer;
 
-import com.commercehub.base.money.Money;
-import com.commercehub.base.security.Role;
 import com.commercehub.base.security.UserService;
 import com.commercehub.crm.CompanyService;
 import com.commercehub.crm.ContactService;
-import com.commercehub.crm.ContactSummary;
-import com.commercehub.crm.DealDetails;
-import com.commercehub.crm.DealDraft;
 import com.commercehub.crm.DealService;
-import com.commercehub.crm.DealStage;
-import com.commercehub.crm.DiscountKind;
-import com.commercehub.crm.LineItemDraft;
-import com.commercehub.product.BillingFrequency;
-import com.commercehub.product.ProductDraft;
 import com.commercehub.product.ProductService;
-import com.commercehub.quote.Adjustment;
-import com.commercehub.quote.AdjustmentDraft;
-import com.commercehub.quote.QuoteDetails;
-import com.commercehub.quote.QuoteHeaderDraft;
 import com.commercehub.quote.QuoteLifecycle;
 import com.commercehub.quote.QuoteService;
-import com.commercehub.quote.QuoteTestData;
 import com.commercehub.stripe.StripeConnectionService;
-import com.commercehub.testsupport.AsAdmin;
+import com.commercehub.testsupport.Wrk;
 import org.apache.pdfbox.Loader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,12 +26,10 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.sql.DataSource;
 import java.io.Closeable;
-import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +39,6 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,7 +50,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Not a test: a measuring harness for issue 9's figures, run with
@@ -127,7 +108,8 @@ class BuyerPageBenchmark {
     void measure() throws Exception {
         String wrk = wrkExecutable();
         String loadBefore = loadAverage();
-        QuoteService.Published published = publishTwentyLineQuote();
+        QuoteService.Published published = TwentyLineQuote.publish(jdbc, users, stripe, companies, contacts, deals, products,
+                quotes);
         long quoteId = published.quote().id();
         String path = published.linkPath();
         BuyerPages buyer = new BuyerPages(port);
@@ -267,11 +249,7 @@ class BuyerPageBenchmark {
         StringBuilder latency = new StringBuilder("- latency");
         while (percentile.find()) {
             double value = Double.parseDouble(percentile.group(2));
-            double ms = switch (percentile.group(3)) {
-                case "us" -> value / 1000;
-                case "s" -> value * 1000;
-                default -> value;
-            };
+            double ms = Wrk.millis(value, percentile.group(3));
             latency.append(String.format(Locale.ROOT, " p%s %.2f ms", percentile.group(1), ms));
         }
         line(latency.toString());
@@ -381,60 +359,8 @@ class BuyerPageBenchmark {
         return new Sessions(active, created);
     }
 
-    /** 20 lines in EUR: 8 from the library (descriptions), 12 typed; one-time and monthly (payment allows one frequency). */
-    private QuoteService.Published publishTwentyLineQuote() {
-        jdbc.sql("DELETE FROM email_outbox").update();
-        QuoteTestData.clear(jdbc);
-        QuoteTestData.staff(users, "sam@example.com", Role.SALES);
-        QuoteTestData.staff(users, "cora@example.com", Role.ADMIN);
-        return AsAdmin.call(() -> {
-            stripe.useSandbox();
-            ContactSummary contact = QuoteTestData.buyer(companies, contacts, Locale.ENGLISH);
-            DealDetails deal = deals.create(new DealDraft("Acme platform rollout", null, DealStage.PROPOSAL,
-                    Currency.getInstance("EUR"), contact.companyId(), Set.of(contact.id()), null));
-            for (int i = 1; i <= 20; i++) {
-                boolean monthly = i % 5 == 0 || i % 5 == 3;
-                BigDecimal price = new BigDecimal(monthly ? 20 + i * 5 : 150 + i * 50).setScale(2);
-                BigDecimal quantity = BigDecimal.valueOf(i % 4 + 1);
-                BillingFrequency frequency = monthly ? BillingFrequency.MONTHLY : null;
-                Long productId = null;
-                if (i <= 8) {
-                    productId = products.create(new ProductDraft("Line " + i + " product", "SKU-" + i,
-                            "Line " + i + ": what it includes, who delivers it and when — the library description, "
-                                    + "two sentences long as a real catalogue has them.",
-                            new Money(price, Currency.getInstance("EUR")), frequency, null, null, null, null, null)).id();
-                }
-                // Every third line has a 10 % line discount: round prices keep each net exact to the cent.
-                LineItemDraft line = new LineItemDraft(productId, "Line " + i + (monthly ? " subscription" : " service"),
-                        productId == null ? null : "SKU-" + i, quantity, price,
-                        i % 3 == 0 ? DiscountKind.PERCENT : null, i % 3 == 0 ? BigDecimal.TEN : null,
-                        new BigDecimal(i % 7 == 0 ? "7" : "19"), false, frequency, null);
-                deal = deals.addLine(deal.id(), deal.version(), line);
-            }
-            QuoteDetails draft = quotes.createFromDeal(deal.id());
-            draft = quotes.updateHeader(draft.id(), draft.version(), new QuoteHeaderDraft("Acme platform rollout 2026",
-                    draft.expiresOn(), Locale.ENGLISH, draft.contactId(), "sam@example.com",
-                    "Hello Erika, as discussed: the rollout in three phases, licences from go-live. ".repeat(3),
-                    "Payment due within 30 days of the invoice. Subscriptions renew monthly until cancelled with 30 "
-                            + "days' notice. Prices exclude VAT unless stated. ".repeat(4)));
-            draft = quotes.addAdjustment(draft.id(), draft.version(), AdjustmentDraft.Type.DISCOUNT, "Partner discount",
-                    Adjustment.Kind.PERCENT, new BigDecimal("10"));
-            draft = quotes.addAdjustment(draft.id(), draft.version(), AdjustmentDraft.Type.FEE, "Onboarding fee",
-                    Adjustment.Kind.AMOUNT, new BigDecimal("250.00"));
-            draft = quotes.setSignature(draft.id(), draft.version(), true, "cora@example.com");
-            draft = quotes.setCollectPayment(draft.id(), draft.version(), true);
-            return quotes.publish(draft.id(), draft.version());
-        });
-    }
-
     private static String wrkExecutable() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            File wrk = new File(dir, "wrk");
-            if (wrk.canExecute()) {
-                return wrk.getPath();
-            }
-        }
-        return fail("wrk is not installed (Debian package 'wrk': apt-get install -y wrk); the throughput figure needs it");
+        return Wrk.executable();
     }
 
     private static String loadAverage() throws IOException {

@@ -1,6 +1,6 @@
 package com.commercehub.stripe;
 
-import com.stripe.net.Webhook;
+import com.commercehub.stripe.BenchEvents.Signed;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,10 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Not a test: a measuring harness, run with
@@ -89,9 +85,6 @@ class WebhookIngestionBenchmark {
             jdbc.sql("INSERT IGNORE INTO bench_fulfilment (event_id, object_id) VALUES (:id, :object)")
                     .param("id", event.id()).param("object", event.dataObjectId()).update();
         }
-    }
-
-    private record Signed(String body, String signature) {
     }
 
     private record Result(String name, int sent, int ok, long wallNanos, double[] latenciesMillis, long processedNanos,
@@ -195,145 +188,20 @@ class WebhookIngestionBenchmark {
         long created = Instant.now().getEpochSecond();
         Signed[] events = new Signed[count];
         for (int i = 0; i < count; i++) {
-            String id = prefix + i;
-            String body = "{\"id\":\"" + id + "\",\"object\":\"event\",\"api_version\":\"2026-07-29.dahlia\",\"created\":"
-                    + created + ",\"livemode\":false,\"pending_webhooks\":1,\"type\":\"bench.handled\",\"data\":{\"object\":"
-                    + "{\"id\":\"cs_bench_" + i + "\",\"object\":\"checkout.session\",\"amount_total\":2500,\"currency\":\"eur\","
-                    + "\"payment_status\":\"paid\",\"metadata\":{\"quote\":\"" + i + "\"}}},\"request\":{\"id\":null,"
-                    + "\"idempotency_key\":null}}";
-            events[i] = new Signed(body, Webhook.Signature.generateSignatureHeader(body, secret));
+            events[i] = BenchEvents.signed(prefix + i, "bench.handled", i, created, secret);
         }
-        double[] latencies = new double[count];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger ok = new AtomicInteger();
-        AtomicLong failures = new AtomicLong();
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            long start = System.nanoTime();
-            for (int c = 0; c < CONNECTIONS; c++) {
-                clients.submit(() -> {
-                    LoopbackConnection connection = new LoopbackConnection(port);
-                    try {
-                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                            long sent = System.nanoTime();
-                            int status;
-                            try {
-                                status = connection.post("/stripe/webhook", events[i].signature(), events[i].body());
-                            } catch (IOException stale) {
-                                // The server may close an idle keep-alive connection: once more on a fresh one.
-                                connection.close();
-                                status = connection.post("/stripe/webhook", events[i].signature(), events[i].body());
-                            }
-                            if (status / 100 == 2) {
-                                ok.incrementAndGet();
-                            } else {
-                                failures.incrementAndGet();
-                            }
-                            latencies[i] = (System.nanoTime() - sent) / 1e6;
-                        }
-                    } finally {
-                        connection.close();
-                    }
-                    return null;
-                });
-            }
-            clients.shutdown();
-            clients.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
-            long wall = System.nanoTime() - start;
-            afterSending.run();
-            String like = prefix.replace("_", "\\_") + "%";
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (System.nanoTime() < deadline && jdbc.sql("SELECT COUNT(*) FROM stripe_event WHERE id LIKE :like AND state = 'PENDING'")
-                    .param("like", like).query(Long.class).single() > 0) {
-                Thread.sleep(20);
-            }
-            long processed = System.nanoTime() - start;
-            return new Result(prefix, count, ok.get(), wall, latencies, processed, 0, 0, 0, 0, 0);
+        long start = System.nanoTime();
+        BenchEvents.Sent sent = BenchEvents.send(port, CONNECTIONS, events);
+        long wall = sent.wallNanos();
+        afterSending.run();
+        String like = prefix.replace("_", "\\_") + "%";
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline && jdbc.sql("SELECT COUNT(*) FROM stripe_event WHERE id LIKE :like AND state = 'PENDING'")
+                .param("like", like).query(Long.class).single() > 0) {
+            Thread.sleep(20);
         }
-    }
-
-    /**
-     * One keep-alive HTTP/1.1 connection, written and read by hand: a general-purpose client costs as much CPU
-     * per request as the endpoint itself, and client and server share the same two cores here. Reconnects when
-     * the server closes (Tomcat ends a keep-alive connection after 100 requests).
-     */
-    private static final class LoopbackConnection {
-
-        private final int port;
-        private java.net.Socket socket;
-        private java.io.BufferedInputStream in;
-        private java.io.OutputStream out;
-
-        LoopbackConnection(int port) {
-            this.port = port;
-        }
-
-        int post(String path, String signature, String body) throws IOException {
-            if (socket == null) {
-                socket = new java.net.Socket("127.0.0.1", port);
-                socket.setTcpNoDelay(true);
-                socket.setSoTimeout(30_000);
-                in = new java.io.BufferedInputStream(socket.getInputStream());
-                out = new java.io.BufferedOutputStream(socket.getOutputStream());
-            }
-            byte[] content = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
-                    + "Content-Type: application/json; charset=utf-8\r\nStripe-Signature: " + signature + "\r\n"
-                    + "Content-Length: " + content.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            out.write(content);
-            out.flush();
-            String statusLine = line();
-            int status = Integer.parseInt(statusLine.split(" ")[1]);
-            int length = 0;
-            boolean chunked = false;
-            boolean close = false;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                String lower = header.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Integer.parseInt(lower.substring(15).trim());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                    close = true;
-                }
-            }
-            if (chunked) {
-                for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
-                    in.readNBytes(size);
-                    line();
-                }
-                line();
-            } else {
-                in.readNBytes(length);
-            }
-            if (close) {
-                close();
-            }
-            return status;
-        }
-
-        private String line() throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int b = in.read(); b != '\n'; b = in.read()) {
-                if (b < 0) {
-                    throw new IOException("connection closed");
-                }
-                if (b != '\r') {
-                    line.append((char) b);
-                }
-            }
-            return line.toString();
-        }
-
-        void close() {
-            if (socket != null) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing a loopback socket that is gone already
-                }
-                socket = null;
-            }
-        }
+        long processed = System.nanoTime() - start;
+        return new Result(prefix, count, sent.ok(), wall, sent.latenciesMillis(), processed, 0, 0, 0, 0, 0);
     }
 
     /** The embedded MariaDB server of this checkout (its data folder is under target/). */
