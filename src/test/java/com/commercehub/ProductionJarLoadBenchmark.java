@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +56,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>System properties: {@code bench.repetitions} (rounds, 3), {@code bench.duration} (each wrk run, 10s),
  * {@code bench.warmup} (10s), {@code bench.events} (webhook events per round, 20000), {@code bench.port} (19310),
- * {@code bench.heap} (-Xmx512m, the README's production advice).
+ * {@code bench.heap} (-Xmx512m, the README's production advice), {@code bench.jvm} (further JVM options for the jar,
+ * e.g. a flight recording).
  */
 class ProductionJarLoadBenchmark {
 
@@ -65,6 +67,9 @@ class ProductionJarLoadBenchmark {
     private static final int EVENTS = Integer.getInteger("bench.events", 20_000);
     private static final int PORT = Integer.getInteger("bench.port", 19310);
     private static final String HEAP = System.getProperty("bench.heap", "-Xmx512m");
+    /** Further JVM options for the jar, split at spaces: e.g. {@code -XX:StartFlightRecording=filename=x.jfr} to profile it. */
+    private static final List<String> JAR_JVM_OPTIONS = System.getProperty("bench.jvm", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.jvm").strip().split("\\s+"));
     private static final int WEBHOOK_CONNECTIONS = 16;
     /** An event type no handler wants: the worker only claims it and marks it IGNORED (no fulfilment work). */
     private static final String EVENT_TYPE = "bench.ingest";
@@ -96,7 +101,8 @@ class ProductionJarLoadBenchmark {
             Map<String, String> env = Map.of("HUB_DATA_DIR", dir.toAbsolutePath().toString(),
                     "DB_URL", database.jdbcUrl(), "DB_USER", database.username(), "DB_PASSWORD", database.password());
             Instant started = Instant.now();
-            try (ProductionJar jar = ProductionJar.start(PORT, log, env, List.of(HEAP),
+            try (ProductionJar jar = ProductionJar.start(PORT, log, env,
+                    Stream.concat(Stream.of(HEAP), JAR_JVM_OPTIONS.stream()).toList(),
                     List.of("--server.address=127.0.0.1", "--hub.buyer.requests-per-minute=100000000"))) {
                 jar.awaitReady();
                 Duration startUp = Duration.between(started, Instant.now());
