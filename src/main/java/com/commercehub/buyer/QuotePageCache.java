@@ -88,8 +88,4 @@ class QuotePageCache {
     void forget(String token) {
         pages.remove(token);
     }
-
-    int size() {
-        return pages.size();
-    }
 }
