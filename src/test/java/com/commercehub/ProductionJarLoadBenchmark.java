@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +56,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>System properties: {@code bench.repetitions} (rounds, 3), {@code bench.duration} (each wrk run, 10s),
  * {@code bench.warmup} (10s), {@code bench.events} (webhook events per round, 20000), {@code bench.port} (19310),
- * {@code bench.heap} (-Xmx512m, the README's production advice).
+ * {@code bench.heap} (-Xmx512m, the README's production advice), {@code bench.jvm} (further JVM options for the jar,
+ * e.g. a flight recording), {@code bench.args} (further application arguments for the jar).
  */
 class ProductionJarLoadBenchmark {
 
@@ -65,6 +67,12 @@ class ProductionJarLoadBenchmark {
     private static final int EVENTS = Integer.getInteger("bench.events", 20_000);
     private static final int PORT = Integer.getInteger("bench.port", 19310);
     private static final String HEAP = System.getProperty("bench.heap", "-Xmx512m");
+    /** Further JVM options for the jar, split at spaces: e.g. {@code -XX:StartFlightRecording=filename=x.jfr} to profile it. */
+    private static final List<String> JAR_JVM_OPTIONS = System.getProperty("bench.jvm", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.jvm").strip().split("\\s+"));
+    /** Further application arguments for the jar, split at spaces: e.g. {@code --server.tomcat.threads.max=16}. */
+    private static final List<String> JAR_ARGUMENTS = System.getProperty("bench.args", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.args").strip().split("\\s+"));
     private static final int WEBHOOK_CONNECTIONS = 16;
     /** An event type no handler wants: the worker only claims it and marks it IGNORED (no fulfilment work). */
     private static final String EVENT_TYPE = "bench.ingest";
@@ -96,8 +104,10 @@ class ProductionJarLoadBenchmark {
             Map<String, String> env = Map.of("HUB_DATA_DIR", dir.toAbsolutePath().toString(),
                     "DB_URL", database.jdbcUrl(), "DB_USER", database.username(), "DB_PASSWORD", database.password());
             Instant started = Instant.now();
-            try (ProductionJar jar = ProductionJar.start(PORT, log, env, List.of(HEAP),
-                    List.of("--server.address=127.0.0.1", "--hub.buyer.requests-per-minute=100000000"))) {
+            try (ProductionJar jar = ProductionJar.start(PORT, log, env,
+                    Stream.concat(Stream.of(HEAP), JAR_JVM_OPTIONS.stream()).toList(),
+                    Stream.concat(Stream.of("--server.address=127.0.0.1", "--hub.buyer.requests-per-minute=100000000"),
+                            JAR_ARGUMENTS.stream()).toList())) {
                 jar.awaitReady();
                 Duration startUp = Duration.between(started, Instant.now());
                 String page = seeded.linkPath();
@@ -266,14 +276,16 @@ class ProductionJarLoadBenchmark {
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(Instant.now()),
                 loadBefore, loadAfter));
         out.add("");
-        out.add(String.format(Locale.ROOT, "The packaged jar (`java %s -jar`, production defaults, buyer rate limit "
+        out.add(String.format(Locale.ROOT, "The packaged jar (`java %s -jar`, production defaults%s, buyer rate limit "
                         + "raised, ready after %.0f s) on the test JVM's MariaDB 11.4 over loopback; the load generator "
                         + "shares the same cores. `wrk -t1 -d%s --latency` after %s warm-up runs; %d round%s, each "
                         + "measuring every row once; median (min–max) over the rounds. \"× static\" is the ratio to "
                         + "the static file at the same connection count in the same round (median of the rounds). "
                         + "CPU/request is the jar process's user + system CPU divided by the requests served. "
                         + "Quote page: %,d bytes of HTML, no session.",
-                HEAP, startUp.toMillis() / 1000.0, DURATION, WARMUP, REPETITIONS, REPETITIONS == 1 ? "" : "s",
+                String.join(" ", Stream.concat(Stream.of(HEAP), JAR_JVM_OPTIONS.stream()).toList()),
+                JAR_ARGUMENTS.isEmpty() ? "" : " but `" + String.join(" ", JAR_ARGUMENTS) + "`",
+                startUp.toMillis() / 1000.0, DURATION, WARMUP, REPETITIONS, REPETITIONS == 1 ? "" : "s",
                 pageBytes));
         out.add("");
         out.add("| what | connections | requests/s | × static | p50 | p99 | × static p99 | jar CPU/request | target |");

@@ -43,13 +43,15 @@ public class BrandingService {
     }
 
     /** The settings in force (the built-in defaults until the first save). */
-    @Transactional(readOnly = true)
     public BrandingSettings current() {
         return currentVersion().settings();
     }
 
-    /** The version in force, with its id (carry it to {@link #save} so a concurrent save is noticed). */
-    @Transactional(readOnly = true)
+    /**
+     * The version in force, with its id (carry it to {@link #save} so a concurrent save is noticed). No transaction
+     * of its own: buyer pages call this several times a view, almost always answered from memory, and a refresh is a
+     * single statement.
+     */
     public BrandingVersion currentVersion() {
         Cached seen = cached;
         Instant now = clock.instant();

@@ -48,11 +48,13 @@ class BuyerQuoteController {
     private final QuoteCheckout checkout;
     private final CheckoutReturn returns;
     private final com.commercehub.checkout.BillingPortal portal;
+    private final QuotePageCache renderedPages;
 
     BuyerQuoteController(QuoteLifecycle lifecycle, QuotePages pages, BuyerTemplates templates, QuotePdf pdf,
                          Messages messages, QuoteCheckout checkout, CheckoutReturn returns,
-                         com.commercehub.checkout.BillingPortal portal) {
+                         com.commercehub.checkout.BillingPortal portal, QuotePageCache renderedPages) {
         this.portal = portal;
+        this.renderedPages = renderedPages;
         this.checkout = checkout;
         this.returns = returns;
         this.lifecycle = lifecycle;
@@ -64,9 +66,22 @@ class BuyerQuoteController {
 
     @GetMapping("/quote/{token}")
     ResponseEntity<String> page(@PathVariable String token, HttpServletRequest request) {
-        Optional<BuyerQuote> quote = lifecycle.openByBuyer(token, BuyerRequests.countsAsView(request));
-        return quote.map(found -> render(found, QuotePage.SignForm.hidden(), HttpStatus.OK, request))
-                .orElseGet(() -> notFound(request));
+        boolean countsAsView = BuyerRequests.countsAsView(request);
+        String base = request.getContextPath();
+        Optional<String> unchanged = renderedPages.unchanged(token, countsAsView, base);
+        if (unchanged.isPresent()) {
+            return html(HttpStatus.OK, unchanged.get());
+        }
+        Optional<BuyerQuote> quote = lifecycle.openByBuyer(token, countsAsView);
+        if (quote.isEmpty()) {
+            renderedPages.forget(token);
+            return notFound(request);
+        }
+        // Before rendering, which reads them again: a change meanwhile makes the kept page miss, never go stale.
+        QuotePageCache.Surroundings surroundings = renderedPages.surroundings();
+        ResponseEntity<String> page = render(quote.get(), QuotePage.SignForm.hidden(), HttpStatus.OK, request);
+        renderedPages.keep(token, quote.get(), surroundings, base, page.getBody());
+        return page;
     }
 
     @PostMapping("/quote/{token}/sign")
@@ -212,7 +227,10 @@ class BuyerQuoteController {
                 form.shown() ? form : new QuotePage.SignForm(true, "", "", false, Map.of()), paths(token, request));
         Locale locale = QuotePages.localeOf(quote.content());
         String template = showsContent(quote) ? "quote" : "state";
-        String html = templates.render(template, locale, Map.of("page", page, "base", request.getContextPath()));
+        return html(status, templates.render(template, locale, Map.of("page", page, "base", request.getContextPath())));
+    }
+
+    private static ResponseEntity<String> html(HttpStatus status, String html) {
         return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(html);
     }
 

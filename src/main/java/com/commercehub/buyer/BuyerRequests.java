@@ -5,16 +5,16 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.util.regex.Pattern;
+import java.util.List;
 
 /** Who is asking: a buyer, a signed-in staff member, or a link-preview bot. */
 final class BuyerRequests {
 
-    // Link previews in chat and mail apps and search crawlers fetch links before (or instead of) people.
-    private static final Pattern BOTS = Pattern.compile(
-            "bot|crawl|spider|slurp|preview|facebookexternalhit|embedly|whatsapp|skypeuripreview|"
-                    + "microsoft office|google-safety|proofpoint|mimecast|barracuda|"
-                    + "curl|wget|python-requests|httpclient|okhttp|java/", Pattern.CASE_INSENSITIVE);
+    // Link previews in chat and mail apps and search crawlers fetch links before (or instead of) people. Looked for
+    // with indexOf in the lower-cased agent: a case-insensitive alternation cost a tenth of a cached page view.
+    private static final List<String> BOTS = List.of("bot", "crawl", "spider", "slurp", "preview",
+            "facebookexternalhit", "embedly", "whatsapp", "skypeuripreview", "microsoft office", "google-safety",
+            "proofpoint", "mimecast", "barracuda", "curl", "wget", "python-requests", "httpclient", "okhttp", "java/");
 
     private BuyerRequests() {
     }
@@ -25,7 +25,27 @@ final class BuyerRequests {
     }
 
     static boolean isBot(String userAgent) {
-        return userAgent == null || userAgent.isBlank() || BOTS.matcher(userAgent).find();
+        if (userAgent == null || userAgent.isBlank()) {
+            return true;
+        }
+        String agent = asciiLowerCase(userAgent);
+        for (String bot : BOTS) {
+            if (agent.contains(bot)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A–Z to a–z and nothing else, as the ASCII-only case-insensitive match it replaces. */
+    private static String asciiLowerCase(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] = (char) (chars[i] + ('a' - 'A'));
+            }
+        }
+        return new String(chars);
     }
 
     static boolean isStaff() {

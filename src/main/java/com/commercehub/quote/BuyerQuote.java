@@ -7,10 +7,23 @@ import java.util.Optional;
 /**
  * A quote as its buyer reaches it through a version's link: that version's frozen content, where the
  * quote stands now, the signatures on the version, and — when a newer version replaced it — the
- * current one. {@code paidAt} is set once the quote was paid.
+ * current one. {@code paidAt} is set once the quote was paid. {@code revision} names the state this was read in
+ * (null for a staff preview of a draft).
  */
 public record BuyerQuote(long quoteId, int version, QuoteStatus status, QuoteContent content, boolean current,
-                         CurrentVersion currentVersion, List<QuoteSignature> signatures, Instant paidAt) {
+                         CurrentVersion currentVersion, List<QuoteSignature> signatures, Instant paidAt,
+                         Revision revision) {
+
+    /**
+     * Everything a version's buyer page shows that can change after publishing, as a value: the quote's row version
+     * (bumped by every save: a change of status, a new published version, a recall, a payment), with its status and
+     * published version, and the number of signatures on the version (a countersignature changes no status). The
+     * version's content never changes. Two reads with equal revisions show the same page; see
+     * {@link QuoteLifecycle#revisionForBuyer}.
+     */
+    public record Revision(long quoteId, int versionNo, long quoteRowVersion, QuoteStatus status,
+                           int publishedVersion, int signatures) {
+    }
 
     /** The version that replaced this one; {@code linkPath} is absent while it is not open to buyers. */
     public record CurrentVersion(QuoteContent content, String linkPath) {

@@ -25,8 +25,11 @@ class BuyerQuotes {
                     .map(sealed -> BuyerLinks.PATH + links.reveal(sealed)).orElse(null) : null;
             replacement = new BuyerQuote.CurrentVersion(latest, link);
         }
-        return new BuyerQuote(quote.id(), versionNo, quote.status(), content, current, replacement,
-                signatures.of(quote.id(), versionNo),
-                quote.status() == QuoteStatus.PAID ? versions.paidAt(quote.id()).orElse(null) : null);
+        // Read in the same transaction as the quote and after it: the revision is never newer than what is shown.
+        var signed = signatures.of(quote.id(), versionNo);
+        return new BuyerQuote(quote.id(), versionNo, quote.status(), content, current, replacement, signed,
+                quote.status() == QuoteStatus.PAID ? versions.paidAt(quote.id()).orElse(null) : null,
+                new BuyerQuote.Revision(quote.id(), versionNo, quote.version(), quote.status(),
+                        quote.publishedVersion(), signed.size()));
     }
 }

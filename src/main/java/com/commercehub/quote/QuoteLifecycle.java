@@ -74,12 +74,50 @@ public class QuoteLifecycle {
             Quote quote = quotes.findById(found.quoteId()).orElseThrow();
             expireIfDue(quote);
             boolean current = found.versionNo() == quote.publishedVersion();
-            if (countAsView && current && quote.status() == QuoteStatus.PUBLISHED) {
+            if (firstCountedView(countAsView, current, quote.status())) {
                 move(quote, QuoteStatus.VIEWED, "buyer");
                 events.publishEvent(new QuoteViewed(quote.id(), found.versionNo(), found.content(), clock.instant()));
             }
             return views.of(quote, found.versionNo(), found.content());
         }));
+    }
+
+    /**
+     * The {@link BuyerQuote.Revision} {@link #openByBuyer} would read now, in one statement and no transaction, so
+     * a page rendered from an earlier open with an equal revision can be shown again as it is. Empty when the link
+     * finds nothing, or when opening it would change the quote — the buyer's first counted look at the current
+     * version, or an open quote past its date — so {@link #openByBuyer} must run.
+     */
+    public Optional<BuyerQuote.Revision> revisionForBuyer(String token, boolean countAsView) {
+        if (!BuyerLinks.wellFormed(token)) {
+            return Optional.empty();
+        }
+        LocalDate today = today();
+        return jdbc.sql("""
+                        SELECT v.quote, v.version_no, q.version, q.status, q.published_version, q.collect_payment,
+                               q.expires_on,
+                               (SELECT COUNT(*) FROM quote_signature s
+                                WHERE s.quote = v.quote AND s.version_no = v.version_no) AS signatures
+                        FROM quote_version v JOIN quote q ON q.id = v.quote
+                        WHERE v.token_hash = :hash AND v.link_disabled_at IS NULL""")
+                .param("hash", BuyerLinks.hash(token))
+                .query((rs, n) -> {
+                    QuoteStatus status = QuoteStatus.valueOf(rs.getString("status"));
+                    int versionNo = rs.getInt("version_no");
+                    boolean current = versionNo == rs.getInt("published_version");
+                    boolean changes = firstCountedView(countAsView, current, status)
+                            || dueToExpire(status, rs.getBoolean("collect_payment"),
+                            rs.getDate("expires_on").toLocalDate(), today);
+                    return changes ? Optional.<BuyerQuote.Revision>empty() : Optional.of(new BuyerQuote.Revision(
+                            rs.getLong("quote"), versionNo, rs.getLong("version"), status,
+                            rs.getInt("published_version"), rs.getInt("signatures")));
+                })
+                .optional().flatMap(revision -> revision);
+    }
+
+    /** Only a buyer's first look at the current version moves the quote to viewed. */
+    private static boolean firstCountedView(boolean countAsView, boolean current, QuoteStatus status) {
+        return countAsView && current && status == QuoteStatus.PUBLISHED;
     }
 
     /**
@@ -168,13 +206,18 @@ public class QuoteLifecycle {
 
     /** A signed quote that collects no payment is complete: it does not expire. */
     private boolean expireIfDue(Quote quote) {
-        boolean open = quote.status() == QuoteStatus.PUBLISHED || quote.status() == QuoteStatus.VIEWED
-                || (quote.status() == QuoteStatus.SIGNED && quote.collectPayment());
-        if (open && quote.expiresOn().isBefore(today())) {
+        if (dueToExpire(quote.status(), quote.collectPayment(), quote.expiresOn(), today())) {
             move(quote, QuoteStatus.EXPIRED, null);
             return true;
         }
         return false;
+    }
+
+    private static boolean dueToExpire(QuoteStatus status, boolean collectPayment, LocalDate expiresOn,
+                                       LocalDate today) {
+        boolean open = status == QuoteStatus.PUBLISHED || status == QuoteStatus.VIEWED
+                || (status == QuoteStatus.SIGNED && collectPayment);
+        return open && expiresOn.isBefore(today);
     }
 
     private void move(Quote quote, QuoteStatus next, String actor) {

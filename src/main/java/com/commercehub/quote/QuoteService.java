@@ -381,7 +381,7 @@ public class QuoteService {
         int next = quote.publishedVersion() + 1;
         // Shown as the open quote the buyer will get: a draft's own standing would read "being revised".
         return new BuyerQuote(quote.id(), next, QuoteStatus.PUBLISHED, content(quote, deal, buyer, next, quote.totals()),
-                true, null, List.of(), null);
+                true, null, List.of(), null, null);
     }
 
     private QuoteContent content(Quote quote, DealDetails deal, ContactSummary buyer, int versionNo, QuoteTotals totals) {

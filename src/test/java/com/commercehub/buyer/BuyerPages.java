@@ -74,6 +74,12 @@ final class BuyerPages {
         });
     }
 
+    /** How often the quote's timeline records {@code status} (VIEWED, SIGNED, …). */
+    static long events(JdbcClient jdbc, long quoteId, String status) {
+        return jdbc.sql("SELECT COUNT(*) FROM quote_event WHERE quote = :q AND status = :s")
+                .param("q", quoteId).param("s", status).query(Long.class).single();
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -85,8 +85,7 @@ class BuyerQuotePageIT {
     }
 
     private long events(long quoteId, String status) {
-        return jdbc.sql("SELECT COUNT(*) FROM quote_event WHERE quote = :q AND status = :s")
-                .param("q", quoteId).param("s", status).query(Long.class).single();
+        return BuyerPages.events(jdbc, quoteId, status);
     }
 
     private long signatures(long quoteId) {
