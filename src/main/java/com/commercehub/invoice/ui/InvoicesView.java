@@ -95,6 +95,9 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle {
         reminderDays.setMin(1);
         reminderDays.setMax(90);
         reminderDays.setStepButtonsVisible(true);
+        // The label is a sentence ("Reminder days after due date"): at the field's default width it was cut.
+        reminderDays.setWidth("18rem");
+        reminderDays.setMaxWidth("100%");
         reminderDays.setValue(invoices.reminderDaysAfter());
         saveReminder.setText(getTranslation("finish13.invoice.reminder-days.save"));
         saveReminder.addClickListener(e -> {
@@ -110,6 +113,7 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle {
         });
         HorizontalLayout settings = new HorizontalLayout(reminderDays, saveReminder);
         settings.setAlignItems(FlexComponent.Alignment.BASELINE);
+        settings.setWrap(true);
         settings.addClassName("invoice-reminder-settings");
         return settings;
     }
