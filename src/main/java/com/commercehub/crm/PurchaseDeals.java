@@ -48,6 +48,15 @@ public class PurchaseDeals {
         return new Purchase(deal.id(), contact);
     }
 
+    /**
+     * The buyer's contact, found by e-mail or made now: a purchase without a deal still has a buyer (for the
+     * subscriptions list, the portal, and the payment's record).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long buyer(String email, String buyerName) {
+        return contactFor(email, buyerName);
+    }
+
     private long contactFor(String email, String buyerName) {
         String key = email.strip().toLowerCase(Locale.ROOT);
         return jdbc.sql("SELECT id FROM contact WHERE email = :email").param("email", key).query(Long.class).optional()
