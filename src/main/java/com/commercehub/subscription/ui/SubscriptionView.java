@@ -111,6 +111,8 @@ public class SubscriptionView extends VerticalLayout implements BeforeEnterObser
         history.addColumn(SubscriptionDetails.Event::detail).setKey("detail")
                 .setHeader(getTranslation("subscription.history.detail")).setFlexGrow(1);
         history.setAllRowsVisible(true);
+        // Details are sentences (a reason, "2 → 3 (always_invoice)"): they wrap rather than end in "…".
+        history.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         history.setEmptyStateText(getTranslation("subscription.history.none"));
 
         HorizontalLayout actions = new HorizontalLayout(changeItem, pause, resume, cancel, sendCardLink);

@@ -119,6 +119,8 @@ class SubscriptionsViewTest extends KaribuTest {
         ChangeItemDialog dialog = new ChangeItemDialog(service, context.getBean(com.commercehub.base.ui.BackgroundJobs.class),
                 service.get(id).orElseThrow(), d -> { });
         dialog.open();
+        // The item's (product) name was cut at the select's default width.
+        assertThat(dialog.item.getWidth()).isEqualTo("100%");
         assertThat(dialog.quantity.getValue()).isEqualTo(2);
         assertThat(dialog.apply.isEnabled()).isFalse();
         dialog.quantity.setValue(0);
