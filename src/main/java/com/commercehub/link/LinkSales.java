@@ -64,13 +64,13 @@ class LinkSales implements PaymentLinkSales {
             if (link.dealStage() != null && buyer.email() != null && !buyer.email().isBlank()) {
                 String who = buyer.name() == null || buyer.name().isBlank() ? buyer.email() : buyer.name();
                 PurchaseDeals.Purchase purchase = deals.record(link.name() + " – " + who, link.dealStage(),
-                        amount.currency(), link.createdBy(), buyer.email(), buyer.name(), calendar.today());
+                        amount.currency(), link.createdBy(), buyer.email(), buyer.name(), buyer.locale(), calendar.today());
                 jdbc.sql("UPDATE payment_link_purchase SET deal = :deal, contact = :contact WHERE checkout_session_id = :session")
                         .param("deal", purchase.dealId()).param("contact", purchase.contactId())
                         .param("session", checkoutSessionId).update();
             } else if (buyer.email() != null && !buyer.email().isBlank()) {
                 jdbc.sql("UPDATE payment_link_purchase SET contact = :contact WHERE checkout_session_id = :session")
-                        .param("contact", deals.buyer(buyer.email(), buyer.name()))
+                        .param("contact", deals.buyer(buyer.email(), buyer.name(), buyer.locale()))
                         .param("session", checkoutSessionId).update();
             }
             notifications.purchased(link, checkoutSessionId, buyer, amount);

@@ -477,4 +477,27 @@ class PaymentLinkIT {
                 .isInstanceOfSatisfying(PaymentLinkValidationException.class,
                         e -> assertThat(e.problems()).containsEntry("code", "promo.code.taken"));
     }
+
+    @Test
+    void a_buyer_who_bought_in_german_is_a_contact_in_german_so_the_portal_and_emails_speak_it() throws Exception {
+        String sku = "PLG-" + UUID.randomUUID().toString().substring(0, 8);
+        long kit = product("25.00");
+        long linkId = links.create(new PaymentLinkDraft("Kit " + sku, List.of(new PaymentLinkDraft.Item(kit, 1, null, null)),
+                false, null, false, "", false, null, false, PaymentLinkDraft.AfterPayment.MESSAGE, null, null, null,
+                java.util.Locale.GERMAN));
+        HttpResponse<String> started = post("/pay/" + token(linkId) + "/checkout", "");
+        String checkout = started.headers().firstValue("Location").orElseThrow();
+        String email = "kaeufer-" + sku.toLowerCase(java.util.Locale.ROOT) + "@buyer.example";
+        HttpResponse<String> paid = post(checkout, "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                + "&name=Karl+K%C3%A4ufer&card=4242424242424242");
+        String back = paid.headers().firstValue("Location").orElseThrow();
+        get(back.substring(back.indexOf("/pay/")));
+
+        // Made without a language, the contact got the portal and its e-mails in English (seen in the walk).
+        assertThat(jdbc.sql("SELECT preferred_locale FROM contact WHERE email = :email").param("email", email)
+                .query(String.class).single()).isEqualTo("de");
+        // Every payment has a document: the link's purchase got a numbered receipt.
+        assertThat(jdbc.sql("SELECT r.number FROM receipt r JOIN payment p ON p.id = r.payment WHERE p.payment_link = :l")
+                .param("l", linkId).query(String.class).list()).singleElement().asString().isNotBlank();
+    }
 }
