@@ -193,6 +193,8 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
                 .setAutoWidth(true);
         lines.addComponentColumn(this::lineActions).setAutoWidth(true).setFlexGrow(0);
         lines.setAllRowsVisible(true);
+        // On a phone the item column is narrow: names wrap instead of ending in "Camer…".
+        lines.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         linesError.addClassName("error-text");
         picker = new LineItemPicker(products, this::addProduct, line -> addLine(line, -1));
 

@@ -56,8 +56,9 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle {
 
         grid.addColumn(i -> i.number() == null ? getTranslation("invoice.draft-number") : i.number()).setKey("number")
                 .setHeader(getTranslation("invoice.number")).setAutoWidth(true).setFrozen(true);
+        // Sized to the buyer names and the header ("Rechnungsempfänger" was cut while the status column had room).
         grid.addColumn(InvoiceListEntry::buyerName).setKey("buyer").setHeader(getTranslation("invoice.bill-to"))
-                .setFlexGrow(1);
+                .setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(i -> getTranslation(i.status().messageKey())).setKey("status")
                 .setHeader(getTranslation("invoice.status")).setAutoWidth(true);
         grid.addColumn(i -> Formats.date(i.dueDate(), getLocale())).setKey("due")

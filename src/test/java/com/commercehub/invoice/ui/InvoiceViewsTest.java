@@ -62,6 +62,8 @@ class InvoiceViewsTest extends KaribuTest {
         navigate("invoices");
         InvoicesView view = _get(InvoicesView.class);
         assertThat(view.add.isVisible()).isFalse(); // finance reads
+        // The buyer column is as wide as its names and header (German "Rechnungsempfänger" was cut at 1360 px).
+        assertThat(view.grid.getColumnByKey("buyer").isAutoWidth()).isTrue();
         view.search.setValue(buyer);
         assertThat(GridKt._size(view.grid)).isEqualTo(1);
         InvoiceListEntry row = GridKt._get(view.grid, 0);
@@ -378,6 +380,8 @@ class InvoiceViewsTest extends KaribuTest {
 
         assertThat(GridKt._size(view.lines)).isEqualTo(1);
         assertThat(GridKt._get(view.lines, 0).name()).isEqualTo("Camera workshop " + sku);
+        // Names wrap in the phone's narrow item column ("Camer…" at 390 px).
+        assertThat(view.lines.getThemeNames()).contains("wrap-cell-content");
         assertThat(view.totals.getText()).contains("€240.00");
         // An invoice's totals speak of the invoice: subtotal, its discount and tax, never a "quote discount".
         view.discount.setValue(new BigDecimal("10"));
