@@ -70,8 +70,12 @@ class BuyerInvoiceController {
     }
 
     @GetMapping("/invoice/{token}/paid")
-    ResponseEntity<String> paid(@PathVariable String token, HttpServletRequest request) {
-        return invoices.open(token).map(invoice -> render(invoice, token, true, HttpStatus.OK, request))
+    ResponseEntity<String> paid(@PathVariable String token,
+                                @RequestParam(name = "session_id", required = false) String sessionId,
+                                HttpServletRequest request) {
+        // Once this session's payment is recorded the page is the invoice again: a part payment leaves the rest to pay.
+        boolean confirming = !invoices.paymentArrived(token, sessionId);
+        return invoices.open(token).map(invoice -> render(invoice, token, confirming, HttpStatus.OK, request))
                 .orElseGet(() -> notFound(request));
     }
 

@@ -69,8 +69,11 @@ class LinkFulfilment {
             return null;
         }
         var details = session.getCustomerDetails();
-        PaymentLinkSales.Buyer buyer = details == null ? new PaymentLinkSales.Buyer(null, null, null)
-                : new PaymentLinkSales.Buyer(details.getEmail(), details.getName(), details.getPhone());
+        // The session's language is the one the buyer's pages were shown in (the link's, or their browser's).
+        java.util.Locale language = session.getLocale() == null || "auto".equals(session.getLocale()) ? null
+                : java.util.Locale.forLanguageTag(session.getLocale());
+        PaymentLinkSales.Buyer buyer = details == null ? new PaymentLinkSales.Buyer(null, null, null, language)
+                : new PaymentLinkSales.Buyer(details.getEmail(), details.getName(), details.getPhone(), language);
         return port.completed(linkId, session.getId(), buyer, amount).orElse(null);
     }
 }

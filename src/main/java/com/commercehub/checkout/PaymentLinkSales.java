@@ -11,8 +11,8 @@ import java.util.Optional;
  */
 public interface PaymentLinkSales {
 
-    /** The buyer as Stripe Checkout collected them. */
-    record Buyer(String email, String name, String phone) {
+    /** The buyer as Stripe Checkout collected them; {@code locale} is the language the pages were shown in (may be null). */
+    record Buyer(String email, String name, String phone, java.util.Locale locale) {
     }
 
     /** Where the sale belongs in the CRM (each part may be null). */

@@ -1,6 +1,5 @@
 package com.commercehub.checkout;
 
-import com.commercehub.payment.PaymentRecords;
 import com.commercehub.quote.PaidQuotes;
 import com.commercehub.stripe.PaymentAccount;
 import com.commercehub.stripe.PaymentAccounts;
@@ -8,7 +7,6 @@ import com.commercehub.stripe.StripeEventEnvelope;
 import com.commercehub.stripe.StripeEventHandler;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Invoice;
-import com.stripe.model.Subscription;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -29,14 +27,14 @@ class SubscriptionEvents implements StripeEventHandler {
     private final SubscriptionFulfilment subscriptions;
     private final PaymentAccounts accounts;
     private final PaymentNotifications notifications;
-    private final PaymentRecords records;
     private final ObjectProvider<PaymentLinkSales> linkSales;
+    private final SubscriptionSync sync;
 
     SubscriptionEvents(SubscriptionFulfilment subscriptions, PaymentAccounts accounts, PaymentNotifications notifications,
-                       PaymentRecords records, ObjectProvider<PaymentLinkSales> linkSales) {
+                       ObjectProvider<PaymentLinkSales> linkSales, SubscriptionSync sync) {
         this.subscriptions = subscriptions;
+        this.sync = sync;
         this.linkSales = linkSales;
-        this.records = records;
         this.accounts = accounts;
         this.notifications = notifications;
     }
@@ -50,17 +48,7 @@ class SubscriptionEvents implements StripeEventHandler {
     public void handle(StripeEventEnvelope event) throws StripeException {
         PaymentAccount account = accounts.connected().orElseThrow(() -> new IllegalStateException("no Stripe account is connected"));
         if (event.type().startsWith("customer.subscription.")) {
-            Subscription subscription = account.client().v1().subscriptions().retrieve(event.dataObjectId());
-            Optional<PaidQuotes.Target> target = subscriptions.targetOf(subscription.getMetadata());
-            if (target.isPresent()) {
-                subscriptions.refresh(account.accountId(), account.client(), subscription.getId(), target.get());
-            } else {
-                Optional<Long> link = LinkCheckout.linkOf(subscription.getMetadata());
-                if (link.isPresent()) {
-                    subscriptions.refresh(account.accountId(), account.client(), subscription.getId(),
-                            soldThroughLink(account.accountId(), subscription.getId(), link.get()));
-                }
-            }
+            sync.refresh(account, account.client().v1().subscriptions().retrieve(event.dataObjectId()));
             return;
         }
         Invoice invoice = account.client().v1().invoices().retrieve(event.dataObjectId());
@@ -76,7 +64,7 @@ class SubscriptionEvents implements StripeEventHandler {
             if (link.isPresent()) {
                 // A renewal of a subscription sold through a payment link: recorded with the link, and with
                 // the deal and contact its purchase made, so it shows on the deal and in the owner's figures.
-                var sold = soldThroughLink(account.accountId(), details.getSubscription(), link.get());
+                var sold = sync.soldThroughLink(account.accountId(), details.getSubscription(), link.get());
                 String status = subscriptions.refresh(account.accountId(), account.client(), details.getSubscription(), sold);
                 subscriptions.recordInvoice(account.accountId(), account.client(), invoice.getId(), sold, null);
                 if (renewalFailed) {
@@ -93,16 +81,5 @@ class SubscriptionEvents implements StripeEventHandler {
         if (renewalFailed) {
             notifications.renewalFailed(PaymentNotifications.FailedRenewal.ofQuote(target.get()), account.accountId(), details.getSubscription(), invoice.getId(), status);
         }
-    }
-
-    /**
-     * A link's subscription as sold: the deal, contact and company come from its record, written when the
-     * purchase's Checkout Session was fulfilled (an event before that finds none; the session's fulfilment
-     * then fills them in, the records keeping the first non-null value).
-     */
-    private SubscriptionFulfilment.Sold soldThroughLink(String accountId, String subscriptionId, long linkId) {
-        return SubscriptionFulfilment.Sold.throughLink(linkId, records.subscriptionParties(accountId, subscriptionId)
-                .map(parties -> new PaymentLinkSales.Sale(parties.dealId(), parties.contactId(), parties.companyId()))
-                .orElse(null));
     }
 }

@@ -41,14 +41,24 @@ public class PurchaseDeals {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Purchase record(String dealName, DealStage stage, Currency currency, String owner, String email,
-                           String buyerName, LocalDate today) {
-        long contact = contactFor(email, buyerName);
+                           String buyerName, Locale language, LocalDate today) {
+        long contact = contactFor(email, buyerName, language);
         Deal deal = deals.save(Deal.create(new DealDraft(dealName, owner, stage, currency, null, Set.of(contact),
                 stage.closed() ? today : null), clock.instant()));
         return new Purchase(deal.id(), contact);
     }
 
-    private long contactFor(String email, String buyerName) {
+    /**
+     * The buyer's contact, found by e-mail or made now: a purchase without a deal still has a buyer (for the
+     * subscriptions list, the portal, and the payment's record).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long buyer(String email, String buyerName, Locale language) {
+        return contactFor(email, buyerName, language);
+    }
+
+    /** A new contact keeps the language the buyer bought in, so the portal and e-mails speak it; a known one keeps its own. */
+    private long contactFor(String email, String buyerName, Locale language) {
         String key = email.strip().toLowerCase(Locale.ROOT);
         return jdbc.sql("SELECT id FROM contact WHERE email = :email").param("email", key).query(Long.class).optional()
                 .orElseGet(() -> {
@@ -56,7 +66,7 @@ public class PurchaseDeals {
                     int space = name.lastIndexOf(' ');
                     String first = space > 0 ? name.substring(0, space) : name;
                     String last = space > 0 ? name.substring(space + 1) : "–";
-                    return contacts.save(Contact.create(new ContactDraft(first, last, key, null, null), clock.instant())).id();
+                    return contacts.save(Contact.create(new ContactDraft(first, last, key, null, language), clock.instant())).id();
                 });
     }
 }

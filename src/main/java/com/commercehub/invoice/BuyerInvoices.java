@@ -75,6 +75,22 @@ public class BuyerInvoices {
     private static final String OF_BUYER = " WHERE status <> 'DRAFT'"
             + " AND (contact = :contact OR (contact IS NULL AND buyer_email = :email AND :email <> ''))";
 
+    /**
+     * Whether the payment of the Checkout Session the buyer came back from is recorded on the invoice behind the
+     * link (its webhook has arrived), so the return page can stop saying "being confirmed" and offer the rest.
+     */
+    @Transactional(readOnly = true)
+    public boolean paymentArrived(String token, String checkoutSessionId) {
+        if (checkoutSessionId == null || checkoutSessionId.isBlank()) {
+            return false;
+        }
+        return find(token).map(invoice -> jdbc.sql("""
+                        SELECT COUNT(*) FROM payment WHERE invoice = :id AND checkout_session_id = :session
+                        AND status NOT IN ('PROCESSING', 'FAILED')""")
+                .param("id", invoice.id()).param("session", checkoutSessionId).query(Long.class).single() > 0)
+                .orElse(false);
+    }
+
     /** The invoice id behind a link, whatever its status. */
     @Transactional(readOnly = true)
     public Optional<Long> idOf(String token) {

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * What a completed purchase through a link leads to, once per Checkout Session (its
  * {@code payment_link_purchase} row is inserted first; a second caller waits on that key and then finds the
- * work done): a one-time link switches off, and with a deal stage set, a deal with the buyer as contact.
+ * work done): a one-time link switches off, the buyer becomes a contact (found by e-mail, or new), and with a deal
+ * stage set, a deal with that contact.
  */
 @Component
 class LinkSales implements PaymentLinkSales {
@@ -63,9 +64,13 @@ class LinkSales implements PaymentLinkSales {
             if (link.dealStage() != null && buyer.email() != null && !buyer.email().isBlank()) {
                 String who = buyer.name() == null || buyer.name().isBlank() ? buyer.email() : buyer.name();
                 PurchaseDeals.Purchase purchase = deals.record(link.name() + " – " + who, link.dealStage(),
-                        amount.currency(), link.createdBy(), buyer.email(), buyer.name(), calendar.today());
+                        amount.currency(), link.createdBy(), buyer.email(), buyer.name(), buyer.locale(), calendar.today());
                 jdbc.sql("UPDATE payment_link_purchase SET deal = :deal, contact = :contact WHERE checkout_session_id = :session")
                         .param("deal", purchase.dealId()).param("contact", purchase.contactId())
+                        .param("session", checkoutSessionId).update();
+            } else if (buyer.email() != null && !buyer.email().isBlank()) {
+                jdbc.sql("UPDATE payment_link_purchase SET contact = :contact WHERE checkout_session_id = :session")
+                        .param("contact", deals.buyer(buyer.email(), buyer.name(), buyer.locale()))
                         .param("session", checkoutSessionId).update();
             }
             notifications.purchased(link, checkoutSessionId, buyer, amount);

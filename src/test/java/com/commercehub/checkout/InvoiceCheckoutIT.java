@@ -222,6 +222,12 @@ class InvoiceCheckoutIT {
         assertThat(partly.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
         assertThat(partly.amountDue().amount()).isEqualByComparingTo("79.00");
         assertThat(flow.get("/invoice/" + token).body()).contains("value=\"79,00\"");
+        // The page Checkout returns to: once that session's payment is recorded it offers the rest instead of
+        // still saying the payment is being confirmed (and hiding Pay); another session is still being confirmed.
+        String returned = flow.get("/invoice/" + token + "/paid?session_id=" + sessionId(part)).body();
+        assertThat(returned).contains("id=\"invoice-amount\"", "value=\"79,00\"").doesNotContain("id=\"invoice-returned\"");
+        assertThat(flow.get("/invoice/" + token + "/paid?session_id=cs_test_not_this_one").body())
+                .contains("id=\"invoice-returned\"").doesNotContain("id=\"invoice-amount\"");
 
         // The rest: a session of its own for €79.00, and the invoice is paid.
         String rest = sessionOf(payPart(token, "79,00"));

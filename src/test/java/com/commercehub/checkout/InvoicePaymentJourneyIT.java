@@ -43,6 +43,8 @@ class InvoicePaymentJourneyIT {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+/invoice/[A-Za-z0-9_-]{43}");
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
     @Autowired
     InvoiceService invoices;
     @Autowired
@@ -111,5 +113,37 @@ class InvoicePaymentJourneyIT {
         assertThat(AsAdmin.call(() -> invoices.get(invoice.id())).status()).isEqualTo(InvoiceStatus.PAID);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM payment WHERE invoice = :id AND status = 'SUCCEEDED'")
                 .param("id", invoice.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void on_a_phone_the_invoice_page_does_not_scroll_sideways_and_each_line_value_is_labelled() throws Exception {
+        AsAdmin.call(stripe::useSandbox);
+        // A long address in the facts table widened the page to 450 px on a 390 px phone (seen in the walk).
+        String email = "erika.mustermann.buchhaltung-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        InvoiceDetails invoice = AsAdmin.call(() -> {
+            InvoiceDetails draft = invoices.createDraft(new InvoiceHeader(null, null, null, "Erika Mustermann", email,
+                    Locale.GERMAN, Currency.getInstance("EUR"), calendar.today(), PaymentTerms.NET_15, null, null, null,
+                    true, null, null), List.of(new LineItemDraft(null, "Implementierung", null,
+                    new BigDecimal("3"), new BigDecimal("150.00"), null, null, null, false, null, null)));
+            return invoices.send(draft.id(), draft.version());
+        });
+        String path = AsAdmin.call(() -> invoices.buyerPath(invoice.id())).orElseThrow();
+
+        buyer = HeadlessChromium.start(390, 844);
+        // A window starts at least 500 px wide; resized, it is a phone's 390.
+        buyer.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        new WebDriverWait(buyer, Duration.ofSeconds(10)).until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return window.innerWidth")).intValue() <= 390);
+        buyer.get("http://127.0.0.1:" + port + path);
+        new WebDriverWait(buyer, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id("invoice-pay")));
+        HeadlessChromium.screenshot(buyer, "invoice-phone.png");
+        var js = (org.openqa.selenium.JavascriptExecutor) buyer;
+        long pageWidth = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+        long windowWidth = ((Number) js.executeScript("return window.innerWidth")).longValue();
+        assertThat(pageWidth).isLessThanOrEqualTo(windowWidth);
+        // The phone's line cards name each number (they showed "3", "€450.00" … with no caption).
+        assertThat(js.executeScript("return [...document.querySelectorAll('table.lines td.num')]"
+                + ".map(td => getComputedStyle(td, '::before').content).join('|')"))
+                .isEqualTo("\"Menge\"|\"Stückpreis\"|\"Betrag\"");
     }
 }

@@ -68,6 +68,8 @@ class PaymentLinkIT {
     SandboxApiKey sandboxKey;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.commercehub.subscription.SubscriptionService subscriptionService;
     @LocalServerPort
     int port;
 
@@ -260,6 +262,25 @@ class PaymentLinkIT {
         // No deal stage chosen: no deal.
         assertThat(jdbc.sql("SELECT COUNT(*) FROM payment_link_purchase WHERE payment_link = :l AND deal IS NULL")
                 .param("l", linkId).query(Long.class).single()).isEqualTo(1);
+        // But the buyer is a contact all the same: the subscriptions list names them and the portal reaches them
+        // (before, a link sold without a deal left subscription and payment without any buyer).
+        assertThat(jdbc.sql("SELECT c.email FROM subscription s JOIN contact c ON c.id = s.contact WHERE s.payment_link = :l")
+                .param("l", linkId).query(String.class).list()).containsExactly("sub@buyer.example");
+        assertThat(jdbc.sql("SELECT c.email FROM payment p JOIN contact c ON c.id = p.contact WHERE p.payment_link = :l")
+                .param("l", linkId).query(String.class).list()).containsExactly("sub@buyer.example");
+
+        // A staff change of a link's subscription shows as soon as Stripe confirms it (the refresh after the call
+        // skipped link subscriptions: the page showed the old quantity and the next action was refused as stale).
+        long subscriptionId = jdbc.sql("SELECT id FROM subscription WHERE payment_link = :l").param("l", linkId)
+                .query(Long.class).single();
+        var before = subscriptionService.get(subscriptionId).orElseThrow();
+        var seats = before.items().stream().filter(i -> i.quantity().compareTo(BigDecimal.valueOf(3)) == 0).findFirst().orElseThrow();
+        var after = subscriptionService.changeItem(before.id(), before.version(), new com.commercehub.subscription.ItemChange(
+                seats.stripeItemId(), 4L, null, com.commercehub.subscription.Proration.NONE));
+        assertThat(after.version()).isGreaterThan(before.version());
+        assertThat(after.summary().perPeriod()).isEqualTo(com.commercehub.base.money.Money.of("120.00", "EUR"));
+        assertThat(subscriptionService.pause(after.id(), after.version()).state())
+                .isEqualTo(com.commercehub.subscription.SubscriptionState.PAUSED);
     }
 
     @Test
@@ -455,5 +476,28 @@ class PaymentLinkIT {
                 null, null, null)))
                 .isInstanceOfSatisfying(PaymentLinkValidationException.class,
                         e -> assertThat(e.problems()).containsEntry("code", "promo.code.taken"));
+    }
+
+    @Test
+    void a_buyer_who_bought_in_german_is_a_contact_in_german_so_the_portal_and_emails_speak_it() throws Exception {
+        String sku = "PLG-" + UUID.randomUUID().toString().substring(0, 8);
+        long kit = product("25.00");
+        long linkId = links.create(new PaymentLinkDraft("Kit " + sku, List.of(new PaymentLinkDraft.Item(kit, 1, null, null)),
+                false, null, false, "", false, null, false, PaymentLinkDraft.AfterPayment.MESSAGE, null, null, null,
+                java.util.Locale.GERMAN));
+        HttpResponse<String> started = post("/pay/" + token(linkId) + "/checkout", "");
+        String checkout = started.headers().firstValue("Location").orElseThrow();
+        String email = "kaeufer-" + sku.toLowerCase(java.util.Locale.ROOT) + "@buyer.example";
+        HttpResponse<String> paid = post(checkout, "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                + "&name=Karl+K%C3%A4ufer&card=4242424242424242");
+        String back = paid.headers().firstValue("Location").orElseThrow();
+        get(back.substring(back.indexOf("/pay/")));
+
+        // Made without a language, the contact got the portal and its e-mails in English (seen in the walk).
+        assertThat(jdbc.sql("SELECT preferred_locale FROM contact WHERE email = :email").param("email", email)
+                .query(String.class).single()).isEqualTo("de");
+        // Every payment has a document: the link's purchase got a numbered receipt.
+        assertThat(jdbc.sql("SELECT r.number FROM receipt r JOIN payment p ON p.id = r.payment WHERE p.payment_link = :l")
+                .param("l", linkId).query(String.class).list()).singleElement().asString().isNotBlank();
     }
 }

@@ -92,4 +92,32 @@ class PaymentLinkJourneyIT {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM payment WHERE payment_link = :l AND amount = 108 AND status = 'SUCCEEDED'")
                 .param("l", linkId).query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void on_a_phone_the_link_page_keeps_items_and_totals_as_rows_of_name_and_amount() throws Exception {
+        AsAdmin.call(() -> { stripe.useSandbox(); return null; });
+        String sku = "PLP-" + UUID.randomUUID().toString().substring(0, 8);
+        long product = AsAdmin.call(() -> products.create(ProductTestData.oneTime("Lens cleaning kit " + sku, sku, "25.00", "EUR")).id());
+        long linkId = AsAdmin.call(() -> links.create(new PaymentLinkDraft("Kit " + sku,
+                List.of(new PaymentLinkDraft.Item(product, 2, null, null)), false, null, false, "", false, null, false,
+                PaymentLinkDraft.AfterPayment.MESSAGE, null, null, null, null)));
+        String address = AsAdmin.call(() -> links.address(linkId));
+
+        buyer = HeadlessChromium.start(390, 844);
+        // A window starts at least 500 px wide; resized, it is a phone's 390.
+        buyer.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        new WebDriverWait(buyer, Duration.ofSeconds(10)).until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return window.innerWidth")).intValue() <= 390);
+        buyer.get("http://127.0.0.1:" + port + address.substring(address.indexOf("/pay/")));
+        new WebDriverWait(buyer, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.id("total")));
+        HeadlessChromium.screenshot(buyer, "payment-link-phone.png");
+        var js = (org.openqa.selenium.JavascriptExecutor) buyer;
+        // The phone rules for quote lines made each total a card of its own, label and amount jumbled (seen in the walk).
+        assertThat(js.executeScript("var t = document.getElementById('total'); var label = t.previousElementSibling;"
+                + "return Math.abs(t.getBoundingClientRect().top - label.getBoundingClientRect().top) < 2"
+                + " && t.getBoundingClientRect().left >= label.getBoundingClientRect().right - 1"
+                + " && t.getBoundingClientRect().right > window.innerWidth - 80")).isEqualTo(true);
+        assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue())
+                .isLessThanOrEqualTo(((Number) js.executeScript("return window.innerWidth")).longValue());
+    }
 }

@@ -109,6 +109,7 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
     /** The stored invoice's company while none is picked again (the combo box shows picks, not stored ids). */
     private Long keptCompanyId;
     private InvoiceDetails current;
+    private Currency offeredCurrency;
 
     InvoiceView(InvoiceService invoices, ProductService products, BusinessCalendar calendar, DealService deals,
                 ContactService contacts, CompanyService companies, AuthenticationContext authentication) {
@@ -192,6 +193,8 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
                 .setAutoWidth(true);
         lines.addComponentColumn(this::lineActions).setAutoWidth(true).setFlexGrow(0);
         lines.setAllRowsVisible(true);
+        // On a phone the item column is narrow: names wrap instead of ending in "Camer…".
+        lines.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         linesError.addClassName("error-text");
         picker = new LineItemPicker(products, this::addProduct, line -> addLine(line, -1));
 
@@ -293,6 +296,7 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
 
     private void showLines() {
         Currency chosen = currency.getCurrency();
+        offerProducts(chosen);
         if (chosen == null) {
             lines.setItems(List.of());
             totals.setText("");
@@ -309,13 +313,38 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
             shown.add(LineItemDetails.of(i, draftLines.get(i), chosen, calculated.lines().get(i).net()));
         }
         lines.setItems(shown);
-        String text = (calculated.quoteDiscount().isZero() ? ""
-                : getTranslation("quote.totals.discount", Formats.money(calculated.quoteDiscount(), getLocale())) + " · ")
-                + getTranslation("invoice.total") + ": " + Formats.money(calculated.oneTimeTotal(), getLocale());
+        // The invoice's own words (an invoice has no "quote discount"), in the buyer page's order.
+        List<String> parts = new ArrayList<>();
+        parts.add(amount("invoice.subtotal", calculated.subtotal()));
+        if (!calculated.quoteDiscount().isZero()) {
+            parts.add(amount("invoice.discount", calculated.quoteDiscount().negate()));
+        }
+        if (!calculated.taxAdded().isZero()) {
+            parts.add(amount("invoice.tax", calculated.taxAdded()));
+        }
+        parts.add(amount("invoice.total", calculated.oneTimeTotal()));
+        String text = String.join(" · ", parts);
         if (current != null && !current.editable()) {
-            text += " · " + getTranslation("invoice.amount-due") + ": " + Formats.money(current.amountDue(), getLocale());
+            text += " · " + amount("invoice.amount-due", current.amountDue());
         }
         totals.setText(text);
+    }
+
+    private String amount(String labelKey, com.commercehub.base.money.Money money) {
+        return getTranslation(labelKey) + ": " + Formats.money(money, getLocale());
+    }
+
+    /**
+     * The library picker lists the active products priced in the invoice's currency; without one it has none to
+     * offer (and without any items at all its drop-down would wait for them forever).
+     */
+    private void offerProducts(Currency chosen) {
+        if (chosen == null) {
+            picker.product.setItems(List.of());
+        } else if (!chosen.equals(offeredCurrency)) {
+            picker.offer(chosen);
+        }
+        offeredCurrency = chosen;
     }
 
     private Component lineActions(LineItemDetails line) {
@@ -453,6 +482,9 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
             recipient.setPlaceholder(current.header().buyerEmail());
             recipient.setHelperText(getTranslation("inv13.invoice.resend.recipient-help", current.header().buyerEmail()));
             recipient.setWidthFull();
+            // Wide enough for the buyer's address shown as the placeholder; never wider than a phone.
+            setWidth("28rem");
+            setMaxWidth("100%");
             confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             confirm.addClickListener(e -> {
                 try {

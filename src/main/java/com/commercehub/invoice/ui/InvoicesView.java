@@ -56,8 +56,9 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle {
 
         grid.addColumn(i -> i.number() == null ? getTranslation("invoice.draft-number") : i.number()).setKey("number")
                 .setHeader(getTranslation("invoice.number")).setAutoWidth(true).setFrozen(true);
+        // Sized to the buyer names and the header ("Rechnungsempfänger" was cut while the status column had room).
         grid.addColumn(InvoiceListEntry::buyerName).setKey("buyer").setHeader(getTranslation("invoice.bill-to"))
-                .setFlexGrow(1);
+                .setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(i -> getTranslation(i.status().messageKey())).setKey("status")
                 .setHeader(getTranslation("invoice.status")).setAutoWidth(true);
         grid.addColumn(i -> Formats.date(i.dueDate(), getLocale())).setKey("due")
@@ -95,6 +96,9 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle {
         reminderDays.setMin(1);
         reminderDays.setMax(90);
         reminderDays.setStepButtonsVisible(true);
+        // The label is a sentence ("Reminder days after due date"): at the field's default width it was cut.
+        reminderDays.setWidth("18rem");
+        reminderDays.setMaxWidth("100%");
         reminderDays.setValue(invoices.reminderDaysAfter());
         saveReminder.setText(getTranslation("finish13.invoice.reminder-days.save"));
         saveReminder.addClickListener(e -> {
@@ -110,6 +114,7 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle {
         });
         HorizontalLayout settings = new HorizontalLayout(reminderDays, saveReminder);
         settings.setAlignItems(FlexComponent.Alignment.BASELINE);
+        settings.setWrap(true);
         settings.addClassName("invoice-reminder-settings");
         return settings;
     }

@@ -192,13 +192,17 @@ class PaymentLinkForm extends Dialog {
                 dealStage);
         HorizontalLayout itemRow = new HorizontalLayout(product, quantity, minQuantity, maxQuantity, taxRate, addItem);
         itemRow.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        // Six controls do not fit the dialog's width (nor a phone's): they wrap instead of running off its edge.
+        itemRow.setWrap(true);
         editNote.setVisible(false);
         add(editNote, new Paragraph(getTranslation("link.ui.items-help")), itemRow, items, itemsError, form);
         if (editing != null) {
             fill(editing);
         }
         setWidth("56rem");
-        save.setText(getTranslation("link.ui.save"));
+        setMaxWidth("100%");
+        // Editing saves what exists; "Create" would promise a second link.
+        save.setText(getTranslation(editing == null ? "link.ui.save" : "action.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
         getFooter().add(new Button(getTranslation("link.ui.cancel"), e -> close()), save);

@@ -54,17 +54,21 @@ public class PaymentLinksView extends VerticalLayout implements HasDynamicTitle 
             grid.getDataProvider().refreshAll();
             share(id, name);
         }).open());
-        var name = grid.addColumn(PaymentLinkListEntry::name).setHeader(getTranslation("link.ui.name")).setFlexGrow(2);
-        grid.addColumn(link -> getTranslation(link.status().messageKey())).setHeader(getTranslation("link.ui.status"));
+        var name = grid.addColumn(PaymentLinkListEntry::name).setHeader(getTranslation("link.ui.name")).setKey("name")
+                .setWidth("12rem").setFlexGrow(1);
+        // Short columns as wide as their texts, the name takes the rest: nothing is cut while there is room.
+        grid.addColumn(link -> getTranslation(link.status().messageKey())).setHeader(getTranslation("link.ui.status"))
+                .setKey("status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(link -> link.oneTime() ? getTranslation("link.ui.one-time") : "")
-                .setHeader(getTranslation("link.ui.use"));
-        grid.addColumn(PaymentLinkListEntry::payments).setHeader(getTranslation("link.ui.payments"));
+                .setHeader(getTranslation("link.ui.use")).setKey("use").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(PaymentLinkListEntry::payments).setHeader(getTranslation("link.ui.payments"))
+                .setKey("payments").setAutoWidth(true).setFlexGrow(0);
         // No payment yet reads as a dash, not as an empty cell.
         var revenue = grid.addColumn(link -> link.revenue().isEmpty() ? "—" : link.revenue().stream()
                         .map(m -> Formats.money(m, getLocale())).collect(Collectors.joining(" · ")))
-                .setHeader(getTranslation("link.ui.revenue"));
+                .setHeader(getTranslation("link.ui.revenue")).setKey("revenue").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(link -> Formats.dateTime(link.createdAt(), ZoneId.systemDefault(), getLocale()))
-                .setHeader(getTranslation("link.ui.created"));
+                .setHeader(getTranslation("link.ui.created")).setKey("created").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setKey("actions");
         PhoneLayout.nameAndAmountFirst(grid, name, revenue);
         grid.setItems(q -> links.page(q.getOffset(), q.getLimit()).stream(), q -> links.count());
@@ -122,8 +126,14 @@ public class PaymentLinksView extends VerticalLayout implements HasDynamicTitle 
             qr = new Image("data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(url, 240)),
                     getTranslation("link.ui.qr"));
             qr.setWidth("240px");
-            VerticalLayout content = new VerticalLayout(new HorizontalLayout(address, copy), qr, snippet);
+            HorizontalLayout addressRow = new HorizontalLayout(address, copy);
+            addressRow.setWidthFull();
+            addressRow.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+            // The address is what people copy and check: it takes the row's width, the button only its own.
+            addressRow.setFlexGrow(1, address);
+            VerticalLayout content = new VerticalLayout(addressRow, qr, snippet);
             content.setWidth("34rem");
+            content.setMaxWidth("100%");
             add(content);
             getFooter().add(new Button(getTranslation("link.ui.close"), e -> close()));
         }

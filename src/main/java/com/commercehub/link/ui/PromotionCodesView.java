@@ -60,7 +60,7 @@ public class PromotionCodesView extends VerticalLayout implements HasDynamicTitl
         grid.addColumn(code -> code.maxRedemptions() == null ? "" : code.maxRedemptions().toString())
                 .setHeader(getTranslation("promo.ui.max"));
         grid.addColumn(code -> code.links().isEmpty() ? getTranslation("promo.ui.all-links") : String.join(", ", code.links()))
-                .setHeader(getTranslation("promo.ui.links"));
+                .setHeader(getTranslation("promo.ui.links")).setKey("links").setAutoWidth(true);
         grid.addColumn(code -> getTranslation(code.active() ? "promo.ui.active" : "promo.ui.inactive"))
                 .setHeader(getTranslation("promo.ui.status"));
         grid.addComponentColumn(code -> {

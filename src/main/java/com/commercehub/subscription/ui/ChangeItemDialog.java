@@ -48,6 +48,8 @@ class ChangeItemDialog extends Dialog {
         this.subscription = subscription;
         setHeaderTitle(getTranslation("subscription.action.change"));
         item.setLabel(getTranslation("subscription.item.description"));
+        // An item's name is a product name: at the select's default width it was cut ("Photo club membersh").
+        item.setWidthFull();
         item.setItems(subscription.items());
         item.setItemLabelGenerator(i -> i.description() == null ? i.stripeItemId() : i.description());
         item.addValueChangeListener(e -> {

@@ -90,6 +90,8 @@ public class SubscriptionView extends VerticalLayout implements BeforeEnterObser
                 .setHeader(getTranslation("subscription.item.quantity")).setAutoWidth(true);
         items.addColumn(i -> SubscriptionTexts.money(this, i.unitAmount()))
                 .setHeader(getTranslation("subscription.item.unit")).setAutoWidth(true);
+        // On a phone the item column is narrow: product names wrap instead of ending in "Photo club…".
+        items.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         items.setAllRowsVisible(true);
         payments.addColumn(p -> SubscriptionTexts.dateTime(this, p.paidAt() == null ? p.createdAt() : p.paidAt()))
                 .setHeader(getTranslation("subscription.payment.date")).setAutoWidth(true);
@@ -111,6 +113,8 @@ public class SubscriptionView extends VerticalLayout implements BeforeEnterObser
         history.addColumn(SubscriptionDetails.Event::detail).setKey("detail")
                 .setHeader(getTranslation("subscription.history.detail")).setFlexGrow(1);
         history.setAllRowsVisible(true);
+        // Details are sentences (a reason, "2 → 3 (always_invoice)"): they wrap rather than end in "…".
+        history.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         history.setEmptyStateText(getTranslation("subscription.history.none"));
 
         HorizontalLayout actions = new HorizontalLayout(changeItem, pause, resume, cancel, sendCardLink);

@@ -49,15 +49,16 @@ public class SubscriptionsView extends VerticalLayout implements HasDynamicTitle
         grid.addColumn(SubscriptionListEntry::buyerName).setKey("buyer").setHeader(getTranslation("subscription.column.buyer"))
                 .setAutoWidth(true);
         grid.addColumn(SubscriptionListEntry::companyName).setKey("company")
-                .setHeader(getTranslation("subscription.column.company")).setAutoWidth(true);
+                .setHeader(getTranslation("subscription.column.company")).setAutoWidth(true).setFlexGrow(0);
+        // The items take the room the sized columns leave (they were cut to "1 × Photo…" beside an empty company).
         grid.addColumn(SubscriptionListEntry::items).setKey("items").setHeader(getTranslation("subscription.column.items"))
-                .setFlexGrow(1);
+                .setWidth("12rem").setFlexGrow(1);
         grid.addColumn(s -> SubscriptionTexts.perInterval(this, s)).setKey("amount")
-                .setHeader(getTranslation("subscription.column.amount")).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+                .setHeader(getTranslation("subscription.column.amount")).setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         grid.addColumn(s -> SubscriptionTexts.date(this, s.nextBillingAt())).setKey("next")
-                .setHeader(getTranslation("subscription.column.next")).setAutoWidth(true);
+                .setHeader(getTranslation("subscription.column.next")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> SubscriptionTexts.money(this, s.monthlyRecurringRevenue())).setKey("mrr")
-                .setHeader(getTranslation("subscription.column.mrr")).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+                .setHeader(getTranslation("subscription.column.mrr")).setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         PhoneLayout.nameAndAmountFirst(grid, grid.getColumnByKey("buyer"), grid.getColumnByKey("amount"));
         grid.setItems(q -> subscriptions.page(filter(), VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> (int) subscriptions.count(filter()));

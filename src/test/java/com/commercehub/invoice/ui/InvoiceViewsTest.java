@@ -31,6 +31,8 @@ class InvoiceViewsTest extends KaribuTest {
     @Autowired
     InvoiceService invoices;
     @Autowired
+    com.commercehub.product.ProductService products;
+    @Autowired
     com.commercehub.crm.DealService deals;
     @Autowired
     com.commercehub.crm.CompanyService companies;
@@ -60,6 +62,8 @@ class InvoiceViewsTest extends KaribuTest {
         navigate("invoices");
         InvoicesView view = _get(InvoicesView.class);
         assertThat(view.add.isVisible()).isFalse(); // finance reads
+        // The buyer column is as wide as its names and header (German "Rechnungsempfänger" was cut at 1360 px).
+        assertThat(view.grid.getColumnByKey("buyer").isAutoWidth()).isTrue();
         view.search.setValue(buyer);
         assertThat(GridKt._size(view.grid)).isEqualTo(1);
         InvoiceListEntry row = GridKt._get(view.grid, 0);
@@ -253,6 +257,8 @@ class InvoiceViewsTest extends KaribuTest {
             navigate("invoices");
             InvoicesView view = _get(InvoicesView.class);
             assertThat(view.reminderDays.getValue()).isEqualTo(before);
+            // Its sentence of a label was cut at the field's default width (seen at 1360 px).
+            assertThat(view.reminderDays.getWidth()).isEqualTo("18rem");
             view.reminderDays.setValue(0);
             ButtonKt._click(view.saveReminder);
             assertThat(view.reminderDays.isInvalid()).isTrue();
@@ -349,5 +355,42 @@ class InvoiceViewsTest extends KaribuTest {
     private List<String> resent(InvoiceDetails invoice) {
         return jdbc.sql("SELECT recipient FROM email_outbox WHERE kind = 'invoice.resent' AND dedupe_key LIKE :key ORDER BY id")
                 .param("key", "invoice.resent:" + invoice.id() + ":%").query(String.class).list();
+    }
+
+    @Test
+    void the_library_picker_offers_the_products_in_the_invoice_currency_and_adds_one_at_its_library_price() {
+        String sku = "INV-LIB-" + UUID.randomUUID().toString().substring(0, 8);
+        AsAdmin.call(() -> products.create(com.commercehub.product.ProductTestData.oneTime("Camera workshop " + sku,
+                sku, "120.00", "EUR")));
+        AsAdmin.call(() -> products.create(com.commercehub.product.ProductTestData.oneTime("Dollar workshop " + sku,
+                sku + "-USD", "99.00", "USD")));
+        login("sam@example.com", Role.SALES);
+        navigate("invoices/new");
+        InvoiceView view = _get(InvoiceView.class);
+        view.currency.setCurrency(Currency.getInstance("EUR"));
+
+        // Before, the invoice form never gave its picker any products: the browser's drop-down spun forever.
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(view.picker.product, sku);
+        var offered = com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(view.picker.product);
+        assertThat(offered).extracting(com.commercehub.product.ProductListEntry::name)
+                .containsExactly("Camera workshop " + sku);
+        view.picker.product.setValue(offered.getFirst());
+        view.picker.quantity.setValue(new BigDecimal("2"));
+        ButtonKt._click(view.picker.addProduct);
+
+        assertThat(GridKt._size(view.lines)).isEqualTo(1);
+        assertThat(GridKt._get(view.lines, 0).name()).isEqualTo("Camera workshop " + sku);
+        // Names wrap in the phone's narrow item column ("Camer…" at 390 px).
+        assertThat(view.lines.getThemeNames()).contains("wrap-cell-content");
+        assertThat(view.totals.getText()).contains("€240.00");
+        // An invoice's totals speak of the invoice: subtotal, its discount and tax, never a "quote discount".
+        view.discount.setValue(new BigDecimal("10"));
+        assertThat(view.totals.getText()).startsWith("Subtotal: €240.00 · Discount: ").contains("€24.00")
+                .endsWith("Total: €216.00").doesNotContainIgnoringCase("quote");
+
+        view.currency.setCurrency(Currency.getInstance("USD"));
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(view.picker.product, sku);
+        assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(view.picker.product))
+                .extracting(com.commercehub.product.ProductListEntry::name).containsExactly("Dollar workshop " + sku);
     }
 }

@@ -86,6 +86,10 @@ class PaymentLinksViewTest extends KaribuTest {
         PaymentLinksView view = _get(PaymentLinksView.class);
         ButtonKt._click(view.create);
         PaymentLinkForm form = _get(PaymentLinkForm.class);
+        assertThat(form.save.getText()).isEqualTo("Create");
+        // Product, quantity, min., max., tax and Add are wider than the dialog: the row wraps instead of cutting them.
+        var itemRow = (com.vaadin.flow.component.orderedlayout.HorizontalLayout) form.addItem.getParent().orElseThrow();
+        assertThat(itemRow.isWrap()).isTrue();
         String name = "Team <b>lunch</b> " + UUID.randomUUID();
         form.name.setValue(name);
         form.product.setValue(product("12.50"));
@@ -97,6 +101,10 @@ class PaymentLinksViewTest extends KaribuTest {
 
         PaymentLinksView.ShareDialog share = _get(PaymentLinksView.ShareDialog.class);
         assertThat(share.address.getValue()).matches("https?://.+/pay/[A-Za-z0-9_-]{43}");
+        // The address takes its row's width (it was a stub showing "http://127.0.0.1:18931/p"), beside Copy.
+        var addressRow = (com.vaadin.flow.component.orderedlayout.HorizontalLayout) share.address.getParent().orElseThrow();
+        assertThat(addressRow.getWidth()).isEqualTo("100%");
+        assertThat(addressRow.getFlexGrow(share.address)).isEqualTo(1.0);
         assertThat(share.qr.getSrc()).startsWith("data:image/png;base64,");
         assertThat(share.snippet.getValue()).startsWith("<a href=\"" + share.address.getValue() + "\"")
                 .contains(">Buy now</a>");
@@ -134,6 +142,8 @@ class PaymentLinksViewTest extends KaribuTest {
                 .filter(c -> ("edit-" + id).equals(c.getId().orElse(null))).findFirst().orElseThrow());
         PaymentLinkForm form = _get(PaymentLinkForm.class);
         assertThat(form.getHeaderTitle()).isEqualTo("Edit payment link");
+        // Editing saves the link; a "Create" button here read as if it made a second one.
+        assertThat(form.save.getText()).isEqualTo("Save");
         assertThat(form.name.getValue()).isEqualTo(name);
         assertThat(form.thankYouMessage.getValue()).isEqualTo("Namaste");
         assertThat(form.editNote.isVisible()).isFalse();

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -66,6 +67,10 @@ class SubscriptionsViewTest extends KaribuTest {
         login("sam@example.com", Role.SALES);
         UI.getCurrent().navigate(SubscriptionsView.class);
         SubscriptionsView view = _get(SubscriptionsView.class);
+        // The items column takes the room left; sized columns (an empty company among them) do not grow into it.
+        assertThat(List.of("company", "amount", "next", "mrr")).allSatisfy(key ->
+                assertThat(view.grid.getColumnByKey(key).getFlexGrow()).as(key).isZero());
+        assertThat(view.grid.getColumnByKey("items").getFlexGrow()).isEqualTo(1);
 
         view.search.setValue("Yearly");
         assertThat(GridKt._size(view.grid)).isEqualTo(1);
@@ -89,6 +94,9 @@ class SubscriptionsViewTest extends KaribuTest {
         login("sam@example.com", Role.SALES);
         UI.getCurrent().navigate("subscriptions/" + id);
         SubscriptionView view = _get(SubscriptionView.class);
+        // Item names and history details wrap on a phone instead of being cut.
+        assertThat(view.items.getThemeNames()).contains("wrap-cell-content");
+        assertThat(view.history.getThemeNames()).contains("wrap-cell-content");
         assertThat(view.changeItem.isEnabled()).isFalse();
         assertThat(view.cancel.isEnabled()).isFalse();
         assertThat(view.pause.isVisible()).isFalse();
@@ -119,6 +127,8 @@ class SubscriptionsViewTest extends KaribuTest {
         ChangeItemDialog dialog = new ChangeItemDialog(service, context.getBean(com.commercehub.base.ui.BackgroundJobs.class),
                 service.get(id).orElseThrow(), d -> { });
         dialog.open();
+        // The item's (product) name was cut at the select's default width.
+        assertThat(dialog.item.getWidth()).isEqualTo("100%");
         assertThat(dialog.quantity.getValue()).isEqualTo(2);
         assertThat(dialog.apply.isEnabled()).isFalse();
         dialog.quantity.setValue(0);
