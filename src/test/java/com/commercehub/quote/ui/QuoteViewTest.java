@@ -126,6 +126,8 @@ class QuoteViewTest extends KaribuTest {
         assertThat(view.review.published.getText()).startsWith("The buyer link is live: ").contains("/quote/");
         assertThat(view.review.afterPublishing.isVisible()).isTrue();
         assertThat(view.review.copyLink.isVisible()).isTrue();
+        // The dialog is the confirmation; a notification at the bottom would cover its Send by email and Copy link.
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications();
     }
 
     @Test
