@@ -211,6 +211,8 @@ public class PaymentsView extends VerticalLayout implements HasDynamicTitle {
         drawer.add(new H3(getTranslation("paymentspage.drawer.title", Formats.money(row.amount(), getLocale()))));
         Div facts = new Div();
         facts.addClassName("payment-facts");
+        // Stripe ids (a Checkout Session's is 66 characters) break inside the drawer instead of running out of it.
+        facts.getStyle().set("overflow-wrap", "anywhere");
         fact(facts, "paymentspage.column.status", getTranslation(row.status().messageKey()));
         fact(facts, "paymentspage.column.sync", getTranslation(row.sync().messageKey())
                 + (row.syncReason() == null ? "" : " — " + row.syncReason()));
@@ -342,7 +344,14 @@ public class PaymentsView extends VerticalLayout implements HasDynamicTitle {
             invoice.addClassName("payment-invoice");
             return invoice;
         }
-        return new Span(label + (row.quoteId() == null ? "" : " #" + row.quoteId()));
+        if (row.quoteId() != null) {
+            // The number the rep knows the quote by, linked like the invoice (the id alone means nothing to them).
+            Anchor quote = new Anchor("quotes/" + row.quoteId(), label + " " + row.quoteNumber());
+            quote.getElement().setAttribute("router-link", true);
+            quote.addClassName("payment-quote");
+            return quote;
+        }
+        return new Span(label);
     }
 
     private void fact(Div facts, String key, String value) {
