@@ -5,6 +5,7 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -19,6 +20,15 @@ public final class TypedChoice {
 
     /** For a combo box with a lazy data provider: {@code firstMatch} answers the first item the text finds. */
     public static <T> void pickFirstMatch(ComboBox<T> combo, Function<String, Optional<T>> firstMatch) {
+        pickFirstMatch(combo, firstMatch, picked -> { });
+    }
+
+    /**
+     * The same, and {@code onPicked} gets the match: the value is set by the server, so listeners that act only
+     * on the user's own choice ({@code isFromClient()}) hear of it here.
+     */
+    public static <T> void pickFirstMatch(ComboBox<T> combo, Function<String, Optional<T>> firstMatch,
+                                          Consumer<T> onPicked) {
         combo.setAllowCustomValue(true);
         combo.addCustomValueSetListener(e -> {
             String typed = e.getDetail() == null ? "" : e.getDetail().strip();
@@ -26,6 +36,7 @@ public final class TypedChoice {
             if (found.isPresent()) {
                 combo.setValue(found.get());
                 combo.setInvalid(false);
+                onPicked.accept(found.get());
             } else {
                 combo.setErrorMessage(combo.getTranslation("combo.no-match", typed));
                 combo.setInvalid(true);
