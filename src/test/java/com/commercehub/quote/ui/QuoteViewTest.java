@@ -206,6 +206,26 @@ class QuoteViewTest extends KaribuTest {
     }
 
     @Test
+    void without_a_connected_account_the_builder_links_admins_to_payments_settings_and_tells_reps_whom_to_ask() {
+        AsAdmin.call(stripe::disconnect);
+        try {
+            QuoteView rep = open();
+            assertThat(rep.paymentUnavailable.isVisible()).isTrue();
+            assertThat(rep.paymentUnavailable.getChildren().filter(c -> c instanceof com.vaadin.flow.component.html.Anchor))
+                    .as("a rep cannot open the settings page").isEmpty();
+            assertThat(rep.paymentUnavailable.getElement().getTextRecursively()).contains("Ask an admin");
+
+            login("admin-" + quote.id() + "@example.com", Role.ADMIN);
+            navigate("quotes"); // the same location again would keep the rep's view
+            QuoteView admin = open();
+            var link = _get(admin.paymentUnavailable, com.vaadin.flow.component.html.Anchor.class);
+            assertThat(link.getHref()).as("a link to the page, not a menu path").isEqualTo("settings/payments");
+        } finally {
+            AsAdmin.call(stripe::useSandbox);
+        }
+    }
+
+    @Test
     void turning_payment_on_lists_every_problem_and_blocks_publishing() {
         quote = quotes.addLine(quote.id(), quote.version(), QuoteTestData.line("Support", "49.00",
                 BillingFrequency.YEARLY, 12));
