@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -155,13 +154,16 @@ public class Exports {
         return n[0];
     }
 
-    /** The amount with its currency's decimals; empty when there is none (a fee Stripe has not reported yet). */
+    /**
+     * The amount with its currency's decimals, more only where the amount has them (nothing is rounded away);
+     * empty when there is none (a fee Stripe has not reported yet).
+     */
     static String money(BigDecimal amount, String currency) {
         if (amount == null) {
             return "";
         }
-        int decimals = currency == null ? amount.scale() : Currency.getInstance(currency).getDefaultFractionDigits();
-        return amount.setScale(Math.max(decimals, 0), RoundingMode.HALF_UP).toPlainString();
+        int decimals = currency == null ? 0 : Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+        return amount.setScale(Math.max(decimals, amount.stripTrailingZeros().scale())).toPlainString();
     }
 
     private static String cell(ResultSet rs, int column) throws SQLException {
