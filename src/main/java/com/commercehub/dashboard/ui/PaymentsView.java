@@ -162,7 +162,10 @@ public class PaymentsView extends VerticalLayout implements HasDynamicTitle {
             String when = p.comparedAt() == null ? "" : Formats.dateTime(p.comparedAt(), ZoneOffset.UTC, getLocale());
             badge.setTitle((p.syncReason() == null ? "" : p.syncReason() + " — ") + when);
             return badge;
-        }).setHeader(getTranslation("paymentspage.column.sync")).setKey("sync").setAutoWidth(true);
+        }).setHeader(getTranslation("paymentspage.column.sync")).setKey("sync").setAutoWidth(true).setFrozenToEnd(true);
+        // The sync state is what this page is for: on a desktop it stays in view while the columns before it
+        // scroll (in German, or beside the drawer, they do not all fit); a phone shows name and amount first instead.
+        PhoneLayout.follow(grid, phone -> grid.getColumnByKey("sync").setFrozenToEnd(!phone));
         PhoneLayout.nameAndAmountFirst(grid, grid.getColumnByKey("buyer"), grid.getColumnByKey("gross"));
         grid.setItems(query -> payments.page(filter(), query.getOffset(), query.getLimit(), total).stream(),
                 query -> (int) (total = payments.count(filter())));

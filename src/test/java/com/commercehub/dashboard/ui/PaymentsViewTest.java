@@ -171,6 +171,8 @@ class PaymentsViewTest extends KaribuTest {
         assertThat(text).contains("pi_a" + key, "ch_a" + key, "txn_a" + key, "re_a" + key, "€30.00", "Partially refunded");
         assertThat(_get(view.drawer, Div.class, spec -> spec.withClasses("payment-facts")).getStyle().get("overflow-wrap"))
                 .as("long Stripe ids wrap inside the drawer").isEqualTo("anywhere");
+        assertThat(view.grid.getColumnByKey("sync").isFrozenToEnd())
+                .as("the sync state stays in view beside the drawer, the columns before it scroll").isTrue();
 
         com.vaadin.flow.component.button.Button refund = _get(view.drawer, com.vaadin.flow.component.button.Button.class,
                 spec -> spec.withClasses("drawer-refund"));
