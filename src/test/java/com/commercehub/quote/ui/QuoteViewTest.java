@@ -114,6 +114,7 @@ class QuoteViewTest extends KaribuTest {
         assertThat(review.signature.getText()).isEqualTo("No signature asked for");
         assertThat(review.payment.getText()).isEqualTo("Payment is not collected online");
         assertThat(review.preview.getSrc()).startsWith("/staff/quotes/" + quote.id() + "/draft/preview");
+        assertThat(review.preview.isVisible()).isTrue();
         assertThat(review.afterPublishing.isVisible()).isFalse();
 
         ButtonKt._click(review.cancel);
@@ -126,6 +127,7 @@ class QuoteViewTest extends KaribuTest {
         assertThat(view.review.published.getText()).startsWith("The buyer link is live: ").contains("/quote/");
         assertThat(view.review.afterPublishing.isVisible()).isTrue();
         assertThat(view.review.copyLink.isVisible()).isTrue();
+        assertThat(view.review.preview.isVisible()).as("the next step, not the reviewed preview, fills the dialog").isFalse();
         // The dialog is the confirmation; a notification at the bottom would cover its Send by email and Copy link.
         com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications();
     }
