@@ -17,6 +17,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Currency;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
@@ -78,31 +80,36 @@ public class Exports {
                                 + "p.exchange_rate, p.payment_intent_id, p.charge_id, p.invoice_id, d.owner "
                                 + "FROM payment p LEFT JOIN deal d ON d.id = p.deal LEFT JOIN contact c ON c.id = p.contact "
                                 + "LEFT JOIN company co ON co.id = p.company "
-                                + "WHERE p.booked_at >= :from AND p.booked_at < :to ORDER BY p.booked_at, p.id", period);
+                                + "WHERE p.booked_at >= :from AND p.booked_at < :to ORDER BY p.booked_at, p.id", period,
+                        Map.of("amount", "currency", "refunded", "currency", "gross", "settlement_currency",
+                                "fee", "settlement_currency", "net", "settlement_currency"));
                 case REFUNDS -> query(csv, progress, List.of("refund", "date", "status", "amount", "currency", "payment", "charge"),
                         "SELECT r.refund_id, r.created_at, r.status, r.amount, r.currency, r.payment, p.charge_id "
                                 + "FROM payment_refund r JOIN payment p ON p.id = r.payment "
-                                + "WHERE r.created_at >= :from AND r.created_at < :to ORDER BY r.created_at, r.id", period);
+                                + "WHERE r.created_at >= :from AND r.created_at < :to ORDER BY r.created_at, r.id", period,
+                        Map.of("amount", "currency"));
                 case SUBSCRIPTIONS -> query(csv, progress, List.of("subscription", "created", "status", "period_amount",
                                 "currency", "interval", "interval_count", "current_period_end", "cancel_at_period_end", "deal"),
                         "SELECT stripe_subscription_id, created_at, status, period_amount, currency, billing_interval, "
                                 + "billing_interval_count, current_period_end, cancel_at_period_end, deal FROM subscription "
                                 + "WHERE created_at < :to AND (status NOT IN ('canceled', 'incomplete_expired') OR updated_at >= :from) "
-                                + "ORDER BY created_at, id", period);
+                                + "ORDER BY created_at, id", period, Map.of("period_amount", "currency"));
                 // invoices issued in the period (drafts have no number yet and are no document to account for)
                 case INVOICES -> query(csv, progress, List.of("number", "issue_date", "due_date", "status", "buyer",
                                 "buyer_email", "currency", "total", "amount_paid", "amount_due", "paid_at", "owner", "deal"),
                         "SELECT number, issue_date, due_date, status, buyer_name, buyer_email, currency, total, amount_paid, "
                                 + "CASE WHEN status IN ('OPEN', 'PARTIALLY_PAID', 'OVERDUE') THEN total - amount_paid ELSE 0 END, "
                                 + "paid_at, owner, deal FROM invoice "
-                                + "WHERE status <> 'DRAFT' AND issue_date >= :from AND issue_date < :to ORDER BY issue_date, id", period);
+                                + "WHERE status <> 'DRAFT' AND issue_date >= :from AND issue_date < :to ORDER BY issue_date, id", period,
+                        Map.of("total", "currency", "amount_paid", "currency", "amount_due", "currency"));
                 case JOURNAL -> {
                     csv.printRecord("booked_on", "event_date", "entry", "account", "detail", "currency", "debit", "credit",
                             "payment", "reference");
                     long n = 0;
                     for (JournalLine l : journal.lines(period)) {
                         csv.printRecord(l.bookedOn(), l.eventDate(), l.entryKey(), l.account(), defuse(l.detail()), l.currency(),
-                                l.debit().toPlainString(), l.credit().toPlainString(), l.payment(), defuse(l.reference()));
+                                money(l.debit(), l.currency()), money(l.credit(), l.currency()), l.payment(),
+                                defuse(l.reference()));
                         if (++n % 1000 == 0) {
                             progress.accept(n);
                         }
@@ -118,7 +125,12 @@ public class Exports {
         }
     }
 
-    private long query(CSVPrinter csv, LongConsumer progress, List<String> header, String sql, Period period) throws IOException {
+    /**
+     * Writes the query's rows under {@code header}; {@code moneyColumns} names each amount column's currency column,
+     * so that amounts carry their currency's decimals ("1200.00", "1200" in yen) instead of the database's four.
+     */
+    private long query(CSVPrinter csv, LongConsumer progress, List<String> header, String sql, Period period,
+                       Map<String, String> moneyColumns) throws IOException {
         csv.printRecord(header);
         long[] n = {0};
         jdbc.sql(sql).param("from", Timestamp.valueOf(period.from().atStartOfDay()))
@@ -126,7 +138,9 @@ public class Exports {
                 .query((ResultSet rs) -> {
                     List<String> cells = new ArrayList<>(header.size());
                     for (int i = 1; i <= header.size(); i++) {
-                        cells.add(cell(rs, i));
+                        String currency = moneyColumns.get(header.get(i - 1));
+                        cells.add(currency == null ? cell(rs, i)
+                                : money(rs.getBigDecimal(i), rs.getString(header.indexOf(currency) + 1)));
                     }
                     try {
                         csv.printRecord(cells);
@@ -138,6 +152,18 @@ public class Exports {
                     }
                 });
         return n[0];
+    }
+
+    /**
+     * The amount with its currency's decimals, more only where the amount has them (nothing is rounded away);
+     * empty when there is none (a fee Stripe has not reported yet).
+     */
+    static String money(BigDecimal amount, String currency) {
+        if (amount == null) {
+            return "";
+        }
+        int decimals = currency == null ? 0 : Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+        return amount.setScale(Math.max(decimals, amount.stripTrailingZeros().scale())).toPlainString();
     }
 
     private static String cell(ResultSet rs, int column) throws SQLException {

@@ -44,14 +44,15 @@ public class PaymentsPageService {
     private static final String FROM = """
             FROM payment p LEFT JOIN deal d ON d.id = p.deal LEFT JOIN contact c ON c.id = p.contact
             LEFT JOIN company co ON co.id = p.company LEFT JOIN payment_sync_state s ON s.payment = p.id
-            LEFT JOIN invoice i ON i.id = p.invoice LEFT JOIN receipt r ON r.payment = p.id""";
+            LEFT JOIN invoice i ON i.id = p.invoice LEFT JOIN receipt r ON r.payment = p.id
+            LEFT JOIN quote q ON q.id = p.quote""";
     private static final String COLUMNS = """
             SELECT p.id, p.booked_at, COALESCE(NULLIF(TRIM(CONCAT(c.first_name, ' ', c.last_name)), ''), co.name) AS buyer,
                    %s AS source, p.quote, p.deal, p.method, p.status, p.amount, p.currency, p.gross, p.fee, p.net,
                    p.settlement_currency, p.refunded, s.state, s.reason, s.compared_at, d.owner,
                    p.account_id, p.checkout_session_id, p.payment_intent_id, p.invoice_id, p.charge_id,
                    p.balance_transaction_id, p.dispute_id, p.stripe_subscription_id, p.failure_reason,
-                   p.invoice, i.number AS invoice_number, r.number AS receipt_number
+                   p.invoice, i.number AS invoice_number, r.number AS receipt_number, q.number AS quote_number
             """.formatted(PaymentSources.SQL);
 
     private final JdbcClient jdbc;
@@ -444,7 +445,7 @@ public class PaymentsPageService {
                 : rs.getBigDecimal("net") != null || status == PaymentStatus.FAILED ? SyncState.SYNCED : SyncState.PENDING;
         return new PaymentRow(rs.getLong("id"), rs.getTimestamp("booked_at").toInstant(), rs.getString("buyer"),
                 PaymentSources.of(rs.getString("source")), rs.getObject("quote", Long.class),
-                rs.getObject("deal", Long.class), rs.getString("method"), status,
+                rs.getString("quote_number"), rs.getObject("deal", Long.class), rs.getString("method"), status,
                 Money.of(rs.getBigDecimal("amount"), currency), money(rs.getBigDecimal("gross"), settlement),
                 money(rs.getBigDecimal("fee"), settlement), money(rs.getBigDecimal("net"), settlement),
                 Money.of(rs.getBigDecimal("refunded"), currency), sync, rs.getString("reason"),

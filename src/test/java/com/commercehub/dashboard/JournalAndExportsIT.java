@@ -120,7 +120,10 @@ class JournalAndExportsIT {
         });
         String payments = csv(Exports.Kind.PAYMENTS, day);
         assertThat(payments).startsWith("\uFEFFid,date,status,source,buyer");
-        assertThat(payments).contains("'=HYPERLINK").contains("12.5000,EUR").doesNotContain(",=HYPERLINK");
+        assertThat(payments).contains("'=HYPERLINK").contains("12.50,EUR").doesNotContain(",=HYPERLINK");
+        // Amounts carry the currency's decimals, as a spreadsheet user expects ("12.50", not the database's "12.5000").
+        assertThat(payments).doesNotContain(".0000", "12.5000");
+        assertThat(csv(Exports.Kind.JOURNAL, day)).contains(",EUR,12.50,0.00,").doesNotContain("12.5000");
     }
 
     @Test
@@ -138,8 +141,8 @@ class JournalAndExportsIT {
         List<String> rows = csv.lines().filter(l -> l.contains(key)).toList();
         assertThat(rows).hasSize(2);
         assertThat(rows.getFirst()).startsWith("INV-A" + key + "," + year + "-03-05,")
-                .contains(",PARTIALLY_PAID,", "'=cmd|", "500.0000,200.0000,300.0000").doesNotContain(",=cmd");
-        assertThat(rows.get(1)).contains("INV-B" + key, "Zoë Ångström", "80.0000,80.0000,0");
+                .contains(",PARTIALLY_PAID,", "'=cmd|", "500.00,200.00,300.00").doesNotContain(",=cmd");
+        assertThat(rows.get(1)).contains("INV-B" + key, "Zoë Ångström", "80.00,80.00,0.00");
         assertThat(csv).doesNotContain("Draft Buyer " + key, "Next Month " + key);
     }
 

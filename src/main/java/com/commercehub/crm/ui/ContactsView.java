@@ -1,5 +1,6 @@
 package com.commercehub.crm.ui;
 
+import com.commercehub.base.ui.TypedChoice;
 import com.commercehub.base.i18n.Messages;
 import com.commercehub.base.security.Role;
 import com.commercehub.crm.CompanyService;
@@ -98,6 +99,7 @@ public class ContactsView extends VerticalLayout implements HasDynamicTitle {
                     PageRequest.of(query.getPage(), query.getPageSize())).stream());
             company.setItemLabelGenerator(CompanySummary::name);
             company.setClearButtonVisible(true);
+            TypedChoice.pickFirstMatch(company, typed -> companies.page(typed, PageRequest.of(0, 1)).stream().findFirst());
             language.setLabel(getTranslation("crm.contact.language"));
             language.setItems(Messages.SUPPORTED);
             language.setItemLabelGenerator(l -> l == null ? "" : com.commercehub.base.i18n.Messages.languageName(l));

@@ -1,5 +1,6 @@
 package com.commercehub.crm.ui;
 
+import com.commercehub.base.ui.TypedChoice;
 import com.commercehub.base.ui.CurrencyField;
 import com.commercehub.base.ui.DateField;
 import com.commercehub.base.security.StaffMember;
@@ -53,12 +54,15 @@ class DealDialog extends Dialog {
         company.setItems(q -> companies.page(q.getFilter().orElse(""), PageRequest.of(q.getPage(), q.getPageSize())).stream());
         company.setItemLabelGenerator(CompanySummary::name);
         company.setClearButtonVisible(true);
+        TypedChoice.pickFirstMatch(company, typed -> companies.page(typed, PageRequest.of(0, 1)).stream().findFirst());
         contacts.setLabel(getTranslation("crm.deal.contacts"));
         contacts.setItems(q -> contactService.page(q.getFilter().orElse(""), PageRequest.of(q.getPage(), q.getPageSize())).stream());
         contacts.setItemLabelGenerator(c -> c.fullName() + " <" + c.email() + ">");
+        TypedChoice.pickFirstMatch(contacts, typed -> contactService.page(typed, PageRequest.of(0, 1)).stream().findFirst());
         owner.setLabel(getTranslation("crm.deal.owner"));
         owner.setItems(staff);
         owner.setItemLabelGenerator(StaffMember::displayName);
+        TypedChoice.pickFirstMatch(owner);
         closeDate.setLabel(getTranslation("crm.deal.close-date"));
 
         if (existing == null) {

@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -74,10 +75,7 @@ class ChartPanel extends Div {
     /** Draws the chart ({@code type}: line or bar) and fills the table with the same numbers. */
     void show(String type, List<String> labels, List<Series> series, List<String> formattedHeader,
               List<List<String>> formattedRows) {
-        var datasets = series.stream().map(s -> Map.of("label", s.label(), "data", s.values(),
-                "borderColor", s.color(), "backgroundColor", s.color(), "fill", false, "tension", 0.2)).toList();
-        var config = Map.of("type", type, "data", Map.of("labels", labels, "datasets", datasets),
-                "options", Map.of("responsive", true, "maintainAspectRatio", false, "animation", false));
+        var config = config(type, labels, series, getLocale());
         // The library script may still be loading when the first figures arrive: draw once it is there.
         canvas.executeJs("""
                 const canvas = this;
@@ -102,6 +100,23 @@ class ChartPanel extends Div {
             body.add(tr);
         }
         table.add(header, body);
+    }
+
+    /** The longest axis label drawn; a longer one is cut with an ellipsis (the table view names it in full). */
+    static final int LABEL_LENGTH = 24;
+
+    /**
+     * Chart.js's configuration. The axis numbers follow the user's language ("2.500" on a German page), and a
+     * long label (a product's full name) is shortened, or rotated it would squeeze the bars into a corner.
+     */
+    static Map<String, Object> config(String type, List<String> labels, List<Series> series, Locale locale) {
+        var datasets = series.stream().map(s -> Map.of("label", s.label(), "data", s.values(),
+                "borderColor", s.color(), "backgroundColor", s.color(), "fill", false, "tension", 0.2)).toList();
+        List<String> shortLabels = labels.stream().map(label -> label == null || label.length() <= LABEL_LENGTH ? label
+                : label.substring(0, LABEL_LENGTH - 1).strip() + "…").toList();
+        return Map.of("type", type, "data", Map.of("labels", shortLabels, "datasets", datasets),
+                "options", Map.of("responsive", true, "maintainAspectRatio", false, "animation", false,
+                        "locale", locale.toLanguageTag()));
     }
 
     /** The table view as CSV, the same cells as on screen. */

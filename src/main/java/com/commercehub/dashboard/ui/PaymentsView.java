@@ -162,7 +162,10 @@ public class PaymentsView extends VerticalLayout implements HasDynamicTitle {
             String when = p.comparedAt() == null ? "" : Formats.dateTime(p.comparedAt(), ZoneOffset.UTC, getLocale());
             badge.setTitle((p.syncReason() == null ? "" : p.syncReason() + " — ") + when);
             return badge;
-        }).setHeader(getTranslation("paymentspage.column.sync")).setKey("sync").setAutoWidth(true);
+        }).setHeader(getTranslation("paymentspage.column.sync")).setKey("sync").setAutoWidth(true).setFrozenToEnd(true);
+        // The sync state is what this page is for: on a desktop it stays in view while the columns before it
+        // scroll (in German, or beside the drawer, they do not all fit); a phone shows name and amount first instead.
+        PhoneLayout.follow(grid, phone -> grid.getColumnByKey("sync").setFrozenToEnd(!phone));
         PhoneLayout.nameAndAmountFirst(grid, grid.getColumnByKey("buyer"), grid.getColumnByKey("gross"));
         grid.setItems(query -> payments.page(filter(), query.getOffset(), query.getLimit(), total).stream(),
                 query -> (int) (total = payments.count(filter())));
@@ -211,6 +214,8 @@ public class PaymentsView extends VerticalLayout implements HasDynamicTitle {
         drawer.add(new H3(getTranslation("paymentspage.drawer.title", Formats.money(row.amount(), getLocale()))));
         Div facts = new Div();
         facts.addClassName("payment-facts");
+        // Stripe ids (a Checkout Session's is 66 characters) break inside the drawer instead of running out of it.
+        facts.getStyle().set("overflow-wrap", "anywhere");
         fact(facts, "paymentspage.column.status", getTranslation(row.status().messageKey()));
         fact(facts, "paymentspage.column.sync", getTranslation(row.sync().messageKey())
                 + (row.syncReason() == null ? "" : " — " + row.syncReason()));
@@ -342,7 +347,14 @@ public class PaymentsView extends VerticalLayout implements HasDynamicTitle {
             invoice.addClassName("payment-invoice");
             return invoice;
         }
-        return new Span(label + (row.quoteId() == null ? "" : " #" + row.quoteId()));
+        if (row.quoteId() != null) {
+            // The number the rep knows the quote by, linked like the invoice (the id alone means nothing to them).
+            Anchor quote = new Anchor("quotes/" + row.quoteId(), label + " " + row.quoteNumber());
+            quote.getElement().setAttribute("router-link", true);
+            quote.addClassName("payment-quote");
+            return quote;
+        }
+        return new Span(label);
     }
 
     private void fact(Div facts, String key, String value) {

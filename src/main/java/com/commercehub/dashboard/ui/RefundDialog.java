@@ -1,5 +1,6 @@
 package com.commercehub.dashboard.ui;
 
+import com.commercehub.base.ui.AmountField;
 import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.money.Money;
 import com.commercehub.dashboard.PaymentRow;
@@ -12,7 +13,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import java.math.BigDecimal;
@@ -25,7 +25,8 @@ import java.util.function.LongConsumer;
 class RefundDialog extends Dialog {
 
     final RadioButtonGroup<Boolean> full = new RadioButtonGroup<>();
-    final BigDecimalField amount = new BigDecimalField();
+    // Reads "1.200,00" in German as people type it, and shows the amount left as "2.823,75", not "2823,7500".
+    final AmountField amount = new AmountField();
     final TextArea reason = new TextArea();
     final Button send = new Button();
 

@@ -1,5 +1,6 @@
 package com.commercehub.invoice.ui;
 
+import com.commercehub.base.ui.TypedChoice;
 import com.commercehub.base.ui.CurrencyField;
 import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.i18n.Messages;
@@ -126,26 +127,27 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
                 startFromDeal(e.getValue().id());
             }
         });
+        TypedChoice.pickFirstMatch(fromDeal, typed -> deals.page(typed, null,
+                org.springframework.data.domain.PageRequest.of(0, 1)).stream().findFirst(), d -> startFromDeal(d.id()));
         contact.setLabel(getTranslation("invoice.contact"));
         contact.setItemLabelGenerator(c -> c.fullName() + " · " + c.email());
         contact.setClearButtonVisible(true);
         contact.setItems(q -> contacts.page(q.getFilter().orElse(""),
                 org.springframework.data.domain.PageRequest.of(q.getPage(), q.getPageSize())).stream());
         contact.addValueChangeListener(e -> {
-            ContactSummary chosen = e.getValue();
-            if (chosen != null && e.isFromClient()) {
-                buyerName.setValue(chosen.companyName() == null ? chosen.fullName() : chosen.companyName());
-                buyerEmail.setValue(chosen.email());
-                if (chosen.preferredLocale() != null) {
-                    language.setValue(Messages.supported(chosen.preferredLocale()));
-                }
+            if (e.getValue() != null && e.isFromClient()) {
+                buyerFromContact(e.getValue());
             }
         });
+        TypedChoice.pickFirstMatch(contact, typed -> contacts.page(typed,
+                org.springframework.data.domain.PageRequest.of(0, 1)).stream().findFirst(), this::buyerFromContact);
         company.setLabel(getTranslation("invoice.company"));
         company.setItemLabelGenerator(CompanySummary::name);
         company.setClearButtonVisible(true);
         company.setItems(q -> companies.page(q.getFilter().orElse(""),
                 org.springframework.data.domain.PageRequest.of(q.getPage(), q.getPageSize())).stream());
+        TypedChoice.pickFirstMatch(company, typed -> companies.page(typed,
+                org.springframework.data.domain.PageRequest.of(0, 1)).stream().findFirst(), c -> buyerName.setValue(c.name()));
         company.addValueChangeListener(e -> {
             if (e.getValue() != null && e.isFromClient()) {
                 buyerName.setValue(e.getValue().name());
@@ -393,6 +395,15 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
         }
         showLines();
         return true;
+    }
+
+    /** A contact the user chose fills in the buyer: name (their company's, if any), e-mail and language. */
+    private void buyerFromContact(ContactSummary chosen) {
+        buyerName.setValue(chosen.companyName() == null ? chosen.fullName() : chosen.companyName());
+        buyerEmail.setValue(chosen.email());
+        if (chosen.preferredLocale() != null) {
+            language.setValue(Messages.supported(chosen.preferredLocale()));
+        }
     }
 
     private void startFromDeal(long dealId) {

@@ -1,5 +1,6 @@
 package com.commercehub.quote.ui;
 
+import com.commercehub.base.ui.TypedChoice;
 import com.commercehub.crm.CrmValidationException;
 import com.commercehub.crm.DealListEntry;
 import com.commercehub.crm.DealService;
@@ -26,6 +27,7 @@ class NewQuoteDialog extends Dialog {
         deal.setItemLabelGenerator(DealListEntry::name);
         deal.setItems(q -> deals.page(q.getFilter().orElse(""), null,
                 PageRequest.of(q.getPage(), q.getPageSize())).stream());
+        TypedChoice.pickFirstMatch(deal, typed -> deals.page(typed, null, PageRequest.of(0, 1)).stream().findFirst());
         deal.setHelperText(getTranslation("quote.new.helper"));
         add(deal);
         create.setText(getTranslation("quote.create"));

@@ -119,6 +119,9 @@ class PublishReview extends Dialog {
         setHeaderTitle(getTranslation("review.published.title", quote.number()));
         published.setText(getTranslation("review.published", address));
         afterPublishing.setVisible(true);
+        // Reviewed and published: the preview (60 % of the window) would push Send by email and Copy link below
+        // the fold of a laptop's screen, where nobody sees that the next step is waiting.
+        preview.setVisible(false);
         confirm.setVisible(false);
         cancel.setVisible(false);
         close.setVisible(true);

@@ -518,9 +518,8 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         try {
             QuoteService.Published published = quotes.publish(quote.id(), quote.version());
             show(published.quote());
-            String link = address.absolute(published.linkPath());
-            QuoteActions.notify(getTranslation("quote.published", link), true);
-            return java.util.Optional.of(link);
+            // The review dialog says so and shows the link: a notification would lie over its Send and Copy buttons.
+            return java.util.Optional.of(address.absolute(published.linkPath()));
         } catch (QuotePublishException refused) {
             publishProblems.removeAll();
             refused.problems().forEach(problem -> publishProblems.add(new ListItem(message(problem))));

@@ -1,5 +1,6 @@
 package com.commercehub.quote.ui;
 
+import com.commercehub.base.ui.TypedChoice;
 import com.commercehub.base.security.Role;
 import com.commercehub.base.security.StaffMember;
 import com.commercehub.base.security.UserService;
@@ -81,6 +82,7 @@ public class QuotesView extends VerticalLayout implements HasDynamicTitle {
         deal.setItemLabelGenerator(DealListEntry::name);
         deal.setItems(q -> deals.page(q.getFilter().orElse(""), null,
                 PageRequest.of(q.getPage(), q.getPageSize())).stream());
+        TypedChoice.pickFirstMatch(deal, typed -> deals.page(typed, null, PageRequest.of(0, 1)).stream().findFirst());
         deal.addValueChangeListener(e -> refresh());
         expiringWithin.setLabel(getTranslation("quote.expiring-within"));
         expiringWithin.setMin(0);

@@ -100,7 +100,7 @@ class WorkflowEditorViewTest extends KaribuTest {
         assertThat(action.subject.isVisible()).isFalse();
 
         view.dryRun.click();
-        assertThat(view.dryRunSummary.getText()).isEqualTo("1 existing records would be enrolled:");
+        assertThat(view.dryRunSummary.getText()).isEqualTo("One existing record would be enrolled:");
         assertThat(GridKt._size(view.dryRunGrid)).isEqualTo(1);
         DryRunEntry entry = GridKt._get(view.dryRunGrid, 0);
         assertThat(entry.recordId()).isEqualTo(paymentId);

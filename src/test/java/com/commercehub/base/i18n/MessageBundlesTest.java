@@ -86,6 +86,15 @@ class MessageBundlesTest {
     }
 
     @Test
+    void the_dry_run_counts_records_in_the_singular_or_plural_the_count_needs() {
+        Messages messages = new Messages();
+        assertThat(messages.get("automation.dry-run.summary", Locale.ENGLISH, 1)).isEqualTo("One existing record would be enrolled:");
+        assertThat(messages.get("automation.dry-run.summary", Locale.ENGLISH, 3)).isEqualTo("3 existing records would be enrolled:");
+        assertThat(messages.get("automation.dry-run.summary", Locale.GERMAN, 1)).isEqualTo("Ein bestehender Datensatz würde aufgenommen:");
+        assertThat(messages.get("automation.dry-run.summary", Locale.GERMAN, 4)).isEqualTo("4 bestehende Datensätze würden aufgenommen:");
+    }
+
+    @Test
     void a_buyer_reads_billing_intervals_in_whole_words_with_the_plural_the_count_needs() {
         Messages messages = new Messages();
         assertThat(messages.get("link.page.every.month", Locale.ENGLISH, 1)).isEqualTo("every month");

@@ -117,6 +117,35 @@ class DealViewTest extends KaribuTest {
     }
 
     @Test
+    void enter_on_part_of_a_company_contact_or_owner_picks_the_match_or_says_nothing_matched() {
+        String unique = java.util.UUID.randomUUID().toString().substring(0, 8);
+        long company = context.getBean(com.commercehub.crm.CompanyService.class).create(
+                new com.commercehub.crm.CompanyDraft("Acme " + unique + " GmbH", null, null, "DE")).id();
+        var buyer = context.getBean(com.commercehub.crm.ContactService.class).create(new com.commercehub.crm.ContactDraft(
+                "Erika" + unique, "Mustermann", "erika-" + unique + "@acme.example", company, java.util.Locale.GERMAN));
+        jdbc.sql("DELETE FROM app_user WHERE email = 'dana.owner@example.com'").update();
+        com.commercehub.testsupport.AsAdmin.call(() -> context.getBean(com.commercehub.base.security.UserService.class)
+                .create("dana.owner@example.com", "Dana Owner", "dana owner password 123",
+                        java.util.EnumSet.of(Role.SALES)));
+        navigate("deals");
+        ButtonKt._click(_get(DealsView.class).add);
+        DealDialog dialog = _get(DealDialog.class);
+
+        com.github.mvysny.kaributesting.v10.ComboBoxKt._fireCustomValueSet(dialog.company, "acme " + unique);
+        assertThat(dialog.company.getValue().id()).isEqualTo(buyer.companyId());
+        com.github.mvysny.kaributesting.v10.ComboBoxKt._fireCustomValueSet(dialog.company, "Globex");
+        assertThat(dialog.company.isInvalid()).isTrue();
+        assertThat(dialog.company.getErrorMessage()).isEqualTo("Nothing here matches “Globex”.");
+
+        com.vaadin.flow.component.ComponentUtil.fireEvent(dialog.contacts,
+                new com.vaadin.flow.component.combobox.MultiSelectComboBox.CustomValueSetEvent<>(dialog.contacts, true, "erika" + unique));
+        assertThat(dialog.contacts.getValue()).extracting(c -> c.id()).containsExactly(buyer.id());
+
+        com.github.mvysny.kaributesting.v10.ComboBoxKt._fireCustomValueSet(dialog.owner, "dana ow");
+        assertThat(dialog.owner.getValue().email()).isEqualTo("dana.owner@example.com");
+    }
+
+    @Test
     void an_unknown_deal_shows_not_found() {
         navigate("deals/999999");
         _get(com.commercehub.base.ui.NotFoundView.class);

@@ -1,5 +1,6 @@
 package com.commercehub.dashboard.ui;
 
+import com.vaadin.flow.component.html.Div;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.Role;
 import com.commercehub.dashboard.PaymentRow;
@@ -168,6 +169,10 @@ class PaymentsViewTest extends KaribuTest {
         assertThat(view.drawer.isVisible()).isTrue();
         String text = view.drawer.getElement().getTextRecursively();
         assertThat(text).contains("pi_a" + key, "ch_a" + key, "txn_a" + key, "re_a" + key, "€30.00", "Partially refunded");
+        assertThat(_get(view.drawer, Div.class, spec -> spec.withClasses("payment-facts")).getStyle().get("overflow-wrap"))
+                .as("long Stripe ids wrap inside the drawer").isEqualTo("anywhere");
+        assertThat(view.grid.getColumnByKey("sync").isFrozenToEnd())
+                .as("the sync state stays in view beside the drawer, the columns before it scroll").isTrue();
 
         com.vaadin.flow.component.button.Button refund = _get(view.drawer, com.vaadin.flow.component.button.Button.class,
                 spec -> spec.withClasses("drawer-refund"));
@@ -179,6 +184,12 @@ class PaymentsViewTest extends KaribuTest {
         dialog.reason.setValue("Customer asked");
         dialog.send.click();
         assertThat(dialog.amount.isInvalid()).isTrue();
+        assertThat(dialog.amount.getErrorMessage()).contains("no more than what is left");
+
+        dialog.amount.type("1,200.00");
+        assertThat(dialog.amount.getValue()).as("typed with grouping").isEqualByComparingTo("1200");
+        assertThat(dialog.amount.getHelperText()).isEqualTo("Read as 1,200");
+        dialog.send.click();
         assertThat(dialog.amount.getErrorMessage()).contains("no more than what is left");
 
         dialog.amount.setValue(new java.math.BigDecimal("10"));
@@ -225,5 +236,30 @@ class PaymentsViewTest extends KaribuTest {
         var receipt = _get(view.drawer, com.vaadin.flow.component.html.Anchor.class, spec -> spec.withClasses("payment-receipt"));
         assertThat(receipt.getHref()).isEqualTo("/staff/receipts/" + quotePayment.receiptNumber() + "/pdf");
         assertThat(receipt.getText()).contains(quotePayment.receiptNumber(), "PDF");
+    }
+
+    @Test
+    void a_quote_payment_names_the_quote_by_its_number_and_links_to_it() {
+        long deal = deal(owner);
+        Timestamp now = Timestamp.from(Instant.now());
+        String number = "Q-" + key;
+        jdbc.sql("""
+                INSERT INTO quote (number, deal, title, owner, currency, locale, expires_on, status, status_changed_at,
+                                   created_by, created_at, updated_at)
+                VALUES (:n, :d, 'Quote', :o, 'EUR', 'en', :e, 'PAID', :t, :o, :t, :t)""")
+                .param("n", number).param("d", deal).param("o", owner).param("e", LocalDate.now().plusDays(30))
+                .param("t", now).update();
+        long quote = jdbc.sql("SELECT id FROM quote WHERE number = :n").param("n", number).query(Long.class).single();
+        transactions.executeWithoutResult(tx -> records.record(new PaymentFacts("acct_view", "pi_q" + key, quote, 1,
+                deal, null, null, null, "cs_q" + key, "pi_q" + key, null, "ch_q" + key, "card", PaymentStatus.SUCCEEDED,
+                Money.of("25.00", "EUR"), null, null, null, Instant.parse("2026-03-07T10:00:00Z"), null, null)));
+        login("fin-" + key + "@example.com", Role.FINANCE);
+        navigate("payments");
+        PaymentsView view = _get(PaymentsView.class);
+
+        view.search.setValue("pi_q" + key);
+        var link = (com.vaadin.flow.component.html.Anchor) GridKt._getCellComponent(view.grid, 0, "source");
+        assertThat(link.getHref()).isEqualTo("quotes/" + quote);
+        assertThat(link.getText()).isEqualTo("Quote " + number);
     }
 }

@@ -81,6 +81,25 @@ class InvoiceViewsTest extends KaribuTest {
     }
 
     @Test
+    void enter_on_part_of_a_contacts_name_picks_them_and_fills_in_the_buyer() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        AsAdmin.call(() -> contacts.create(new com.commercehub.crm.ContactDraft("Zofia" + unique, "Nowak",
+                "zofia-" + unique + "@example.pl", null, Locale.forLanguageTag("pl"))));
+        login("sam@example.com", Role.SALES);
+        navigate("invoices/new");
+        InvoiceView view = _get(InvoiceView.class);
+
+        com.github.mvysny.kaributesting.v10.ComboBoxKt._fireCustomValueSet(view.contact, "zofia" + unique);
+        assertThat(view.contact.getValue().email()).isEqualTo("zofia-" + unique + "@example.pl");
+        assertThat(view.buyerEmail.getValue()).isEqualTo("zofia-" + unique + "@example.pl");
+        assertThat(view.language.getValue()).isEqualTo(Locale.forLanguageTag("pl"));
+
+        com.github.mvysny.kaributesting.v10.ComboBoxKt._fireCustomValueSet(view.contact, "nobody " + unique);
+        assertThat(view.contact.isInvalid()).isTrue();
+        assertThat(view.contact.getErrorMessage()).isEqualTo("Nothing here matches “nobody " + unique + "”.");
+    }
+
+    @Test
     void the_create_form_shows_each_problem_next_to_its_field_and_stores_nothing() {
         login("sam@example.com", Role.SALES);
         navigate("invoices/new");

@@ -114,6 +114,7 @@ class QuoteViewTest extends KaribuTest {
         assertThat(review.signature.getText()).isEqualTo("No signature asked for");
         assertThat(review.payment.getText()).isEqualTo("Payment is not collected online");
         assertThat(review.preview.getSrc()).startsWith("/staff/quotes/" + quote.id() + "/draft/preview");
+        assertThat(review.preview.isVisible()).isTrue();
         assertThat(review.afterPublishing.isVisible()).isFalse();
 
         ButtonKt._click(review.cancel);
@@ -126,6 +127,9 @@ class QuoteViewTest extends KaribuTest {
         assertThat(view.review.published.getText()).startsWith("The buyer link is live: ").contains("/quote/");
         assertThat(view.review.afterPublishing.isVisible()).isTrue();
         assertThat(view.review.copyLink.isVisible()).isTrue();
+        assertThat(view.review.preview.isVisible()).as("the next step, not the reviewed preview, fills the dialog").isFalse();
+        // The dialog is the confirmation; a notification at the bottom would cover its Send by email and Copy link.
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications();
     }
 
     @Test
@@ -201,6 +205,26 @@ class QuoteViewTest extends KaribuTest {
         assertThat(view.firstPayment.getText()).isEqualTo("Due at checkout: €5,401.81");
         assertThat(quotes.get(quote.id()).totals().firstPayment()).isEqualTo(Money.of("5401.81", "EUR"));
         assertThat(deals.get(deal.id()).lines().getFirst().quantity()).isEqualByComparingTo("2");
+    }
+
+    @Test
+    void without_a_connected_account_the_builder_links_admins_to_payments_settings_and_tells_reps_whom_to_ask() {
+        AsAdmin.call(stripe::disconnect);
+        try {
+            QuoteView rep = open();
+            assertThat(rep.paymentUnavailable.isVisible()).isTrue();
+            assertThat(rep.paymentUnavailable.getChildren().filter(c -> c instanceof com.vaadin.flow.component.html.Anchor))
+                    .as("a rep cannot open the settings page").isEmpty();
+            assertThat(rep.paymentUnavailable.getElement().getTextRecursively()).contains("Ask an admin");
+
+            login("admin-" + quote.id() + "@example.com", Role.ADMIN);
+            navigate("quotes"); // the same location again would keep the rep's view
+            QuoteView admin = open();
+            var link = _get(admin.paymentUnavailable, com.vaadin.flow.component.html.Anchor.class);
+            assertThat(link.getHref()).as("a link to the page, not a menu path").isEqualTo("settings/payments");
+        } finally {
+            AsAdmin.call(stripe::useSandbox);
+        }
     }
 
     @Test
