@@ -2,16 +2,11 @@ package com.commercehub;
 
 import com.commercehub.base.db.SharedTestServer;
 import com.commercehub.buyer.TwentyLineQuote;
-import com.commercehub.quote.QuoteService;
 import com.commercehub.stripe.BenchEvents;
 import com.commercehub.testsupport.KeepAliveConnection;
 import com.commercehub.testsupport.ProductionJar;
 import com.commercehub.testsupport.Wrk;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -155,21 +150,10 @@ class ProductionJarLoadBenchmark {
     private record Seeded(String linkPath, String secret) {
     }
 
-    /**
-     * The data, made through the app's own services in a context of this JVM on the jar's future database, key file
-     * and port (the sandbox connection remembers its webhook URL; on another port the jar would connect anew).
-     */
+    /** The published quote and the sandbox's webhook secret, made before the jar starts (see {@link JarSeeding}). */
     private static Seeded seed(SharedTestServer.Database database, Path dir) {
-        try (ConfigurableApplicationContext seeding = new SpringApplicationBuilder(Application.class).profiles("test")
-                .run("--server.port=" + PORT, "--server.address=127.0.0.1", "--hub.db.url=" + database.jdbcUrl(),
-                        "--hub.db.username=" + database.username(), "--hub.db.password=" + database.password(),
-                        "--hub.secrets.key-file=" + dir.resolve("secret.key").toAbsolutePath())) {
-            // Vaadin's security installs a JVM-wide strategy per context: use this one's for the secured services.
-            seeding.getBeanProvider(SecurityContextHolderStrategy.class)
-                    .ifAvailable(SecurityContextHolder::setContextHolderStrategy);
-            QuoteService.Published published = TwentyLineQuote.publish(seeding);
-            return new Seeded(published.linkPath(), BenchEvents.webhookSecret(seeding));
-        }
+        return JarSeeding.seed(database, dir, PORT, seeding -> new Seeded(TwentyLineQuote.publish(seeding).linkPath(),
+                BenchEvents.webhookSecret(seeding)));
     }
 
     /** The jar serves what is measured, as it should: fails before measuring otherwise. */
