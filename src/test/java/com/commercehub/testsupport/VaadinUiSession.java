@@ -285,6 +285,25 @@ public final class VaadinUiSession {
         }
     }
 
+    /** The first visible element under {@code ancestor} (itself included) that is wanted. */
+    public Node in(Node ancestor, Predicate<Node> wanted) {
+        List<Node> found = new ArrayList<>();
+        collect(ancestor, wanted, found);
+        if (found.isEmpty()) {
+            throw new AssertionError("nothing wanted under " + ancestor + " in " + route);
+        }
+        return found.getFirst();
+    }
+
+    /** The last visible element with this tag (for dialogs: the one opened most recently). */
+    public Node withTag(String tag) {
+        List<Node> found = findAll(n -> tag.equals(n.tag));
+        if (found.isEmpty()) {
+            throw new AssertionError("no <" + tag + "> in " + route);
+        }
+        return found.getLast();
+    }
+
     public Node find(Predicate<Node> wanted, String description) {
         List<Node> found = findAll(wanted);
         if (found.isEmpty()) {
