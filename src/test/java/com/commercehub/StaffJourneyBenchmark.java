@@ -86,9 +86,10 @@ class StaffJourneyBenchmark {
                             "--hub.security.new-sessions-per-minute=100000"))) {
                 jar.awaitReady();
                 List<VaadinUiSession> tabs = new CopyOnWriteArrayList<>();
+                // Every tab starts where a journey ends, on the seeded quote's builder: start and end compare alike.
                 for (int i = 0; i < REPS; i++) {
                     tabs.add(VaadinUiSession.open(StaffHttpSession.signIn(PORT, "sam@example.com", PASSWORD),
-                            "deals/" + quote.dealId()));
+                            "quotes/" + quote.id()));
                 }
                 ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
                 heartbeats.scheduleAtFixedRate(() -> tabs.forEach(tab -> {
@@ -158,13 +159,13 @@ class StaffJourneyBenchmark {
                         n -> "vaadin-button".equals(n.tag()) && tab.textOf(n).equals("Save"))));
                 act("change quantity", () -> tab.type(tab.withProperty("vaadin-big-decimal-field",
                         "accessibleName", "Quantity · Line 1 service"), Integer.toString(quantity)));
-                act("save title", () -> tab.type(tab.withProperty("vaadin-text-field", "label", "Title"),
+                act("save title", () -> tab.type(tab.withProperty("vaadin-text-field", "label", "Quote title"),
                         title));
                 act("open another quote", () -> tab.navigate("quotes/" + seeded.id(), "link"));
                 completed++;
             } catch (ActionFailed failed) {
                 // A fresh tab, as a rep would reload after an error.
-                tabs.set(rep, VaadinUiSession.open(tab.session(), "deals/" + seeded.dealId()));
+                tabs.set(rep, VaadinUiSession.open(tab.session(), "quotes/" + seeded.id()));
             }
         }
         return completed;
@@ -218,8 +219,8 @@ class StaffJourneyBenchmark {
         out.add("");
         out.add("| live heap (after a full GC) | MB |");
         out.add("|---|---|");
-        out.add(String.format(Locale.ROOT, "| start, %d tabs open | %,.1f |", REPS, start.totalBytes() / 1048576.0));
-        out.add(String.format(Locale.ROOT, "| end, the same %d tabs open | %,.1f (%+.1f) |", REPS,
+        out.add(String.format(Locale.ROOT, "| start, %d tabs open on the builder | %,.1f |", REPS, start.totalBytes() / 1048576.0));
+        out.add(String.format(Locale.ROOT, "| end, the same %d tabs back on the builder | %,.1f (%+.1f) |", REPS,
                 end.totalBytes() / 1048576.0, (end.totalBytes() - start.totalBytes()) / 1048576.0));
         out.add(String.format(Locale.ROOT, "| tabs closed, after the heartbeat timeout | %,.1f |",
                 released.totalBytes() / 1048576.0));

@@ -100,7 +100,7 @@ public final class VaadinUiSession {
     }
 
     private final StaffHttpSession session;
-    private final String route;
+    private String route;
     private final Map<Integer, Node> nodes = new HashMap<>();
     private final Map<String, JsonNode> constants = new HashMap<>();
     private final List<Integer> pendingConfirmations = new ArrayList<>();
@@ -148,6 +148,7 @@ public final class VaadinUiSession {
      * ({@code trigger} {@code ""} for the first load, {@code "link"} for a router link); then the grids' rows.
      */
     public long navigate(String route, String trigger) throws Exception {
+        this.route = route;
         ObjectNode rpc = NODES.objectNode().put("type", "event").put("node", 1).put("event", "ui-navigate");
         rpc.putObject("data").put("route", route).put("query", "").put("appShellTitle", "")
                 .put("trigger", trigger).putNull("historyState");
