@@ -6,7 +6,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
+import com.commercehub.testsupport.ProductionJar;
+
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -30,5 +35,22 @@ public final class JarSeeding {
                     .ifAvailable(SecurityContextHolder::setContextHolderStrategy);
             return seeding.apply(context);
         }
+    }
+
+    /** The jar's environment for the seeded database, with the data directory that holds the seeding's key file. */
+    public static Map<String, String> environment(SharedTestServer.Database database, Path dir) {
+        return Map.of("HUB_DATA_DIR", dir.toAbsolutePath().toString(), "DB_URL", database.jdbcUrl(),
+                "DB_USER", database.username(), "DB_PASSWORD", database.password());
+    }
+
+    /**
+     * The jar on the seeded database for many signed-in staff tabs from one address: the given heartbeat interval
+     * and heap, sign-ins not rate-limited. Logs next to {@code dir}. Call {@code awaitReady()} next.
+     */
+    public static ProductionJar startForStaff(SharedTestServer.Database database, Path dir, int port, String heap,
+                                              int heartbeatSeconds) throws IOException {
+        return ProductionJar.start(port, dir.resolveSibling(dir.getFileName() + ".log"), environment(database, dir),
+                List.of(heap), List.of("--server.address=127.0.0.1", "--vaadin.heartbeatInterval=" + heartbeatSeconds,
+                        "--hub.security.new-sessions-per-minute=100000"));
     }
 }

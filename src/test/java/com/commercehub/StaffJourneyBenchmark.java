@@ -4,15 +4,12 @@ import com.commercehub.base.db.SharedTestServer;
 import com.commercehub.buyer.TwentyLineQuote;
 import com.commercehub.quote.QuoteDetails;
 import com.commercehub.testsupport.JvmHeap;
+import com.commercehub.testsupport.OpenTabs;
 import com.commercehub.testsupport.ProductionJar;
 import com.commercehub.testsupport.StaffHttpSession;
 import com.commercehub.testsupport.VaadinUiSession;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,11 +75,7 @@ class StaffJourneyBenchmark {
         SharedTestServer.Database database = SharedTestServer.freshDatabase("hub_bench_journey");
         try (AutoCloseable lease = database.lease()) {
             QuoteDetails quote = JarSeeding.seed(database, dir, PORT, TwentyLineQuote::draft);
-            Map<String, String> env = Map.of("HUB_DATA_DIR", dir.toAbsolutePath().toString(),
-                    "DB_URL", database.jdbcUrl(), "DB_USER", database.username(), "DB_PASSWORD", database.password());
-            try (ProductionJar jar = ProductionJar.start(PORT, dir.resolveSibling(dir.getFileName() + ".log"), env,
-                    List.of(HEAP), List.of("--server.address=127.0.0.1", "--vaadin.heartbeatInterval=" + HEARTBEAT,
-                            "--hub.security.new-sessions-per-minute=100000"))) {
+            try (ProductionJar jar = JarSeeding.startForStaff(database, dir, PORT, HEAP, HEARTBEAT)) {
                 jar.awaitReady();
                 List<VaadinUiSession> tabs = new CopyOnWriteArrayList<>();
                 // Every tab starts where a journey ends, on the seeded quote's builder: start and end compare alike.
@@ -91,14 +83,7 @@ class StaffJourneyBenchmark {
                     tabs.add(VaadinUiSession.open(StaffHttpSession.signIn(PORT, "sam@example.com", PASSWORD),
                             "quotes/" + quote.id()));
                 }
-                ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
-                heartbeats.scheduleAtFixedRate(() -> tabs.forEach(tab -> {
-                    try {
-                        tab.heartbeat();
-                    } catch (Exception e) {
-                        // a tab being replaced after an error; its rep carries on in a new one
-                    }
-                }), HEARTBEAT, HEARTBEAT, TimeUnit.SECONDS);
+                ScheduledExecutorService heartbeats = OpenTabs.keepAlive(tabs, HEARTBEAT);
                 JvmHeap.Histogram start = JvmHeap.histogram(jar.pid());
                 double cpuBefore = BenchReport.cpuSeconds(jar.pid());
                 long deadline = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
@@ -117,12 +102,7 @@ class StaffJourneyBenchmark {
                 JvmHeap.Histogram end = JvmHeap.histogram(jar.pid());
 
                 heartbeats.shutdownNow();
-                Thread.sleep(Math.round(HEARTBEAT * 3.1 * 1000) + 2_000);
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                for (VaadinUiSession tab : tabs) {
-                    http.send(HttpRequest.newBuilder(URI.create(jar.baseUrl() + "/hello"))
-                            .header("Cookie", tab.session().cookie()).build(), HttpResponse.BodyHandlers.discarding());
-                }
+                OpenTabs.awaitRelease(tabs, HEARTBEAT, jar.baseUrl());
                 JvmHeap.Histogram released = JvmHeap.histogram(jar.pid());
 
                 String report = report(start, end, released, journeys, cpu, loadBefore, BenchReport.loadAverage());

@@ -4,28 +4,21 @@ import com.commercehub.base.db.SharedTestServer;
 import com.commercehub.buyer.TwentyLineQuote;
 import com.commercehub.quote.QuoteDetails;
 import com.commercehub.testsupport.JvmHeap;
+import com.commercehub.testsupport.OpenTabs;
 import com.commercehub.testsupport.ProductionJar;
 import com.commercehub.testsupport.StaffHttpSession;
 import com.commercehub.testsupport.VaadinUiSession;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,21 +55,10 @@ class VaadinSessionMemoryBenchmark {
         try (AutoCloseable lease = database.lease()) {
             QuoteDetails quote = JarSeeding.seed(database, dir, PORT, TwentyLineQuote::draft);
             String builderRoute = "quotes/" + quote.id();
-            Map<String, String> env = Map.of("HUB_DATA_DIR", dir.toAbsolutePath().toString(),
-                    "DB_URL", database.jdbcUrl(), "DB_USER", database.username(), "DB_PASSWORD", database.password());
-            try (ProductionJar jar = ProductionJar.start(PORT, dir.resolveSibling(dir.getFileName() + ".log"), env,
-                    List.of(HEAP), List.of("--server.address=127.0.0.1", "--vaadin.heartbeatInterval=" + HEARTBEAT,
-                            "--hub.security.new-sessions-per-minute=100000"))) {
+            try (ProductionJar jar = JarSeeding.startForStaff(database, dir, PORT, HEAP, HEARTBEAT)) {
                 jar.awaitReady();
                 List<VaadinUiSession> open = new CopyOnWriteArrayList<>();
-                ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
-                heartbeats.scheduleAtFixedRate(() -> open.forEach(ui -> {
-                    try {
-                        ui.heartbeat();
-                    } catch (Exception e) {
-                        System.err.println("heartbeat failed: " + e);
-                    }
-                }), HEARTBEAT, HEARTBEAT, TimeUnit.SECONDS);
+                ScheduledExecutorService heartbeats = OpenTabs.keepAlive(open, HEARTBEAT);
                 try {
                     StaffHttpSession warm = StaffHttpSession.signIn(PORT, "sam@example.com", PASSWORD);
                     open.add(VaadinUiSession.open(warm, "hello"));
@@ -98,15 +80,7 @@ class VaadinSessionMemoryBenchmark {
                     // The builder tabs are closed: no more heartbeats; after the timeout each session's next request
                     // (another page of the app, not yet a UI) lets Vaadin close and drop the stale UI.
                     open.removeAll(builders);
-                    Instant closed = Instant.now();
-                    Thread.sleep(Math.round(HEARTBEAT * 3.1 * 1000) + 2_000);
-                    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                    for (VaadinUiSession builder : builders) {
-                        http.send(HttpRequest.newBuilder(URI.create(jar.baseUrl() + "/hello"))
-                                .header("Cookie", builder.session().cookie()).build(),
-                                HttpResponse.BodyHandlers.discarding());
-                    }
-                    Duration waited = Duration.between(closed, Instant.now());
+                    Duration waited = OpenTabs.awaitRelease(builders, HEARTBEAT, jar.baseUrl());
                     JvmHeap.Histogram released = JvmHeap.histogram(jar.pid());
                     int gone = 0;
                     for (VaadinUiSession builder : builders) {

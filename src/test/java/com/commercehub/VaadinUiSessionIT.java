@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,10 +31,8 @@ class VaadinUiSessionIT {
         SharedTestServer.Database database = SharedTestServer.freshDatabase("hub_vaadin_driver");
         try (AutoCloseable lease = database.lease()) {
             QuoteDetails quote = JarSeeding.seed(database, dir, port, TwentyLineQuote::draft);
-            Map<String, String> env = Map.of("HUB_DATA_DIR", dir.toAbsolutePath().toString(),
-                    "DB_URL", database.jdbcUrl(), "DB_USER", database.username(), "DB_PASSWORD", database.password());
-            try (ProductionJar jar = ProductionJar.start(port, dir.resolveSibling(dir.getFileName() + ".log"), env,
-                    List.of("-Xmx512m"), List.of("--server.address=127.0.0.1"))) {
+            try (ProductionJar jar = ProductionJar.start(port, dir.resolveSibling(dir.getFileName() + ".log"),
+                    JarSeeding.environment(database, dir), List.of("-Xmx512m"), List.of("--server.address=127.0.0.1"))) {
                 jar.awaitReady();
                 StaffHttpSession rep = StaffHttpSession.signIn(port, "sam@example.com", "correct horse battery staple 42");
                 VaadinUiSession builder = VaadinUiSession.open(rep, "quotes/" + quote.id());

@@ -34,9 +34,10 @@ import java.util.regex.Pattern;
  *
  * <p>The state tree is followed from the {@code changes} (NodeFeatures ids: 0 element data, 1 properties, 2 children,
  * 3 attributes, 4 listeners, 7 text, 24 virtual children) far enough to find elements by tag, attribute, property or
- * text. What the grid connector does in a browser is done too: it asks for the first page of rows
- * ({@code setViewportRange}) and confirms every data update ({@code confirmUpdate}), since the server keeps the old
- * rows' keys until then. A UIDL answer with {@code appError} or {@code sessionExpired}, or a status other than 200,
+ * text. What the browser's components do on their own is done too: the grid
+ * connector asks for the first page of rows ({@code setViewportRange}) and confirms every data update
+ * ({@code confirmUpdate}), since the server keeps the old rows' keys until then; an overlay the server closes answers
+ * {@code opened-changed}, since a dialog removes itself from the UI only then. A UIDL answer with {@code appError} or {@code sessionExpired}, or a status other than 200,
  * fails the call with {@link Failure}. One message at a time, as the client sends them.
  */
 public final class VaadinUiSession {
@@ -104,6 +105,7 @@ public final class VaadinUiSession {
     private final Map<Integer, Node> nodes = new HashMap<>();
     private final Map<String, JsonNode> constants = new HashMap<>();
     private final List<Integer> pendingConfirmations = new ArrayList<>();
+    private final List<Integer> pendingClosings = new ArrayList<>();
     private final java.util.Set<Integer> requestedGrids = new java.util.HashSet<>();
     private int uiId;
     private int heartbeatIntervalSeconds;
@@ -173,8 +175,11 @@ public final class VaadinUiSession {
         return heartbeatIntervalSeconds;
     }
 
-    /** Tells the server the tab is still open. */
-    public synchronized void heartbeat() throws Exception {
+    /**
+     * Tells the server the tab is still open. Not held up by a UIDL message in flight (the browser's heartbeat has a
+     * timer and a request of its own): in Vaadin 25 only heartbeats keep a UI alive, UIDL messages do not.
+     */
+    public void heartbeat() throws Exception {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/?v-r=heartbeat&v-uiId=" + uiId))
                 .header("Content-Type", "text/plain;charset=utf-8").POST(HttpRequest.BodyPublishers.noBody()));
         if (answer.statusCode() != 200) {
@@ -234,6 +239,23 @@ public final class VaadinUiSession {
     }
 
     private void confirmUpdates() throws Exception {
+        // An overlay the server closed answers opened-changed, as the browser does once it is closed: a dialog the
+        // server added on its own removes itself from the UI only then.
+        while (!pendingClosings.isEmpty()) {
+            List<ObjectNode> closings = new ArrayList<>();
+            for (int id : pendingClosings) {
+                Node overlay = nodes.get(id);
+                if (overlay != null && overlay.listensTo("opened-changed")) {
+                    closings.add(NODES.objectNode().put("type", "mSync").put("node", id).put("feature", 1)
+                            .put("property", "opened").put("value", false));
+                    closings.add(event(overlay, "opened-changed"));
+                }
+            }
+            pendingClosings.clear();
+            if (!closings.isEmpty()) {
+                send(closings);
+            }
+        }
         while (!pendingConfirmations.isEmpty()) {
             List<ObjectNode> confirmations = new ArrayList<>();
             for (int i = 0; i + 1 < pendingConfirmations.size(); i += 2) {
@@ -409,7 +431,13 @@ public final class VaadinUiSession {
                             node.visible = value.asBoolean();
                         }
                     }
-                    case 1 -> node.properties.put(key, value);
+                    case 1 -> {
+                        JsonNode before = node.properties.put(key, value);
+                        // Only a close (opened true, then false): an overlay created closed fires no event.
+                        if ("opened".equals(key) && before != null && before.asBoolean(false) && !value.asBoolean()) {
+                            pendingClosings.add(id);
+                        }
+                    }
                     case 3 -> node.attributes.put(key, value);
                     case 4 -> node.listeners.put(key, value.isString() && constants.containsKey(value.asString())
                             ? constants.get(value.asString()) : value);
