@@ -63,6 +63,7 @@ class StaffJourneyBenchmark {
     private final Map<String, List<Long>> timings = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private final List<String> errorSamples = new CopyOnWriteArrayList<>();
+    private String tabCensus = "";
 
     @Test
     void measure() throws Exception {
@@ -85,6 +86,7 @@ class StaffJourneyBenchmark {
                 }
                 ScheduledExecutorService heartbeats = OpenTabs.keepAlive(tabs, HEARTBEAT);
                 JvmHeap.Histogram start = JvmHeap.histogram(jar.pid());
+                Map<String, Integer> tabAtStart = tabs.getFirst().census();
                 double cpuBefore = BenchReport.cpuSeconds(jar.pid());
                 long deadline = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
                 ExecutorService reps = Executors.newFixedThreadPool(REPS);
@@ -100,6 +102,8 @@ class StaffJourneyBenchmark {
                 reps.shutdown();
                 double cpu = BenchReport.cpuSeconds(jar.pid()) - cpuBefore;
                 JvmHeap.Histogram end = JvmHeap.histogram(jar.pid());
+                tabCensus = "rep 0's tab, elements by tag the driver sees: at the start " + tabAtStart + "; at the end "
+                        + tabs.getFirst().census();
 
                 heartbeats.shutdownNow();
                 OpenTabs.awaitRelease(tabs, HEARTBEAT, jar.baseUrl());
@@ -208,6 +212,8 @@ class StaffJourneyBenchmark {
             out.add("");
             out.add("First errors: " + String.join("; ", errorSamples));
         }
+        out.add("");
+        out.add(tabCensus);
         out.add("");
         out.add("Grown most from start to end:");
         out.add("");

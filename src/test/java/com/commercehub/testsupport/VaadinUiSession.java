@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * text. What the browser's components do on their own is done too: the grid
  * connector asks for the first page of rows ({@code setViewportRange}) and confirms every data update
  * ({@code confirmUpdate}), since the server keeps the old rows' keys until then; an overlay the server closes answers
- * {@code opened-changed}, since a dialog removes itself from the UI only then. A UIDL answer with {@code appError} or {@code sessionExpired}, or a status other than 200,
+ * {@code opened-changed} and {@code closed}, since a dialog removes itself from the UI only on the latter. A UIDL answer with {@code appError} or {@code sessionExpired}, or a status other than 200,
  * fails the call with {@link Failure}. One message at a time, as the client sends them.
  */
 public final class VaadinUiSession {
@@ -239,8 +239,8 @@ public final class VaadinUiSession {
     }
 
     private void confirmUpdates() throws Exception {
-        // An overlay the server closed answers opened-changed, as the browser does once it is closed: a dialog the
-        // server added on its own removes itself from the UI only then.
+        // An overlay the server closed answers opened-changed and closed, as the browser does: a dialog the server
+        // added to the UI on its own removes itself from it only on "closed".
         while (!pendingClosings.isEmpty()) {
             List<ObjectNode> closings = new ArrayList<>();
             for (int id : pendingClosings) {
@@ -249,6 +249,10 @@ public final class VaadinUiSession {
                     closings.add(NODES.objectNode().put("type", "mSync").put("node", id).put("feature", 1)
                             .put("property", "opened").put("value", false));
                     closings.add(event(overlay, "opened-changed"));
+                }
+                // vaadin-dialog fires "closed" once its overlay is gone; Dialog removes itself from the UI then.
+                if (overlay != null && overlay.listensTo("closed")) {
+                    closings.add(event(overlay, "closed"));
                 }
             }
             pendingClosings.clear();
