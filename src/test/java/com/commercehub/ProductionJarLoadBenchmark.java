@@ -2,16 +2,11 @@ package com.commercehub;
 
 import com.commercehub.base.db.SharedTestServer;
 import com.commercehub.buyer.TwentyLineQuote;
-import com.commercehub.quote.QuoteService;
 import com.commercehub.stripe.BenchEvents;
 import com.commercehub.testsupport.KeepAliveConnection;
 import com.commercehub.testsupport.ProductionJar;
 import com.commercehub.testsupport.Wrk;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -95,7 +90,7 @@ class ProductionJarLoadBenchmark {
     @Test
     void measure() throws Exception {
         Wrk.executable();
-        String loadBefore = loadAverage();
+        String loadBefore = BenchReport.loadAverage();
         Path dir = Files.createDirectories(Path.of("target", "production-jar", "bench-" + UUID.randomUUID()));
         Path log = dir.resolveSibling(dir.getFileName() + ".log");
         SharedTestServer.Database database = SharedTestServer.freshDatabase("hub_bench_jar");
@@ -134,7 +129,7 @@ class ProductionJarLoadBenchmark {
                     }
                     ingestions.add(ingest(jar, database, seeded.secret(), "evt_jar_r" + round + "_", EVENTS));
                 }
-                String report = report(loads, samples, ingestions, startUp, pageBytes, loadBefore, loadAverage(), jar);
+                String report = report(loads, samples, ingestions, startUp, pageBytes, loadBefore, BenchReport.loadAverage(), jar);
                 Path out = Path.of("target", "bench", "production-jar.md");
                 Files.createDirectories(out.getParent());
                 Files.writeString(out, report);
@@ -165,21 +160,10 @@ class ProductionJarLoadBenchmark {
     private record Seeded(String linkPath, String secret) {
     }
 
-    /**
-     * The data, made through the app's own services in a context of this JVM on the jar's future database, key file
-     * and port (the sandbox connection remembers its webhook URL; on another port the jar would connect anew).
-     */
+    /** The published quote and the sandbox's webhook secret, made before the jar starts (see {@link JarSeeding}). */
     private static Seeded seed(SharedTestServer.Database database, Path dir) {
-        try (ConfigurableApplicationContext seeding = new SpringApplicationBuilder(Application.class).profiles("test")
-                .run("--server.port=" + PORT, "--server.address=127.0.0.1", "--hub.db.url=" + database.jdbcUrl(),
-                        "--hub.db.username=" + database.username(), "--hub.db.password=" + database.password(),
-                        "--hub.secrets.key-file=" + dir.resolve("secret.key").toAbsolutePath())) {
-            // Vaadin's security installs a JVM-wide strategy per context: use this one's for the secured services.
-            seeding.getBeanProvider(SecurityContextHolderStrategy.class)
-                    .ifAvailable(SecurityContextHolder::setContextHolderStrategy);
-            QuoteService.Published published = TwentyLineQuote.publish(seeding);
-            return new Seeded(published.linkPath(), BenchEvents.webhookSecret(seeding));
-        }
+        return JarSeeding.seed(database, dir, PORT, seeding -> new Seeded(TwentyLineQuote.publish(seeding).linkPath(),
+                BenchEvents.webhookSecret(seeding)));
     }
 
     /** The jar serves what is measured, as it should: fails before measuring otherwise. */
@@ -206,9 +190,9 @@ class ProductionJarLoadBenchmark {
     }
 
     private static Sample wrk(ProductionJar jar, Load load) throws Exception {
-        double cpuBefore = cpuSeconds(jar.pid());
+        double cpuBefore = BenchReport.cpuSeconds(jar.pid());
         Wrk.Result result = Wrk.run(url(load.path()), load.connections(), DURATION, HEADERS);
-        double cpu = cpuSeconds(jar.pid()) - cpuBefore;
+        double cpu = BenchReport.cpuSeconds(jar.pid()) - cpuBefore;
         return new Sample(result.requestsPerSecond(), result.p50Millis(), result.p99Millis(),
                 cpu * 1000 / Math.max(1, result.requests()), result.non2xx(), result.socketErrors());
     }
@@ -224,7 +208,7 @@ class ProductionJarLoadBenchmark {
         for (int i = 0; i < count; i++) {
             events[i] = BenchEvents.signed(prefix + i, EVENT_TYPE, i, created, secret);
         }
-        double cpuBefore = cpuSeconds(jar.pid());
+        double cpuBefore = BenchReport.cpuSeconds(jar.pid());
         long start = System.nanoTime();
         BenchEvents.Sent sent = BenchEvents.send(jar.port(), WEBHOOK_CONNECTIONS, events);
         long answered = sent.wallNanos();
@@ -241,7 +225,7 @@ class ProductionJarLoadBenchmark {
             } while (System.nanoTime() < deadline);
         }
         long processed = System.nanoTime() - start;
-        double cpu = cpuSeconds(jar.pid()) - cpuBefore;
+        double cpu = BenchReport.cpuSeconds(jar.pid()) - cpuBefore;
         double[] latencies = sent.latenciesMillis().clone();
         Arrays.sort(latencies);
         return new Ingestion(count / (answered / 1e9), percentile(latencies, 0.50), percentile(latencies, 0.99),
@@ -271,8 +255,8 @@ class ProductionJarLoadBenchmark {
                 REPETITIONS == 3 && DURATION.equals("10s") && EVENTS == 20_000 ? ""
                         : " -Dbench.repetitions=" + REPETITIONS + " -Dbench.duration=" + DURATION
                         + " -Dbench.warmup=" + WARMUP + " -Dbench.events=" + EVENTS,
-                cpuModel(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.vendor"),
-                System.getProperty("java.runtime.version"), commit(),
+                BenchReport.cpuModel(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.vendor"),
+                System.getProperty("java.runtime.version"), BenchReport.commit(),
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(Instant.now()),
                 loadBefore, loadAfter));
         out.add("");
@@ -396,35 +380,9 @@ class ProductionJarLoadBenchmark {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p) - 1)];
     }
 
-    /** User + system CPU of a process so far, from /proc (clock ticks of 1/100 s; threads included). */
-    private static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-    }
-
     private static long residentMegabytes(long pid) throws IOException {
         return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
                 .filter(l -> l.startsWith("VmRSS:")).map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024)
                 .findFirst().orElse(-1L);
-    }
-
-    private static String cpuModel() throws IOException {
-        return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown CPU");
-    }
-
-    private static String commit() {
-        try {
-            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
-            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return git.waitFor() == 0 ? out : "unknown";
-        } catch (IOException | InterruptedException e) {
-            return "unknown";
-        }
-    }
-
-    private static String loadAverage() throws IOException {
-        return Files.readString(Path.of("/proc/loadavg")).strip();
     }
 }

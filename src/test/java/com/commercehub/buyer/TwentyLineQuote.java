@@ -52,6 +52,21 @@ public final class TwentyLineQuote {
     public static QuoteService.Published publish(JdbcClient jdbc, UserService users, StripeConnectionService stripe,
                                                  CompanyService companies, ContactService contacts, DealService deals,
                                                  ProductService products, QuoteService quotes) {
+        QuoteDetails draft = draft(jdbc, users, stripe, companies, contacts, deals, products, quotes);
+        return AsAdmin.call(() -> quotes.publish(draft.id(), draft.version()));
+    }
+
+    /** The same quote left a draft, as a rep has it open in the builder (every line editable). */
+    public static QuoteDetails draft(ApplicationContext context) {
+        return draft(context.getBean(JdbcClient.class), context.getBean(UserService.class),
+                context.getBean(StripeConnectionService.class), context.getBean(CompanyService.class),
+                context.getBean(ContactService.class), context.getBean(DealService.class),
+                context.getBean(ProductService.class), context.getBean(QuoteService.class));
+    }
+
+    private static QuoteDetails draft(JdbcClient jdbc, UserService users, StripeConnectionService stripe,
+                                      CompanyService companies, ContactService contacts, DealService deals,
+                                      ProductService products, QuoteService quotes) {
         jdbc.sql("DELETE FROM email_outbox").update();
         QuoteTestData.clear(jdbc);
         QuoteTestData.staff(users, "sam@example.com", Role.SALES);
@@ -91,8 +106,7 @@ public final class TwentyLineQuote {
             draft = quotes.addAdjustment(draft.id(), draft.version(), AdjustmentDraft.Type.FEE, "Onboarding fee",
                     Adjustment.Kind.AMOUNT, new BigDecimal("250.00"));
             draft = quotes.setSignature(draft.id(), draft.version(), true, "cora@example.com");
-            draft = quotes.setCollectPayment(draft.id(), draft.version(), true);
-            return quotes.publish(draft.id(), draft.version());
+            return quotes.setCollectPayment(draft.id(), draft.version(), true);
         });
     }
 }

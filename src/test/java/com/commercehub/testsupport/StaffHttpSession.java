@@ -56,6 +56,15 @@ public final class StaffHttpSession {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The signed-in session's cookie ({@code JSESSIONID=...}), for a client that speaks to the same session. */
+    public String cookie() {
+        return cookie;
+    }
+
+    public String baseUrl() {
+        return base;
+    }
+
     private void remember(HttpResponse<?> response) {
         response.headers().allValues("Set-Cookie").forEach(value -> {
             Matcher session = SESSION.matcher(value);

@@ -8,6 +8,7 @@ import com.commercehub.product.BillingFrequency;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.renderer.LitRenderer;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -34,13 +35,28 @@ public final class LineItemCells {
     public static Component name(Component translator, LineItemDetails line) {
         Span name = new Span(line.name());
         name.addClassName("line-name");
-        String meta = line.sku() == null || line.sku().isBlank() ? billing(translator, line)
-                : line.sku() + " · " + billing(translator, line);
-        Div details = new Div(meta);
+        Div details = new Div(meta(translator, line));
         details.addClassName("line-meta");
         Div cell = new Div(name, details);
         cell.addClassName("line-cell");
         return cell;
+    }
+
+    /**
+     * The same name cell rendered in the browser from two texts per row, for grids that show every line of a
+     * quote at once: no server-side components per row (each would be held in every open tab's session).
+     */
+    public static LitRenderer<LineItemDetails> nameRenderer(Component translator) {
+        return LitRenderer.<LineItemDetails>of("<div class=\"line-cell\"><span class=\"line-name\">${item.name}</span>"
+                        + "<div class=\"line-meta\">${item.meta}</div></div>")
+                .withProperty("name", LineItemDetails::name)
+                .withProperty("meta", line -> meta(translator, line));
+    }
+
+    /** The SKU and the billing in words: "SKU-1 · 2 × €49.00 / month". */
+    public static String meta(Component translator, LineItemDetails line) {
+        return line.sku() == null || line.sku().isBlank() ? billing(translator, line)
+                : line.sku() + " · " + billing(translator, line);
     }
 
     /** "2 × €49.00 / month · 12 payments"; "€1,000.00 once" for a single one-time unit. */

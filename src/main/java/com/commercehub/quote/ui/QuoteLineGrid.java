@@ -4,16 +4,13 @@ import com.commercehub.base.i18n.Formats;
 import com.commercehub.crm.LineItemDetails;
 import com.commercehub.crm.ui.LineItemCells;
 import com.commercehub.crm.ui.LineItemTexts;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.dnd.GridDropLocation;
 import com.vaadin.flow.component.grid.dnd.GridDropMode;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -42,13 +39,14 @@ class QuoteLineGrid extends Grid<LineItemDetails> {
     private final List<Column<LineItemDetails>> detailColumns;
     private final Column<LineItemDetails> actionsColumn;
     private final BooleanSupplier editable;
+    private final Actions actions;
     private List<LineItemDetails> items = List.of();
     private LineItemDetails dragged;
 
     QuoteLineGrid(BooleanSupplier editable, Actions actions) {
         this.editable = editable;
         addClassName("line-grid");
-        name = addComponentColumn(line -> LineItemCells.name(this, line)).setKey("name")
+        name = addColumn(LineItemCells.nameRenderer(this)).setKey("name")
                 .setHeader(getTranslation("product.name")).setWidth("13rem").setFlexGrow(1).setFrozen(true);
         Column<LineItemDetails> quantity = addComponentColumn(line -> {
             if (!editable.getAsBoolean()) {
@@ -71,14 +69,13 @@ class QuoteLineGrid extends Grid<LineItemDetails> {
         Column<LineItemDetails> discountAndTax = addColumn(this::discountAndTax).setKey("discount")
                 .setHeader(getTranslation("builder.line.discount-tax")).setAutoWidth(true).setFlexGrow(0);
         detailColumns = List.of(quantity, price, discountAndTax);
-        addComponentColumn(l -> {
-            Span amount = new Span(Formats.money(l.net(), getLocale()));
-            amount.addClassName("line-amount");
-            return amount;
-        }).setHeader(getTranslation("crm.deal.amount"))
+        addColumn(LitRenderer.<LineItemDetails>of("<span class=\"line-amount\">${item.net}</span>")
+                .withProperty("net", l -> Formats.money(l.net(), getLocale())))
+                .setHeader(getTranslation("crm.deal.amount"))
                 .setKey("net").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0)
                 .setFrozenToEnd(true);
-        actionsColumn = addComponentColumn(line -> rowActions(line, actions)).setKey("actions").setAutoWidth(true)
+        this.actions = actions;
+        actionsColumn = addColumn(rowActions()).setKey("actions").setAutoWidth(true)
                 .setFlexGrow(0).setFrozenToEnd(true);
         setAllRowsVisible(true);
         setEmptyStateText(getTranslation("quote.lines.empty"));
@@ -118,28 +115,76 @@ class QuoteLineGrid extends Grid<LineItemDetails> {
         recalculateColumnWidths();
     }
 
-    private HorizontalLayout rowActions(LineItemDetails line, Actions actions) {
-        Button up = icon(VaadinIcon.ARROW_UP, "builder.line.up", line, () -> actions.move(line, line.index() - 1));
-        up.setEnabled(line.index() > 0);
-        Button down = icon(VaadinIcon.ARROW_DOWN, "builder.line.down", line, () -> actions.move(line, line.index() + 1));
-        down.setEnabled(line.index() < items.size() - 1);
-        Button edit = icon(VaadinIcon.EDIT, "crm.line.edit", line, () -> actions.edit(line));
-        Button remove = icon(VaadinIcon.TRASH, "crm.line.remove", line, () -> actions.remove(line));
-        remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        HorizontalLayout buttons = new HorizontalLayout(up, down, edit, remove);
-        buttons.setSpacing(false);
-        buttons.addClassName("line-actions");
-        buttons.setVisible(editable.getAsBoolean());
-        return buttons;
+    /**
+     * Up, down, edit and remove for each row, rendered in the browser (the same buttons, icons, labels and tooltips
+     * as components would give): four buttons with an icon and a tooltip per row were most of the builder's
+     * server-side state, held for as long as the tab is open.
+     */
+    private LitRenderer<LineItemDetails> rowActions() {
+        StringBuilder template = new StringBuilder("<vaadin-horizontal-layout class=\"line-actions\" "
+                + "?hidden=${!item.editable}>");
+        for (RowAction action : RowAction.values()) {
+            template.append("<vaadin-button theme=\"tertiary-inline icon").append(action.error ? " error" : "")
+                    .append("\" class=\"line-").append(action.key).append("\" aria-label=\"${item.").append(action.key)
+                    .append("Label}\"").append(action.disabledWhen == null ? "" : " ?disabled=${item." + action.disabledWhen + "}")
+                    .append(" @click=${").append(action.key).append("}><vaadin-icon icon=\"").append(action.icon)
+                    .append("\"></vaadin-icon><vaadin-tooltip slot=\"tooltip\" text=\"${item.").append(action.key)
+                    .append("Tip}\"></vaadin-tooltip></vaadin-button>");
+        }
+        template.append("</vaadin-horizontal-layout>");
+        LitRenderer<LineItemDetails> renderer = LitRenderer.<LineItemDetails>of(template.toString())
+                .withProperty("editable", line -> editable.getAsBoolean())
+                .withProperty("first", line -> line.index() <= 0)
+                .withProperty("last", line -> line.index() >= items.size() - 1);
+        for (RowAction action : RowAction.values()) {
+            renderer.withProperty(action.key + "Label", line -> getTranslation(action.labelKey) + " · " + line.name())
+                    .withProperty(action.key + "Tip", line -> getTranslation(action.labelKey))
+                    .withFunction(action.key, line -> rowAction(action, line));
+        }
+        return renderer;
     }
 
-    private Button icon(VaadinIcon icon, String labelKey, LineItemDetails line, Runnable action) {
-        Button button = new Button(icon.create(), e -> action.run());
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
-        button.setAriaLabel(getTranslation(labelKey) + " · " + line.name());
-        button.setTooltipText(getTranslation(labelKey));
-        button.addClassName("line-" + labelKey.substring(labelKey.lastIndexOf('.') + 1));
-        return button;
+    /** What a row's button does; the browser's click arrives here. */
+    void rowAction(RowAction action, LineItemDetails line) {
+        if (!editable.getAsBoolean()) {
+            return;
+        }
+        switch (action) {
+            case UP -> {
+                if (line.index() > 0) {
+                    actions.move(line, line.index() - 1);
+                }
+            }
+            case DOWN -> {
+                if (line.index() < items.size() - 1) {
+                    actions.move(line, line.index() + 1);
+                }
+            }
+            case EDIT -> actions.edit(line);
+            case REMOVE -> actions.remove(line);
+        }
+    }
+
+    /** A row's buttons: the class ({@code line-up}), the icon, the label, and when it is disabled. */
+    enum RowAction {
+        UP("up", "vaadin:arrow-up", "builder.line.up", "first", false),
+        DOWN("down", "vaadin:arrow-down", "builder.line.down", "last", false),
+        EDIT("edit", "vaadin:edit", "crm.line.edit", null, false),
+        REMOVE("remove", "vaadin:trash", "crm.line.remove", null, true);
+
+        final String key;
+        final String icon;
+        final String labelKey;
+        final String disabledWhen;
+        final boolean error;
+
+        RowAction(String key, String icon, String labelKey, String disabledWhen, boolean error) {
+            this.key = key;
+            this.icon = icon;
+            this.labelKey = labelKey;
+            this.disabledWhen = disabledWhen;
+            this.error = error;
+        }
     }
 
     private String discountAndTax(LineItemDetails line) {

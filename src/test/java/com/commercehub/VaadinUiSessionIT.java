@@ -1,0 +1,61 @@
+package com.commercehub;
+
+import com.commercehub.base.db.SharedTestServer;
+import com.commercehub.buyer.TwentyLineQuote;
+import com.commercehub.quote.QuoteDetails;
+import com.commercehub.testsupport.ProductionJar;
+import com.commercehub.testsupport.StaffHttpSession;
+import com.commercehub.testsupport.VaadinUiSession;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The HTTP driver the Vaadin benchmarks use speaks the packaged jar's protocol: a signed-in rep opens the quote
+ * builder on a 20-line draft without a browser, sees its lines, changes a quantity (the builder saves it and the
+ * line's amount follows), and keeps the tab alive with heartbeats; a UI id the server never made is refused.
+ */
+class VaadinUiSessionIT {
+
+    @Test
+    void a_rep_edits_the_quote_builder_over_http() throws Exception {
+        int port = ProductionJar.freePort();
+        Path dir = Files.createDirectories(Path.of("target", "production-jar", "driver-" + UUID.randomUUID()));
+        SharedTestServer.Database database = SharedTestServer.freshDatabase("hub_vaadin_driver");
+        try (AutoCloseable lease = database.lease()) {
+            QuoteDetails quote = JarSeeding.seed(database, dir, port, TwentyLineQuote::draft);
+            try (ProductionJar jar = ProductionJar.start(port, dir.resolveSibling(dir.getFileName() + ".log"),
+                    JarSeeding.environment(database, dir), List.of("-Xmx512m"), List.of("--server.address=127.0.0.1"))) {
+                jar.awaitReady();
+                StaffHttpSession rep = StaffHttpSession.signIn(port, "sam@example.com", "correct horse battery staple 42");
+                VaadinUiSession builder = VaadinUiSession.open(rep, "quotes/" + quote.id());
+
+                assertThat(builder.shows("Acme platform rollout 2026")).as("the quote's title").isTrue();
+                assertThat(builder.shows("Line 20 subscription")).as("the grid's last row").isTrue();
+                assertThat(builder.shows("All changes saved")).isFalse();
+
+                VaadinUiSession.Node quantity = builder.withProperty("vaadin-big-decimal-field", "accessibleName",
+                        "Quantity · Line 1 service");
+                builder.type(quantity, "7");
+                assertThat(builder.shows("All changes saved")).as("the builder saved the change").isTrue();
+                VaadinUiSession.Node reopenedField = VaadinUiSession.open(rep, "quotes/" + quote.id())
+                        .withProperty("vaadin-big-decimal-field", "accessibleName", "Quantity · Line 1 service");
+                assertThat(reopenedField.property("value").orElseThrow().asString()).as("stored").isEqualTo("7");
+
+                builder.heartbeat();
+                assertThat(builder.heartbeatIntervalSeconds()).isEqualTo(60);
+                assertThatThrownBy(() -> VaadinUiSession.open(
+                        StaffHttpSession.signIn(port, "sam@example.com", "wrong"), "quotes/" + quote.id()))
+                        .isInstanceOf(AssertionError.class);
+                assertThat(jar.stop(Duration.ofSeconds(60))).isTrue();
+            }
+        }
+    }
+}
