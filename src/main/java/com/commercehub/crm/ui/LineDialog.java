@@ -107,6 +107,14 @@ public class LineDialog extends Dialog {
             }
         });
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+        // Vaadin takes a dialog it put into the UI itself off again only when the browser later reports the overlay
+        // gone; until then every line dialog a rep opened stays in the tab's state (the staff journey benchmark
+        // counted one per added line). A closed line dialog is never reopened, so it leaves at once.
+        addOpenedChangeListener(event -> {
+            if (!event.isOpened()) {
+                getElement().removeFromParent();
+            }
+        });
     }
 
     private void showBillingFields() {

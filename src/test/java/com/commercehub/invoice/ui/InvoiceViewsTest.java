@@ -151,6 +151,7 @@ class InvoiceViewsTest extends KaribuTest {
         ButtonKt._click(dialog.save);
 
         assertThat(dialog.isOpened()).isFalse();
+        assertThat(dialog.isAttached()).as("a closed line dialog leaves the UI").isFalse();
         assertThat(GridKt._size(view.lines)).isEqualTo(1);
         assertThat(GridKt._get(view.lines, 0).discountKind()).isNull();
         assertThat(view.totals.getText()).contains("€1,200.00");
