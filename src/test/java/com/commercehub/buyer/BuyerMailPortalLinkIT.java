@@ -82,6 +82,8 @@ class BuyerMailPortalLinkIT extends GreenMailSupport {
     SandboxClockService sandboxClock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.commercehub.base.i18n.Messages messages;
     @LocalServerPort
     int port;
 
@@ -134,6 +136,10 @@ class BuyerMailPortalLinkIT extends GreenMailSupport {
         HttpResponse<String> opened = get(path);
         assertThat(opened.statusCode()).isEqualTo(200);
         assertThat(opened.body()).contains("Greta Lindqvist", sent.number()).doesNotContain("portal-expired");
+        // On a phone each row is a card: its values carry their labels, as on the invoice page.
+        assertThat(opened.body()).containsPattern("<tr id=\"invoice-" + sent.id() + "\">\\s*<td class=\"item\">"
+                + sent.number() + "</td>\\s*<td data-label=\"" + messages.get("invoice.issue-date", Locale.GERMAN) + "\"");
+        assertThat(opened.body()).contains("data-label=\"" + messages.get("invoice.total", Locale.GERMAN) + "\"");
 
         // An hour later the same link opens nothing but the request page.
         jdbc.sql("UPDATE portal_link SET expires_at = expires_at - INTERVAL 2 HOUR WHERE token_hash = :h")
