@@ -4,6 +4,7 @@ import com.commercehub.base.web.PublicAddress;
 import com.commercehub.base.i18n.Messages;
 import com.commercehub.base.security.UserService;
 import com.commercehub.base.security.UserSummary;
+import com.commercehub.mail.BuyerPortalLinks;
 import com.commercehub.mail.EmailAttachment;
 import com.commercehub.mail.EmailOutbox;
 import com.commercehub.mail.EmailTemplates;
@@ -34,9 +35,11 @@ class BuyerNotifications {
     private final QuotePages pages;
     private final QuotePdf pdf;
     private final String publicUrl;
+    private final BuyerPortalLinks portal;
 
     BuyerNotifications(EmailOutbox outbox, EmailTemplates templates, Messages messages, UserService users,
-                       QuotePages pages, QuotePdf pdf, PublicAddress publicAddress) {
+                       QuotePages pages, QuotePdf pdf, PublicAddress publicAddress, BuyerPortalLinks portal) {
+        this.portal = portal;
         this.outbox = outbox;
         this.templates = templates;
         this.messages = messages;
@@ -82,7 +85,8 @@ class BuyerNotifications {
                 messages.get("mail.quote.signed-copy.subject", buyerLocale, content.number()),
                 messages.get("mail.quote.signed-copy.heading", buyerLocale, content.number()),
                 messages.get("mail.quote.signed-copy.text", buyerLocale, content.title(), content.ownerName(),
-                        content.ownerEmail()));
+                        content.ownerEmail()))
+                .withPortalLink(portal.forBuyer(signed.signature().email()));
         String file = content.number().replaceAll("[^A-Za-z0-9._-]", "_") + "-v" + version + "-signed.pdf";
         outbox.enqueue(OutgoingEmail.to(signed.signature().email(), buyerLocale, templates.simple(buyerLocale, copy),
                         "quote.signed-copy")

@@ -3,6 +3,7 @@ package com.commercehub.buyer;
 import com.commercehub.base.i18n.Messages;
 import com.commercehub.base.security.Role;
 import com.commercehub.base.web.PublicAddress;
+import com.commercehub.mail.BuyerPortalLinks;
 import com.commercehub.mail.EmailAttachment;
 import com.commercehub.mail.EmailOutbox;
 import com.commercehub.mail.EmailTemplates;
@@ -36,9 +37,11 @@ public class QuoteSending implements QuoteDelivery {
     private final EmailTemplates templates;
     private final Messages messages;
     private final String publicUrl;
+    private final BuyerPortalLinks portal;
 
     QuoteSending(QuoteService quotes, QuoteActivityService activity, QuotePages pages, QuotePdf pdf, EmailOutbox outbox,
-                 EmailTemplates templates, Messages messages, PublicAddress publicAddress) {
+                 EmailTemplates templates, Messages messages, PublicAddress publicAddress, BuyerPortalLinks portal) {
+        this.portal = portal;
         this.quotes = quotes;
         this.activity = activity;
         this.pages = pages;
@@ -73,7 +76,8 @@ public class QuoteSending implements QuoteDelivery {
                         messages.get("review.mail.heading", locale, content.buyerName()),
                         messages.get("review.mail.text", locale, content.ownerName(), content.title(),
                                 com.commercehub.base.i18n.Formats.date(content.expiresOn(), locale)))
-                .withAction(messages.get("review.mail.open", locale), URI.create(link));
+                .withAction(messages.get("review.mail.open", locale), URI.create(link))
+                .withPortalLink(portal.forBuyer(content.buyerEmail()));
         OutgoingEmail outgoing = OutgoingEmail.to(content.buyerEmail(), locale, templates.simple(locale, email), "quote.sent")
                 .withDedupeKey("quote.sent:" + quoteId + ":v" + published.version() + ":"
                         + content.buyerEmail().toLowerCase(Locale.ROOT));

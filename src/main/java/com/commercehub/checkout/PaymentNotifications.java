@@ -6,6 +6,7 @@ import com.commercehub.base.i18n.Messages;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.security.UserService;
 import com.commercehub.base.security.UserSummary;
+import com.commercehub.mail.BuyerPortalLinks;
 import com.commercehub.mail.EmailOutbox;
 import com.commercehub.mail.EmailTemplates;
 import com.commercehub.mail.OutgoingEmail;
@@ -29,9 +30,11 @@ class PaymentNotifications {
     private final UserService users;
     private final PublicAddress address;
     private final CardUpdateLinks cardUpdates;
+    private final BuyerPortalLinks portalLinks;
 
     PaymentNotifications(EmailOutbox outbox, EmailTemplates templates, Messages messages, UserService users,
-                         PublicAddress address, CardUpdateLinks cardUpdates) {
+                         PublicAddress address, CardUpdateLinks cardUpdates, BuyerPortalLinks portalLinks) {
+        this.portalLinks = portalLinks;
         this.cardUpdates = cardUpdates;
         this.outbox = outbox;
         this.templates = templates;
@@ -94,7 +97,9 @@ class PaymentNotifications {
                                     renewal.ownerName(), renewal.ownerEmail()),
                             messages.get("inv13.mail.subscription.failed.buyer.expiry", buyerLocale, portal))
                     .withAction(messages.get("mail.subscription.failed.buyer.action", buyerLocale),
-                            URI.create(signedIn.orElse(portal)));
+                            URI.create(signedIn.orElse(portal)))
+                    // The button already signs a known subscriber in; otherwise the buyer's own portal link.
+                    .withPortalLink(signedIn.isPresent() ? null : portalLinks.forBuyer(renewal.buyerEmail()));
             outbox.enqueue(OutgoingEmail.to(renewal.buyerEmail(), buyerLocale, templates.simple(buyerLocale, buyer),
                     "subscription.payment-failed").withDedupeKey("subscription.failed.buyer:" + invoiceId));
         }

@@ -5,6 +5,7 @@ import com.commercehub.base.i18n.Messages;
 import com.commercehub.base.money.Money;
 import com.commercehub.base.web.PublicAddress;
 import com.commercehub.mail.EmailAttachment;
+import com.commercehub.mail.BuyerPortalLinks;
 import com.commercehub.mail.EmailOutbox;
 import com.commercehub.mail.EmailTemplates;
 import com.commercehub.mail.OutgoingEmail;
@@ -27,8 +28,11 @@ class InvoiceMails {
     private final EmailTemplates templates;
     private final Messages messages;
     private final PublicAddress address;
+    private final BuyerPortalLinks portal;
 
-    InvoiceMails(EmailOutbox outbox, EmailTemplates templates, Messages messages, PublicAddress address) {
+    InvoiceMails(EmailOutbox outbox, EmailTemplates templates, Messages messages, PublicAddress address,
+                 BuyerPortalLinks portal) {
+        this.portal = portal;
         this.outbox = outbox;
         this.templates = templates;
         this.messages = messages;
@@ -58,7 +62,8 @@ class InvoiceMails {
                         messages.get("invoice.mail." + name + ".heading", locale, invoice.number()),
                         messages.get("invoice.mail." + name + ".text", locale, invoice.buyerName(),
                                 Formats.money(due, locale), Formats.date(invoice.dueDate(), locale)))
-                .withAction(messages.get("invoice.mail.open", locale), URI.create(address.base() + InvoiceLinks.PATH + token));
+                .withAction(messages.get("invoice.mail.open", locale), URI.create(address.base() + InvoiceLinks.PATH + token))
+                .withPortalLink(portal.forBuyer(recipient));
         return OutgoingEmail.to(recipient, locale, templates.simple(locale, email), kind);
     }
 }

@@ -97,6 +97,7 @@ public class EmailTemplates {
         model.put("actionLabel", content.actionLabel());
         model.put("actionUrl", content.actionUrl() == null ? null : content.actionUrl().toString());
         model.put("footer", content.footer());
+        model.put("portalUrl", content.portalUrl() == null ? null : content.portalUrl().toString());
         return render(SIMPLE, locale, model);
     }
 }

@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param actionLabel the button's text, or null for no button
  * @param actionUrl   where the button leads (http or https), or null
  * @param footer      a closing line such as the seller's name and address, or null for the standard one
+ * @param portalUrl   the buyer's way into their portal ("Manage your subscriptions and invoices"), or null
  */
 public record SimpleEmail(String subject, String heading, List<String> paragraphs, String actionLabel,
-                          URI actionUrl, String footer) {
+                          URI actionUrl, String footer, URI portalUrl) {
 
     public SimpleEmail {
         Objects.requireNonNull(subject, "subject");
@@ -29,20 +30,29 @@ public record SimpleEmail(String subject, String heading, List<String> paragraph
                 || "http".equalsIgnoreCase(actionUrl.getScheme()))) {
             throw new IllegalArgumentException("A button leads to an http(s) address, not " + actionUrl.getScheme());
         }
+        if (portalUrl != null && !("https".equalsIgnoreCase(portalUrl.getScheme())
+                || "http".equalsIgnoreCase(portalUrl.getScheme()))) {
+            throw new IllegalArgumentException("The portal is an http(s) address, not " + portalUrl.getScheme());
+        }
     }
 
     /** Heading and paragraphs, no button. */
     public static SimpleEmail of(String subject, String heading, String... paragraphs) {
-        return new SimpleEmail(subject, heading, List.of(paragraphs), null, null, null);
+        return new SimpleEmail(subject, heading, List.of(paragraphs), null, null, null, null);
     }
 
     /** The same texts with a button. */
     public SimpleEmail withAction(String label, URI url) {
-        return new SimpleEmail(subject, heading, paragraphs, label, url, footer);
+        return new SimpleEmail(subject, heading, paragraphs, label, url, footer, portalUrl);
     }
 
     /** The same texts with a closing line of the caller's. */
     public SimpleEmail withFooter(String closingLine) {
-        return new SimpleEmail(subject, heading, paragraphs, actionLabel, actionUrl, closingLine);
+        return new SimpleEmail(subject, heading, paragraphs, actionLabel, actionUrl, closingLine, portalUrl);
+    }
+
+    /** The same texts with a link into the buyer's portal under them; {@code address} may be null (no link). */
+    public SimpleEmail withPortalLink(URI address) {
+        return new SimpleEmail(subject, heading, paragraphs, actionLabel, actionUrl, footer, address);
     }
 }

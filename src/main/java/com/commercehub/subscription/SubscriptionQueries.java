@@ -105,11 +105,16 @@ class SubscriptionQueries {
                 .param("contact", contactId).query(Long.class).list();
     }
 
-    /** The contacts with this e-mail address (ignoring case) that pay at least one subscription. */
+    /** The contacts with this e-mail address (ignoring case) that pay a subscription or were sent an invoice. */
     List<Long> subscribersByEmail(String email) {
+        // Every buyer e-mail links to the portal, so a buyer with invoices only may ask for a new link too.
         return jdbc.sql("""
-                        SELECT DISTINCT c.id FROM contact c JOIN subscription s ON s.contact = c.id
-                        WHERE LOWER(c.email) = LOWER(:email)""").param("email", email).query(Long.class).list();
+                        SELECT c.id FROM contact c
+                        WHERE LOWER(c.email) = LOWER(:email)
+                          AND (EXISTS (SELECT 1 FROM subscription s WHERE s.contact = c.id)
+                               OR EXISTS (SELECT 1 FROM invoice i WHERE i.status <> 'DRAFT'
+                                          AND (i.contact = c.id OR (i.contact IS NULL AND LOWER(i.buyer_email) = LOWER(:email)))))
+                        """).param("email", email).query(Long.class).list();
     }
 
     record Buyer(long contactId, String name, String email, Locale locale) {

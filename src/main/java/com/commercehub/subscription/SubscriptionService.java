@@ -128,9 +128,9 @@ public class SubscriptionService {
             SimpleEmail email = SimpleEmail.of(messages.get("subscription.mail.card.subject", locale),
                             messages.get("subscription.mail.card.heading", locale),
                             messages.get("subscription.mail.card.text", locale, buyer.get().name(),
-                                    subscription.summary().items() == null ? "" : subscription.summary().items()),
-                            messages.get("subscription.mail.card.portal", locale, portal))
-                    .withAction(messages.get("subscription.mail.card.action", locale), URI.create(url));
+                                    subscription.summary().items() == null ? "" : subscription.summary().items()))
+                    .withAction(messages.get("subscription.mail.card.action", locale), URI.create(url))
+                    .withPortalLink(URI.create(portal));
             outbox.enqueue(OutgoingEmail.to(buyer.get().email(), locale, templates.simple(locale, email),
                     "subscription.payment-method-link").withDedupeKey("subscription.card-link:" + id + ":" + com.commercehub.base.secrets.Sha256.hex(url).substring(0, 32)));
             operations.record(id, Actor.staff(Actors.current()), "payment-method-link-sent", buyer.get().email());

@@ -272,6 +272,9 @@ class BuyerQuotePageIT {
                         WHERE o.kind LIKE 'quote.signed%' GROUP BY o.id ORDER BY o.kind""")
                 .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3)).list())
                 .containsExactly("quote.signed sam@example.com 0", "quote.signed-copy erika@acme.example 1");
+        // The buyer's copy, like every buyer e-mail, carries their portal link.
+        assertThat(jdbc.sql("SELECT text_body FROM email_outbox WHERE kind = 'quote.signed-copy' AND recipient = 'erika@acme.example' ORDER BY id DESC LIMIT 1")
+                .query(String.class).single()).containsPattern("Manage your subscriptions and invoices: \\S+/portal/[A-Za-z0-9_-]{43}");
         assertThat(row.get("signer_name")).isEqualTo("Erika Mustermann");
         assertThat(row.get("client_address")).isEqualTo("127.0.0.1");
         assertThat(row.get("user_agent")).isEqualTo(BuyerPages.BROWSER);

@@ -1,8 +1,11 @@
 package com.commercehub.base.ui;
 
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.data.provider.ListDataProvider;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
@@ -16,6 +19,8 @@ import java.util.Optional;
 public class CurrencyField extends ComboBox<String> {
 
     private List<String> offered = List.of();
+    /** The text the list was last filtered by: the sort ranks by it (see {@link #setCurrencies}). */
+    private String typed = "";
 
     public CurrencyField() {
         setItemLabelGenerator(code -> code == null ? "" : label(code, getLocale()));
@@ -27,8 +32,8 @@ public class CurrencyField extends ComboBox<String> {
 
     private void pick(String typed) {
         String wanted = typed == null ? "" : typed.strip();
-        Optional<String> found = offered.stream().filter(code -> code.equalsIgnoreCase(wanted)).findFirst()
-                .or(() -> offered.stream().filter(code -> matches(code, wanted)).findFirst());
+        Optional<String> found = offered.stream().filter(code -> matches(code, wanted))
+                .min(Comparator.comparingInt(code -> rank(code, wanted)));
         if (found.isPresent()) {
             setValue(found.get());
             setInvalid(false);
@@ -43,10 +48,39 @@ public class CurrencyField extends ComboBox<String> {
         setLabel(label);
     }
 
-    /** Offers these ISO codes, in this order. */
+    /**
+     * Offers these ISO codes, in this order; typed text puts the best matches first: the code itself ("EUR"), then
+     * codes that start with it ("EU" → EUR), then currencies whose name starts with it, then the rest that match.
+     */
     public void setCurrencies(Collection<String> codes) {
         offered = List.copyOf(codes);
-        setItems(this::matches, codes);
+        ListDataProvider<String> provider = new ListDataProvider<>(new ArrayList<>(offered));
+        // The combo box hands its text only to the filter, and a fetch filters every item before it sorts them
+        // (a stable sort: equal ranks keep the given order), so the sort reads the text the filter just saw.
+        provider.setSortComparator((a, b) -> Integer.compare(rank(a, typed), rank(b, typed)));
+        setItems((code, text) -> {
+            typed = text == null ? "" : text;
+            return matches(code, text);
+        }, provider);
+    }
+
+    /** 0 for the code itself, 1 for a code that starts with the text, 2 for a name that does, 3 for the rest. */
+    int rank(String code, String text) {
+        String wanted = folded(text);
+        if (wanted.isEmpty()) {
+            return 0;
+        }
+        String folded = folded(code);
+        if (folded.equals(wanted)) {
+            return 0;
+        }
+        if (folded.startsWith(wanted)) {
+            return 1;
+        }
+        if (folded(name(code, getLocale())).startsWith(wanted) || folded(name(code, Locale.ENGLISH)).startsWith(wanted)) {
+            return 2;
+        }
+        return 3;
     }
 
     /** Offers every currency Java knows, by code. */

@@ -92,6 +92,10 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
     final Grid<LineItemDetails> lines = new Grid<>();
     final Span linesError = new Span();
     final Span totals = new Span();
+    /** What was received so far, online or recorded by hand (a sent invoice only). */
+    final Grid<InvoiceDetails.ReceivedPayment> payments = new Grid<>();
+    final Span paymentsTitle = new Span();
+    final Span noPayments = new Span();
     final LineItemPicker picker;
     final Button save = new Button();
     final Button send = new Button();
@@ -198,6 +202,18 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
         // On a phone the item column is narrow: names wrap instead of ending in "Camer…".
         lines.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         linesError.addClassName("error-text");
+        paymentsTitle.setText(getTranslation("inv13.invoice.payments"));
+        paymentsTitle.addClassName("section-title");
+        noPayments.setText(getTranslation("inv13.invoice.payments.none"));
+        payments.addColumn(p -> Formats.date(p.date(), getLocale())).setKey("date").setHeader(getTranslation("invoice.payment.date"))
+                .setAutoWidth(true);
+        payments.addColumn(this::method).setKey("method").setHeader(getTranslation("invoice.payment.method")).setAutoWidth(true);
+        payments.addColumn(p -> Formats.money(p.amount(), getLocale())).setKey("amount").setHeader(getTranslation("invoice.payment.amount"))
+                .setAutoWidth(true);
+        payments.addColumn(p -> p.reference() == null ? "" : p.reference()).setKey("reference")
+                .setHeader(getTranslation("invoice.payment.reference")).setFlexGrow(1);
+        payments.setAllRowsVisible(true);
+        payments.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         picker = new LineItemPicker(products, this::addProduct, line -> addLine(line, -1));
 
         save.setText(getTranslation("invoice.save"));
@@ -217,8 +233,8 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
         history.setPadding(false);
         history.setSpacing(false);
         history.addClassName("invoice-history");
-        add(new HorizontalLayout(title, status), form, lines, linesError, picker, totals,
-                new HorizontalLayout(save, send, recordPayment, resend, voidInvoice, uncollectible), history);
+        add(new HorizontalLayout(title, status), form, lines, linesError, picker, totals, paymentsTitle, payments,
+                noPayments, new HorizontalLayout(save, send, recordPayment, resend, voidInvoice, uncollectible), history);
     }
 
     @Override
@@ -294,6 +310,29 @@ public class InvoiceView extends VerticalLayout implements BeforeEnterObserver, 
         resend.setVisible(collectible && editor);
         showHistory();
         showLines();
+        showPayments();
+    }
+
+    private void showPayments() {
+        boolean sent = current != null && !current.editable();
+        List<InvoiceDetails.ReceivedPayment> received = sent ? current.payments() : List.of();
+        paymentsTitle.setVisible(sent);
+        payments.setItems(received);
+        payments.setVisible(!received.isEmpty());
+        noPayments.setVisible(sent && received.isEmpty());
+    }
+
+    /** A recorded payment by its kind (bank transfer, cash, cheque); one through Stripe as online, with its method. */
+    private String method(InvoiceDetails.ReceivedPayment payment) {
+        if (payment.manual()) {
+            try {
+                return getTranslation(ManualPaymentMethod.valueOf(payment.method()).messageKey());
+            } catch (IllegalArgumentException | NullPointerException unknown) {
+                return payment.method() == null ? "" : payment.method();
+            }
+        }
+        String online = getTranslation("inv13.invoice.payments.online");
+        return payment.method() == null || payment.method().isBlank() ? online : online + " · " + payment.method();
     }
 
     private void showLines() {

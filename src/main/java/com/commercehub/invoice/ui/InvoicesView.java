@@ -66,7 +66,7 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(i -> Formats.money(i.total(), getLocale())).setKey("total")
                 .setHeader(getTranslation("invoice.total")).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         // Number and amount due stay on screen on a phone; the columns between scroll.
-        grid.addColumn(i -> Formats.money(i.amountDue(), getLocale())).setKey("amountDue")
+        grid.addColumn(this::amountDue).setKey("amountDue")
                 .setHeader(getTranslation("invoice.amount-due")).setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END).setFrozenToEnd(true);
         grid.setItems(q -> invoices.page(search.getValue(), status.getValue(),
@@ -122,5 +122,14 @@ public class InvoicesView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("invoice.nav");
+    }
+
+    /**
+     * Nothing is due on a void or written-off invoice, whatever was left unpaid: "—" rather than an amount that
+     * reads like a debt (a paid one shows 0).
+     */
+    private String amountDue(InvoiceListEntry invoice) {
+        return invoice.status() == InvoiceStatus.VOID || invoice.status() == InvoiceStatus.UNCOLLECTIBLE ? "—"
+                : Formats.money(invoice.amountDue(), getLocale());
     }
 }

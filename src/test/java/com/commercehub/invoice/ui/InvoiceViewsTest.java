@@ -338,6 +338,74 @@ class InvoiceViewsTest extends KaribuTest {
     }
 
     @Test
+    void the_invoice_page_lists_the_payments_received_with_date_method_amount_and_reference() {
+        login("sam@example.com", Role.SALES);
+        InvoiceDetails sent = AsAdmin.call(() -> {
+            InvoiceDetails d = draft("Paying Buyer " + UUID.randomUUID());
+            return invoices.send(d.id(), d.version());
+        });
+        navigate("invoices/" + sent.id());
+        InvoiceView open = _get(InvoiceView.class);
+        assertThat(open.paymentsTitle.isVisible()).isTrue();
+        assertThat(open.noPayments.isVisible()).isTrue();
+        assertThat(open.payments.isVisible()).isFalse();
+
+        LocalDate received = LocalDate.now().minusDays(2);
+        AsAdmin.call(() -> invoices.recordManualPayment(sent.id(), sent.version(), new com.commercehub.invoice.ManualPayment(
+                com.commercehub.invoice.ManualPaymentMethod.BANK_TRANSFER, received, sent.amountDue().amount(), "SEPA-4711")));
+        navigate("invoices/new");
+        navigate("invoices/" + sent.id());
+        InvoiceView paid = _get(InvoiceView.class);
+        assertThat(paid.noPayments.isVisible()).isFalse();
+        assertThat(paid.payments.isVisible()).isTrue();
+        assertThat(GridKt._size(paid.payments)).isEqualTo(1);
+        assertThat(GridKt._getFormatted(paid.payments, 0, "date"))
+                .isEqualTo(com.commercehub.base.i18n.Formats.date(received, Locale.ENGLISH));
+        assertThat(GridKt._getFormatted(paid.payments, 0, "method")).isEqualTo("Bank transfer");
+        assertThat(GridKt._getFormatted(paid.payments, 0, "amount")).isEqualTo("$250.00");
+        assertThat(GridKt._getFormatted(paid.payments, 0, "reference")).isEqualTo("SEPA-4711");
+
+        // A draft has received nothing and says nothing about it.
+        navigate("invoices/" + draft("Draft Buyer " + UUID.randomUUID()).id());
+        InvoiceView draft = _get(InvoiceView.class);
+        assertThat(draft.paymentsTitle.isVisible()).isFalse();
+        assertThat(draft.noPayments.isVisible()).isFalse();
+    }
+
+    @Test
+    void the_list_shows_no_amount_due_on_a_void_or_uncollectible_invoice_and_zero_on_a_paid_one() {
+        String buyer = "Settled Buyer " + UUID.randomUUID();
+        AsAdmin.call(() -> {
+            InvoiceDetails voided = sentTo(buyer + " void");
+            invoices.voidInvoice(voided.id(), voided.version(), "Duplicate");
+            InvoiceDetails writtenOff = sentTo(buyer + " uncollectible");
+            invoices.markUncollectible(writtenOff.id(), writtenOff.version());
+            InvoiceDetails paid = sentTo(buyer + " paid");
+            return invoices.recordManualPayment(paid.id(), paid.version(), new com.commercehub.invoice.ManualPayment(
+                    com.commercehub.invoice.ManualPaymentMethod.CASH, LocalDate.now(), paid.amountDue().amount(), null));
+        });
+        sentTo(buyer + " open");
+        login("fay@example.com", Role.FINANCE);
+        navigate("invoices");
+        InvoicesView view = _get(InvoicesView.class);
+        java.util.Map<String, String> due = new java.util.HashMap<>();
+        for (String kind : List.of("void", "uncollectible", "paid", "open")) {
+            view.search.setValue(buyer + " " + kind);
+            assertThat(GridKt._size(view.grid)).as(kind).isEqualTo(1);
+            due.put(kind, GridKt._getFormatted(view.grid, 0, "amountDue"));
+        }
+        assertThat(due).containsEntry("void", "—").containsEntry("uncollectible", "—")
+                .containsEntry("paid", "$0.00").containsEntry("open", "$250.00");
+    }
+
+    private InvoiceDetails sentTo(String buyer) {
+        return AsAdmin.call(() -> {
+            InvoiceDetails d = draft(buyer);
+            return invoices.send(d.id(), d.version());
+        });
+    }
+
+    @Test
     void resend_is_not_offered_on_a_draft_or_a_paid_or_void_invoice() {
         login("sam@example.com", Role.SALES);
         InvoiceDetails draft = draft("Draft Buyer " + UUID.randomUUID());

@@ -107,6 +107,33 @@ class ProductLibraryViewTest extends KaribuTest {
     }
 
     @Test
+    void a_typed_code_offers_that_currency_first_then_codes_then_names_starting_with_the_text() {
+        ProductLibraryView view = openAs(Role.SALES);
+        ButtonKt._click(view.add);
+        ProductForm form = _get(ProductForm.class);
+        List<String> unfiltered = com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(form.currency);
+        // "WIR Euro" (CHE) sorts before EUR by code, yet typing the code means the euro.
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(form.currency, "EUR");
+        List<String> eur = com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(form.currency);
+        assertThat(eur.getFirst()).isEqualTo("EUR");
+        assertThat(eur).contains("CHE");
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(form.currency, "eur");
+        assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(form.currency).getFirst()).isEqualTo("EUR");
+        // A code's beginning: the codes that start with it come before names that merely contain it.
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(form.currency, "us");
+        List<String> us = com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(form.currency);
+        assertThat(us.subList(0, us.indexOf("USD") + 1)).allSatisfy(code -> assertThat(code).startsWith("US"));
+        // A name's beginning comes before a name that has it inside.
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(form.currency, "Euro");
+        List<String> euro = com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(form.currency);
+        assertThat(euro.indexOf("EUR")).isLessThan(euro.indexOf("CHE"));
+        // Enter on the code picks it; cleared, the list is in its own order again.
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(form.currency, "");
+        assertThat(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(form.currency)).isEqualTo(unfiltered);
+        form.close();
+    }
+
+    @Test
     void the_currency_list_is_found_by_code_and_by_name_in_the_users_language() {
         ProductLibraryView view = openAs(Role.SALES);
         ButtonKt._click(view.add);
