@@ -57,7 +57,7 @@ class StaffJourneyBenchmark {
     private static final String HEAP = System.getProperty("bench.heap", "-Xmx512m");
     private static final String PASSWORD = "correct horse battery staple 42";
     private static final List<String> ACTIONS = List.of("open quotes list", "open deal", "create quote",
-            "open custom-line dialog", "type line name", "add line", "change quantity", "save title",
+            "open custom-line dialog", "type line name", "type unit price", "add line", "change quantity", "save title",
             "open another quote");
 
     private final Map<String, List<Long>> timings = new ConcurrentHashMap<>();
@@ -139,8 +139,19 @@ class StaffJourneyBenchmark {
                 act("type line name", () -> tab.type(tab.in(tab.withTag("vaadin-dialog"),
                         n -> "vaadin-text-field".equals(n.tag()) && n.property("label").map(l -> l.asString())
                                 .filter("Name"::equals).isPresent()), name));
-                act("add line", () -> tab.click(tab.in(tab.withTag("vaadin-dialog"),
-                        n -> "vaadin-button".equals(n.tag()) && tab.textOf(n).equals("Save"))));
+                // A custom item needs its price too: without one the dialog refuses Save and stays open.
+                act("type unit price", () -> tab.type(tab.in(tab.in(tab.withTag("vaadin-dialog"),
+                        n -> "vaadin-custom-field".equals(n.tag()) && n.property("label").map(l -> l.asString())
+                                .filter("Unit price"::equals).isPresent()),
+                        n -> "vaadin-text-field".equals(n.tag())), "120"));
+                act("add line", () -> {
+                    long took = tab.click(tab.in(tab.withTag("vaadin-dialog"),
+                            n -> "vaadin-button".equals(n.tag()) && tab.textOf(n).equals("Save")));
+                    if (!tab.findAll(n -> "vaadin-dialog".equals(n.tag())).isEmpty()) {
+                        throw new AssertionError("the line was not added: its dialog is still there");
+                    }
+                    return took;
+                });
                 act("change quantity", () -> tab.type(tab.withProperty("vaadin-big-decimal-field",
                         "accessibleName", "Quantity · Line 1 service"), Integer.toString(quantity)));
                 act("save title", () -> tab.type(tab.withProperty("vaadin-text-field", "label", "Quote title"),
