@@ -70,6 +70,9 @@ class TemplateEscapingTest {
             "mail/simple.html th:src ${look.logoUrl()}",
             // e-mail action: SimpleEmail.withAction refuses every scheme but http(s)
             "mail/simple.html th:href ${actionUrl}",
+            // the buyer's portal link: made by the app from its public address and a token; SimpleEmail refuses every
+            // scheme but http(s) here too
+            "mail/simple.html th:href ${portalUrl}",
             // colours: BrandingRules accepts #rrggbb only
             "mail/simple.html th:styleappend ${look != null} ? 'border-top:4px solid ' + ${look.brandColor()} + ';'",
             "mail/simple.html th:style 'display:inline-block;background:' + (${look != null} ? ${look.buttonColor()} : '#1d4ed8')"
