@@ -2,7 +2,6 @@ package com.commercehub.subscription;
 
 import com.commercehub.base.web.PublicAddress;
 import com.commercehub.mail.BuyerPortalLinks;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
@@ -18,12 +17,12 @@ import java.net.URI;
 class PortalMailLinks implements BuyerPortalLinks {
 
     private final PortalLinks links;
-    private final JdbcClient jdbc;
+    private final SubscriptionQueries queries;
     private final PublicAddress address;
 
-    PortalMailLinks(PortalLinks links, JdbcClient jdbc, PublicAddress address) {
+    PortalMailLinks(PortalLinks links, SubscriptionQueries queries, PublicAddress address) {
         this.links = links;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.address = address;
     }
 
@@ -33,12 +32,7 @@ class PortalMailLinks implements BuyerPortalLinks {
         if (email == null || email.isBlank()) {
             return URI.create(portal);
         }
-        return jdbc.sql("""
-                        SELECT c.id FROM contact c
-                        WHERE LOWER(c.email) = LOWER(:email)
-                        ORDER BY EXISTS (SELECT 1 FROM subscription s WHERE s.contact = c.id) DESC, c.id
-                        LIMIT 1""")
-                .param("email", email.strip()).query(Long.class).optional()
+        return queries.portalContactByEmail(email.strip())
                 .map(contact -> URI.create(portal + "/" + links.issue(contact)))
                 .orElse(URI.create(portal));
     }

@@ -117,6 +117,16 @@ class SubscriptionQueries {
                         """).param("email", email).query(Long.class).list();
     }
 
+    /** The contact a buyer e-mail's portal link opens: one with this address who pays a subscription, else the oldest. */
+    Optional<Long> portalContactByEmail(String email) {
+        return jdbc.sql("""
+                        SELECT c.id FROM contact c
+                        WHERE LOWER(c.email) = LOWER(:email)
+                        ORDER BY EXISTS (SELECT 1 FROM subscription s WHERE s.contact = c.id) DESC, c.id
+                        LIMIT 1""")
+                .param("email", email).query(Long.class).optional();
+    }
+
     record Buyer(long contactId, String name, String email, Locale locale) {
     }
 
