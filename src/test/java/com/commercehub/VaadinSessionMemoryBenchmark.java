@@ -58,7 +58,7 @@ class VaadinSessionMemoryBenchmark {
             try (ProductionJar jar = JarSeeding.startForStaff(database, dir, PORT, HEAP, HEARTBEAT)) {
                 jar.awaitReady();
                 List<VaadinUiSession> open = new CopyOnWriteArrayList<>();
-                ScheduledExecutorService heartbeats = OpenTabs.keepAlive(open, HEARTBEAT);
+                ScheduledExecutorService heartbeats = OpenTabs.keepAliveInTurn(open, HEARTBEAT);
                 try {
                     StaffHttpSession warm = StaffHttpSession.signIn(PORT, "sam@example.com", PASSWORD);
                     open.add(VaadinUiSession.open(warm, "hello"));
@@ -152,6 +152,14 @@ class VaadinSessionMemoryBenchmark {
         out.add("| class | instances | kB |");
         out.add("|---|---|---|");
         withBuilders.minus(withHello).limit(20).forEach(row -> out.add(String.format(Locale.ROOT,
+                "| `%s` | %,.1f | %,.1f |", row.className(), row.instances() / (double) SESSIONS,
+                row.bytes() / 1024.0 / SESSIONS)));
+        out.add("");
+        out.add("Classes that grew most with the hello sessions (per session):");
+        out.add("");
+        out.add("| class | instances | kB |");
+        out.add("|---|---|---|");
+        withHello.minus(empty).limit(25).forEach(row -> out.add(String.format(Locale.ROOT,
                 "| `%s` | %,.1f | %,.1f |", row.className(), row.instances() / (double) SESSIONS,
                 row.bytes() / 1024.0 / SESSIONS)));
         return String.join("\n", out) + "\n";

@@ -41,13 +41,20 @@ class VaadinUiSessionIT {
                 assertThat(builder.shows("Line 20 subscription")).as("the grid's last row").isTrue();
                 assertThat(builder.shows("All changes saved")).isFalse();
 
-                VaadinUiSession.Node quantity = builder.withProperty("vaadin-big-decimal-field", "accessibleName",
-                        "Quantity · Line 1 service");
-                builder.type(quantity, "7");
+                // The quantity field is drawn in the browser by the row's LitRenderer; its change calls the renderer.
+                assertThat(builder.rowProperty("Line 1 service", "label").orElseThrow().asString())
+                        .isEqualTo("Quantity · Line 1 service");
+                builder.callRowFunction("Line 1 service", "quantity", "7");
                 assertThat(builder.shows("All changes saved")).as("the builder saved the change").isTrue();
-                VaadinUiSession.Node reopenedField = VaadinUiSession.open(rep, "quotes/" + quote.id())
-                        .withProperty("vaadin-big-decimal-field", "accessibleName", "Quantity · Line 1 service");
-                assertThat(reopenedField.property("value").orElseThrow().asString()).as("stored").isEqualTo("7");
+                assertThat(builder.rowProperty("Line 1 service", "quantity").orElseThrow().asString())
+                        .as("the row sent again").isEqualTo("7");
+                VaadinUiSession reopened = VaadinUiSession.open(rep, "quotes/" + quote.id());
+                assertThat(reopened.rowProperty("Line 1 service", "quantity").orElseThrow().asString()).as("stored")
+                        .isEqualTo("7");
+                builder.callRowFunction("Line 2 service", "quantity", "0");
+                assertThat(builder.rowProperty("Line 2 service", "invalid").orElseThrow().asBoolean())
+                        .as("refused next to the field").isTrue();
+                assertThat(builder.rowProperty("Line 2 service", "error").orElseThrow().asString()).isNotBlank();
 
                 builder.heartbeat();
                 assertThat(builder.heartbeatIntervalSeconds()).isEqualTo(60);

@@ -38,6 +38,24 @@ public final class OpenTabs {
     }
 
     /**
+     * Heartbeats every {@code seconds} for each tab in the list, one tab after the other on one thread: the requests
+     * share one connection, as behind a reverse proxy, so the server holds no buffers per tab for connections that
+     * a burst of concurrent beats would open (and its connector would keep pooled). For the memory benchmark, where
+     * nothing contends for a session's lock. Shut the executor down to stop.
+     */
+    public static ScheduledExecutorService keepAliveInTurn(List<VaadinUiSession> tabs, int seconds) {
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+        heartbeats.scheduleAtFixedRate(() -> tabs.forEach(tab -> {
+            try {
+                tab.heartbeat();
+            } catch (Exception e) {
+                System.err.println("heartbeat of UI " + tab.uiId() + " failed: " + e);
+            }
+        }), seconds, seconds, TimeUnit.SECONDS);
+        return heartbeats;
+    }
+
+    /**
      * For tabs that stopped heartbeating: waits past Vaadin's heartbeat timeout (3.1 intervals), then lets each of
      * their sessions make one request (a page of the app, no new UI), at which Vaadin closes and drops the stale UIs.
      * Answers the time since the call.

@@ -47,6 +47,9 @@ public final class VaadinUiSession {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private static final Pattern CONFIRM = Pattern.compile("\\$connector\\.confirm\\(\\$(\\d+)\\)");
+    private static final String SET_ROWS = "return $0.$connector.set($1,$2)";
+    private static final String UPDATE_SIZE = "return $0.$connector.updateSize($1)";
+    private static final String SET_LIT_RENDERER = "window.Vaadin.setLitRenderer(this, $0, $1, $2, $3, $4, $5)";
     /** A 1920×1080 desktop in UTC, sent with the init request as Flow.js {@code collectBrowserDetails} does. */
     private static final String BROWSER_DETAILS = "&v-sh=1080&v-sw=1920&v-wh=960&v-ww=1680&v-bh=960&v-bw=1680"
             + "&v-curdate=%d&v-tzo=0&v-dstd=0&v-rtzo=0&v-dston=false&v-tzid=UTC&v-td=false&v-pr=1&v-np=Linux%%20x86_64";
@@ -107,6 +110,13 @@ public final class VaadinUiSession {
     private final List<Integer> pendingConfirmations = new ArrayList<>();
     private final List<Integer> pendingClosings = new ArrayList<>();
     private final java.util.Set<Integer> requestedGrids = new java.util.HashSet<>();
+    /** The rows each grid was sent, by grid node and row index, as its connector keeps them. */
+    private final Map<Integer, Map<Integer, JsonNode>> gridRows = new HashMap<>();
+    /** Each LitRenderer's return channel and the functions its template may call, by its property namespace. */
+    private final Map<String, LitChannel> litChannels = new HashMap<>();
+
+    private record LitChannel(int node, int channel, List<String> functions) {
+    }
     private int uiId;
     private int heartbeatIntervalSeconds;
     private String csrfToken = "init";
@@ -374,10 +384,47 @@ public final class VaadinUiSession {
         node.virtualChildren.forEach(child -> appendText(nodes.get(child), text));
     }
 
-    /** Whether the page shows the text anywhere (text nodes, or a property such as a field's value or label). */
+    /**
+     * Whether the page shows the text anywhere (text nodes, a property such as a field's value or label, or a grid
+     * row the server sent, which the browser renders).
+     */
     public boolean shows(String text) {
         return textOf(root()).contains(text) || !findAll(n -> n.properties.values().stream()
-                .anyMatch(v -> v.isString() && v.asString().contains(text))).isEmpty();
+                .anyMatch(v -> v.isString() && v.asString().contains(text))).isEmpty()
+                || gridRows.values().stream().flatMap(rows -> rows.values().stream()).anyMatch(row -> rowShows(row, text));
+    }
+
+    private static boolean rowShows(JsonNode row, String text) {
+        return row.properties().stream().anyMatch(entry -> entry.getValue().isString()
+                && entry.getValue().asString().equals(text));
+    }
+
+    /**
+     * Calls a function of a grid cell's LitRenderer template, as the template does in the browser (for example a
+     * field's {@code @change=${e => quantity(e.target.value)}}): in the first row that shows {@code rowText}, the
+     * renderer whose template declares {@code function}, with {@code arguments}.
+     */
+    public long callRowFunction(String rowText, String function, Object... arguments) throws Exception {
+        JsonNode row = gridRows.values().stream().flatMap(rows -> rows.values().stream())
+                .filter(candidate -> rowShows(candidate, rowText)).findFirst()
+                .orElseThrow(() -> new Failure("no grid row shows " + rowText + " in " + route));
+        Map.Entry<String, LitChannel> renderer = litChannels.entrySet().stream()
+                .filter(entry -> entry.getValue().functions().contains(function))
+                .filter(entry -> row.properties().stream().anyMatch(p -> p.getKey().startsWith(entry.getKey())))
+                .findFirst().orElseThrow(() -> new Failure("no renderer of that row declares " + function));
+        ObjectNode rpc = NODES.objectNode().put("type", "channel").put("node", renderer.getValue().node())
+                .put("channel", renderer.getValue().channel());
+        ArrayNode args = rpc.putArray("args").add(function).add(row.get("key").asString());
+        args.add(JSON.valueToTree(List.of(arguments)));
+        return send(List.of(rpc));
+    }
+
+    /** The value a row's LitRenderer was sent for {@code property}, in the first row that shows {@code rowText}. */
+    public Optional<JsonNode> rowProperty(String rowText, String property) {
+        return gridRows.values().stream().flatMap(rows -> rows.values().stream())
+                .filter(candidate -> rowShows(candidate, rowText)).findFirst()
+                .flatMap(row -> row.properties().stream().filter(p -> p.getKey().endsWith("_" + property))
+                        .map(Map.Entry::getValue).findFirst());
     }
 
     private void apply(JsonNode uidl) {
@@ -403,6 +450,31 @@ public final class VaadinUiSession {
         }
         for (JsonNode invocation : uidl.path("execute")) {
             String script = invocation.get(invocation.size() - 1).asString();
+            if (script.equals(SET_ROWS) && invocation.get(0).has("@v-node")) {
+                Map<Integer, JsonNode> rows = gridRows.computeIfAbsent(invocation.get(0).get("@v-node").intValue(),
+                        grid -> new HashMap<>());
+                int start = invocation.get(1).intValue();
+                for (int i = 0; i < invocation.get(2).size(); i++) {
+                    rows.put(start + i, invocation.get(2).get(i));
+                }
+            } else if (script.contains("$connector.updateFlatData") && invocation.get(0).has("@v-node")) {
+                // One row refreshed: the connector replaces the row with the same key.
+                Map<Integer, JsonNode> rows = gridRows.getOrDefault(invocation.get(0).get("@v-node").intValue(),
+                        new HashMap<>());
+                for (JsonNode item : invocation.get(1)) {
+                    rows.replaceAll((index, row) -> row.path("key").equals(item.path("key")) ? item : row);
+                }
+            } else if (script.equals(UPDATE_SIZE) && invocation.get(0).has("@v-node")) {
+                int size = invocation.get(1).intValue();
+                gridRows.getOrDefault(invocation.get(0).get("@v-node").intValue(), new HashMap<>()).keySet()
+                        .removeIf(index -> index >= size);
+            } else if (script.contains(SET_LIT_RENDERER) && invocation.get(2).has("@v-return")) {
+                JsonNode channel = invocation.get(2).get("@v-return");
+                List<String> functions = new ArrayList<>();
+                invocation.get(3).forEach(name -> functions.add(name.asString()));
+                litChannels.put(invocation.get(4).asString(),
+                        new LitChannel(channel.get(0).intValue(), channel.get(1).intValue(), functions));
+            }
             Matcher confirm = CONFIRM.matcher(script);
             if (confirm.find() && invocation.get(0).has("@v-node")) {
                 pendingConfirmations.add(invocation.get(0).get("@v-node").intValue());

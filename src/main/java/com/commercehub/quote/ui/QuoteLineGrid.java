@@ -8,11 +8,13 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.dnd.GridDropLocation;
 import com.vaadin.flow.component.grid.dnd.GridDropMode;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.data.renderer.LitRenderer;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormatSymbols;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -26,7 +28,8 @@ class QuoteLineGrid extends Grid<LineItemDetails> {
 
     /** What the builder does when a rep changes a line. */
     interface Actions {
-        void changeQuantity(LineItemDetails line, BigDecimal quantity, BigDecimalField field);
+        /** {@code field} takes the problem to show next to the line's quantity, if the change is refused. */
+        void changeQuantity(LineItemDetails line, BigDecimal quantity, HasValidation field);
 
         void edit(LineItemDetails line);
 
@@ -41,6 +44,8 @@ class QuoteLineGrid extends Grid<LineItemDetails> {
     private final BooleanSupplier editable;
     private final Actions actions;
     private List<LineItemDetails> items = List.of();
+    /** What was typed into a line's quantity and refused, with why: shown in its field until the next change. */
+    private final Map<Integer, RefusedQuantity> refused = new HashMap<>();
     private LineItemDetails dragged;
 
     QuoteLineGrid(BooleanSupplier editable, Actions actions) {
@@ -48,21 +53,8 @@ class QuoteLineGrid extends Grid<LineItemDetails> {
         addClassName("line-grid");
         name = addColumn(LineItemCells.nameRenderer(this)).setKey("name")
                 .setHeader(getTranslation("product.name")).setWidth("13rem").setFlexGrow(1).setFrozen(true);
-        Column<LineItemDetails> quantity = addComponentColumn(line -> {
-            if (!editable.getAsBoolean()) {
-                return new Span(Formats.number(line.quantity(), getLocale()));
-            }
-            BigDecimalField field = new BigDecimalField();
-            field.setValue(line.quantity().stripTrailingZeros());
-            field.setWidth("5.5rem");
-            field.setAriaLabel(getTranslation("crm.line.quantity") + " · " + line.name());
-            field.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    actions.changeQuantity(line, e.getValue() == null ? BigDecimal.ZERO : e.getValue(), field);
-                }
-            });
-            return field;
-        }).setKey("quantity").setHeader(getTranslation("crm.line.quantity")).setAutoWidth(true).setFlexGrow(0);
+        Column<LineItemDetails> quantity = addColumn(quantityEditor()).setKey("quantity")
+                .setHeader(getTranslation("crm.line.quantity")).setAutoWidth(true).setFlexGrow(0);
         Column<LineItemDetails> price = addColumn(l -> Formats.money(l.unitPrice(), getLocale()))
                 .setKey("price").setHeader(getTranslation("product.price"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
@@ -100,6 +92,7 @@ class QuoteLineGrid extends Grid<LineItemDetails> {
 
     void show(List<LineItemDetails> lines) {
         items = lines;
+        refused.clear();
         setRowsDraggable(editable.getAsBoolean() && lines.size() > 1);
         setItems(lines);
     }
@@ -113,6 +106,91 @@ class QuoteLineGrid extends Grid<LineItemDetails> {
         actionsColumn.setWidth(compact ? "5.5rem" : null);
         setClassName("compact", compact);
         recalculateColumnWidths();
+    }
+
+    /**
+     * Each line's quantity field, rendered in the browser: the same field a {@code BigDecimalField} gives (the
+     * locale's decimal separator, digits only, its label, the problem under it), saved when it loses focus or on
+     * Enter. Twenty server-side fields with their listeners were the largest part of an open builder's memory.
+     */
+    private LitRenderer<LineItemDetails> quantityEditor() {
+        char separator = DecimalFormatSymbols.getInstance(getLocale()).getDecimalSeparator();
+        return LitRenderer.<LineItemDetails>of("${item.editable ? html`<vaadin-big-decimal-field class=\"line-quantity\" "
+                        + "style=\"width: 5.5rem\" ._decimalSeparator=${item.separator} .value=${live(item.quantity)} "
+                        + ".accessibleName=${item.label} ?invalid=${item.invalid} .errorMessage=${item.error} "
+                        + "@change=${e => quantity(e.target.value)}></vaadin-big-decimal-field>` : item.text}")
+                .withProperty("editable", line -> editable.getAsBoolean())
+                .withProperty("separator", line -> String.valueOf(separator))
+                .withProperty("quantity", line -> refused.containsKey(line.index())
+                        ? refused.get(line.index()).typed : line.quantity().stripTrailingZeros().toPlainString()
+                        .replace('.', separator))
+                .withProperty("label", line -> getTranslation("crm.line.quantity") + " · " + line.name())
+                .withProperty("invalid", line -> refused.containsKey(line.index()))
+                .withProperty("error", line -> refused.containsKey(line.index()) ? refused.get(line.index()).problem : "")
+                .withProperty("text", line -> Formats.number(line.quantity(), getLocale()))
+                .withFunction("quantity", (line, arguments) -> typedQuantity(line, arguments.path(0).asString("")));
+    }
+
+    /**
+     * A quantity typed into a line's field (the field's text, with the locale's separator); the browser's change
+     * arrives here. Text that is no number counts as none, which the quote refuses next to the field.
+     */
+    void typedQuantity(LineItemDetails line, String typed) {
+        if (!editable.getAsBoolean()) {
+            return;
+        }
+        char separator = DecimalFormatSymbols.getInstance(getLocale()).getDecimalSeparator();
+        BigDecimal quantity;
+        try {
+            quantity = typed.isBlank() ? BigDecimal.ZERO : new BigDecimal(typed.strip().replace(separator, '.'));
+        } catch (NumberFormatException notANumber) {
+            quantity = BigDecimal.ZERO;
+        }
+        refused.remove(line.index());
+        actions.changeQuantity(line, quantity, new RefusedQuantity(line, typed));
+    }
+
+    /** What the quantity field of a line shows: the problem with what was typed (and that text), if refused. */
+    String quantityProblem(LineItemDetails line) {
+        RefusedQuantity problem = refused.get(line.index());
+        return problem == null ? "" : problem.problem;
+    }
+
+    /** A refused quantity of one line, as the field the builder's validation reports to. */
+    private final class RefusedQuantity implements HasValidation {
+        private final LineItemDetails line;
+        private final String typed;
+        private String problem = "";
+
+        RefusedQuantity(LineItemDetails line, String typed) {
+            this.line = line;
+            this.typed = typed;
+        }
+
+        @Override
+        public void setErrorMessage(String errorMessage) {
+            problem = errorMessage == null ? "" : errorMessage;
+        }
+
+        @Override
+        public String getErrorMessage() {
+            return problem;
+        }
+
+        @Override
+        public void setInvalid(boolean invalid) {
+            if (invalid) {
+                refused.put(line.index(), this);
+            } else {
+                refused.remove(line.index());
+            }
+            getDataCommunicator().refresh(line);
+        }
+
+        @Override
+        public boolean isInvalid() {
+            return refused.get(line.index()) == this;
+        }
     }
 
     /**

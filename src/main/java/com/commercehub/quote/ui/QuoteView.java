@@ -203,7 +203,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
                 });
         lines = new QuoteLineGrid(this::editable, new QuoteLineGrid.Actions() {
             @Override
-            public void changeQuantity(LineItemDetails line, BigDecimal quantity, BigDecimalField field) {
+            public void changeQuantity(LineItemDetails line, BigDecimal quantity, HasValidation field) {
                 change(() -> quotes.changeQuantity(quote.id(), quote.version(), line.index(), quantity),
                         Map.of("quantity", field));
             }

@@ -26,9 +26,7 @@ import com.commercehub.testsupport.KaribuTest;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +35,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
+import com.vaadin.flow.component.UI;
+import com.commercehub.crm.LineItemDetails;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -199,12 +199,40 @@ class QuoteViewTest extends KaribuTest {
         assertThat(view.firstPayment.getText()).isEqualTo("Due at checkout: €3,973.81");
 
         // The workshop's quantity goes from 2 to 3: + 1,200 + 19 % tax.
-        Component cell = GridKt._getCellComponent(view.lines, 0, "quantity");
-        HasValueUtilsKt._setValue((BigDecimalField) cell, new BigDecimal("3"));
+        assertThat(quantityCell(view, 0, "quantity")).isEqualTo("2");
+        view.lines.typedQuantity(GridKt._get(view.lines, 0), "3");
 
         assertThat(view.firstPayment.getText()).isEqualTo("Due at checkout: €5,401.81");
         assertThat(quotes.get(quote.id()).totals().firstPayment()).isEqualTo(Money.of("5401.81", "EUR"));
         assertThat(deals.get(deal.id()).lines().getFirst().quantity()).isEqualByComparingTo("2");
+    }
+
+    /** What the quantity column's browser-side field is given for a row: {@code property} of its renderer. */
+    private static Object quantityCell(QuoteView view, int row, String property) {
+        var renderer = (com.vaadin.flow.data.renderer.LitRenderer<LineItemDetails>) view.lines.getColumnByKey("quantity")
+                .getRenderer();
+        return renderer.getValueProviders().get(property).apply(GridKt._get(view.lines, row));
+    }
+
+    @Test
+    void a_refused_quantity_stays_in_its_field_with_the_problem_under_it_and_a_german_comma_is_read() {
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        QuoteView view = open();
+        assertThat(quantityCell(view, 0, "label")).isEqualTo("Menge · " + GridKt._get(view.lines, 0).name());
+        assertThat(quantityCell(view, 0, "separator")).isEqualTo(",");
+
+        view.lines.typedQuantity(GridKt._get(view.lines, 0), "0");
+        assertThat(quantityCell(view, 0, "invalid")).isEqualTo(true);
+        assertThat(quantityCell(view, 0, "quantity")).as("what was typed stays").isEqualTo("0");
+        assertThat((String) quantityCell(view, 0, "error")).isNotBlank();
+        assertThat(quantityCell(view, 1, "invalid")).as("only that line").isEqualTo(false);
+        assertThat(quotes.get(quote.id()).lines().getFirst().quantity()).isEqualByComparingTo("2");
+
+        view.lines.typedQuantity(GridKt._get(view.lines, 0), "2,5");
+        assertThat(quotes.get(quote.id()).lines().getFirst().quantity()).isEqualByComparingTo("2.5");
+        assertThat(quantityCell(view, 0, "invalid")).isEqualTo(false);
+        assertThat(quantityCell(view, 0, "quantity")).isEqualTo("2,5");
+        assertThat(view.saved.getText()).isNotBlank();
     }
 
     @Test
@@ -260,7 +288,10 @@ class QuoteViewTest extends KaribuTest {
         assertThat(view.status.getText()).isEqualTo("Published, version 1");
         assertThat(view.title.isReadOnly()).isTrue();
         assertThat(view.picker.addProduct.getParent().orElseThrow().isVisible()).isFalse();
-        assertThat(GridKt._getCellComponent(view.lines, 0, "quantity")).isNotInstanceOf(BigDecimalField.class);
+        assertThat(quantityCell(view, 0, "editable")).as("no quantity field, the number as text").isEqualTo(false);
+        assertThat(quantityCell(view, 0, "text")).isEqualTo("2");
+        view.lines.typedQuantity(GridKt._get(view.lines, 0), "5");
+        assertThat(quotes.get(quote.id()).lines().getFirst().quantity()).isEqualByComparingTo("2");
         assertThat(view.copyLink.isVisible()).isTrue();
         assertThat(quotes.buyerLink(quote.id())).isPresent();
 
