@@ -33,6 +33,8 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -46,8 +48,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -90,43 +90,49 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     final TextField title = new TextField();
     final DateField expiresOn = new DateField();
-    final Select<Locale> locale = new Select<>();
-    final Select<ContactSummary> buyer = new Select<>();
-    final Select<String> owner = new Select<>();
+    // Combo boxes, not selects: a select holds a server-side component per option for as long as the tab is open.
+    final ComboBox<Locale> locale = new ComboBox<>();
+    final ComboBox<ContactSummary> buyer = new ComboBox<>();
+    final ComboBox<String> owner = new ComboBox<>();
     final TextArea comments = new TextArea();
     final TextArea purchaseTerms = new TextArea();
 
     final LineItemPicker picker;
     final QuoteLineGrid lines;
 
-    final Select<AdjustmentDraft.Type> adjustmentType = new Select<>();
-    final TextField adjustmentLabel = new TextField();
-    final Select<Adjustment.Kind> adjustmentKind = new Select<>();
-    final Select<AdjustmentDraft.AppliesTo> adjustmentAppliesTo = new Select<>();
-    final com.commercehub.base.ui.AmountField adjustmentValue = new com.commercehub.base.ui.AmountField();
-    final Button addAdjustment = new Button();
+    /** Opens the {@link AdjustmentDialog}, the one open now in {@link #adjustmentDialog}. */
+    final Button newAdjustment = new Button();
+    AdjustmentDialog adjustmentDialog;
     final Grid<AdjustmentDraft> adjustments = new Grid<>();
 
     final Div totals = new Div();
     final Span firstPayment = new Span();
 
     final Checkbox requireSignature = new Checkbox();
-    final Select<String> countersigner = new Select<>();
+    final ComboBox<String> countersigner = new ComboBox<>();
     final Checkbox collectPayment = new Checkbox();
     final Div paymentUnavailable = new Div();
     final Span renewalTaxNote = new Span();
     final UnorderedList paymentViolations = new UnorderedList();
     final UnorderedList paymentWarnings = new UnorderedList();
 
-    final QuoteActivityPanel activity;
-    final com.commercehub.payment.ui.PaymentsGrid payments = new com.commercehub.payment.ui.PaymentsGrid();
-    final H3 paymentsHeading = new H3();
+    /** What the buyer saw and did, made the first time the quote is published (a draft has nothing to show). */
+    QuoteActivityPanel activity;
+    /** The right-hand column: totals, the signature and payment step, then the activity once published. */
+    private final VerticalLayout summary;
+    private final QuoteActivityService activityService;
+    /** The quote's payments, made the first time there are any to show (most quotes in the builder have none). */
+    com.commercehub.payment.ui.PaymentsGrid payments;
+    final Div paymentsSection = new Div();
 
     private final QuoteService quotes;
     private final BuyerLinkAddress address;
     private final boolean mayEdit;
     private final Map<String, String> staffNames;
-    private final HorizontalLayout adjustmentPicker;
+    private final com.commercehub.payment.PaymentResync resync;
+    private final com.commercehub.base.ui.BackgroundJobs jobs;
+    private final boolean mayResync;
+    private final boolean admin;
     private QuoteDetails quote;
     private com.vaadin.flow.shared.Registration resizing;
     /** Below this window width (px) the line grid shows only what fits a phone. */
@@ -140,13 +146,14 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
               ProductService products, UserService users, BuyerLinkAddress address, AuthenticationContext authentication) {
         this.paymentService = paymentService;
         this.delivery = delivery;
-        if (authentication.hasAnyRole(Role.Names.FINANCE, Role.Names.ADMIN)) {
-            payments.allowResync(resync, jobs);
-        }
+        this.resync = resync;
+        this.jobs = jobs;
+        this.mayResync = authentication.hasAnyRole(Role.Names.FINANCE, Role.Names.ADMIN);
+        this.admin = authentication.hasAnyRole(Role.Names.ADMIN);
         this.quotes = quotes;
         this.address = address;
         this.mayEdit = authentication.hasAnyRole(Role.Names.SALES, Role.Names.ADMIN);
-        this.activity = new QuoteActivityPanel(activityService, mayEdit, id -> show(quotes.get(id)));
+        this.activityService = activityService;
         List<StaffMember> staff = users.activeStaff();
         this.staffNames = staff.stream().collect(java.util.stream.Collectors.toMap(StaffMember::email,
                 StaffMember::displayName, (a, b) -> a));
@@ -178,7 +185,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         locale.setItems(Messages.SUPPORTED);
         locale.setItemLabelGenerator(l -> l == null ? "" : Messages.languageName(l));
         buyer.setLabel(getTranslation("quote.buyer"));
-        buyer.setEmptySelectionAllowed(true);
+        buyer.setClearButtonVisible(true);
         buyer.setItemLabelGenerator(c -> c == null ? "" : c.fullName() + " · " + c.email());
         owner.setLabel(getTranslation("quote.owner"));
         owner.setItems(staff.stream().map(StaffMember::email).toList());
@@ -227,42 +234,25 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
             }
         });
 
-        adjustmentType.setLabel(getTranslation("quote.adjustment.type"));
-        adjustmentType.setItems(AdjustmentDraft.Type.values());
-        adjustmentType.setItemLabelGenerator(t -> getTranslation("quote.adjustment." + t.name().toLowerCase()));
-        adjustmentType.setValue(AdjustmentDraft.Type.DISCOUNT);
-        adjustmentLabel.setLabel(getTranslation("quote.adjustment.label"));
-        adjustmentKind.setLabel(getTranslation("quote.adjustment.kind"));
-        adjustmentKind.setItems(Adjustment.Kind.values());
-        adjustmentKind.setItemLabelGenerator(k -> getTranslation("crm.discount." + k.name().toLowerCase()));
-        adjustmentKind.setValue(Adjustment.Kind.PERCENT);
-        adjustmentAppliesTo.setLabel(getTranslation("builder.discount.applies-to"));
-        adjustmentAppliesTo.setItems(AdjustmentDraft.AppliesTo.values());
-        adjustmentAppliesTo.setItemLabelGenerator(a -> getTranslation("builder.discount." + a.name().toLowerCase()));
-        adjustmentAppliesTo.setValue(AdjustmentDraft.AppliesTo.EVERY_PAYMENT);
-        adjustmentType.addValueChangeListener(e -> adjustmentAppliesTo.setVisible(
-                e.getValue() == AdjustmentDraft.Type.DISCOUNT));
-        adjustmentValue.setLabel(getTranslation("quote.adjustment.value"));
-        adjustmentValue.setWidth("8rem");
-        addAdjustment.setText(getTranslation("crm.line.add"));
-        addAdjustment.addClickListener(e -> addAdjustment());
-        adjustmentPicker = new HorizontalLayout(adjustmentType, adjustmentLabel, adjustmentKind, adjustmentValue,
-                adjustmentAppliesTo, addAdjustment);
-        adjustmentPicker.setAlignItems(FlexComponent.Alignment.BASELINE);
-        adjustmentPicker.setWrap(true);
+        newAdjustment.setText(getTranslation("quote.adjustment.new"));
+        newAdjustment.setIcon(VaadinIcon.PLUS.create());
+        newAdjustment.addClickListener(e -> {
+            adjustmentDialog = new AdjustmentDialog(this::addAdjustment);
+            adjustmentDialog.open();
+        });
         adjustments.addColumn(a -> getTranslation("quote.adjustment." + a.type().name().toLowerCase()))
                 .setHeader(getTranslation("quote.adjustment.type")).setAutoWidth(true);
         adjustments.addColumn(this::adjustmentLabelText).setHeader(getTranslation("quote.adjustment.label")).setFlexGrow(2);
         adjustments.addColumn(this::adjustmentText).setHeader(getTranslation("quote.adjustment.value"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        adjustments.addComponentColumn(a -> {
-            Button remove = new Button(VaadinIcon.TRASH.create(), e -> change(() -> quotes.removeAdjustment(quote.id(),
-                    quote.version(), quote.adjustments().indexOf(a)), Map.of()));
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
-            remove.setAriaLabel(getTranslation("quote.adjustment.remove"));
-            remove.setVisible(editable());
-            return remove;
-        }).setAutoWidth(true).setFlexGrow(0);
+        // The remove button is drawn in the browser: a server-side button per row would stay in the tab's state.
+        adjustments.addColumn(LitRenderer.<AdjustmentDraft>of("<vaadin-button theme=\"tertiary-inline icon error\" "
+                        + "class=\"adjustment-remove\" aria-label=\"${item.label}\" ?hidden=${!item.editable} "
+                        + "@click=${remove}><vaadin-icon icon=\"vaadin:trash\"></vaadin-icon></vaadin-button>")
+                .withProperty("label", a -> getTranslation("quote.adjustment.remove") + " · " + a.label())
+                .withProperty("editable", a -> editable())
+                .withFunction("remove", this::removeAdjustment))
+                .setKey("remove").setAutoWidth(true).setFlexGrow(0);
         adjustments.setAllRowsVisible(true);
         adjustments.setEmptyStateText(getTranslation("quote.adjustment.empty"));
 
@@ -277,8 +267,8 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
             }
         });
         countersigner.setLabel(getTranslation("quote.signature.countersigner"));
-        countersigner.setEmptySelectionAllowed(true);
-        countersigner.setEmptySelectionCaption(getTranslation("quote.signature.no-countersigner"));
+        countersigner.setClearButtonVisible(true);
+        countersigner.setPlaceholder(getTranslation("quote.signature.no-countersigner"));
         countersigner.setItems(staff.stream().map(StaffMember::email).toList());
         countersigner.setItemLabelGenerator(email -> email == null ? getTranslation("quote.signature.no-countersigner")
                 : staffNames.getOrDefault(email, email));
@@ -296,11 +286,6 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         });
         // A link to the page that fixes it, not a menu path to follow.
         // Only admins may open Payments settings; others learn whom to ask.
-        paymentUnavailable.add(new Span(getTranslation("builder.payment.not-ready") + " "),
-                authentication.hasAnyRole(Role.Names.ADMIN)
-                        ? new com.vaadin.flow.component.html.Anchor("settings/payments",
-                        getTranslation("builder.payment.open-settings"))
-                        : new Span(getTranslation("builder.payment.ask-admin")));
         paymentUnavailable.addClassName("quote-help");
         paymentViolations.addClassName("quote-payment-violations");
         paymentWarnings.addClassName("quote-payment-warnings");
@@ -313,13 +298,12 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         step.setSpacing(false);
 
         // Wide screens keep the totals and the signature/payment step beside the content they sum up.
-        paymentsHeading.setText(getTranslation("payment.title"));
         VerticalLayout content = new VerticalLayout(details, new H3(getTranslation("crm.deal.lines")), picker, lines,
-                new H3(getTranslation("quote.adjustments")), adjustmentPicker, adjustments);
+                new H3(getTranslation("quote.adjustments")), newAdjustment, adjustments);
         content.setPadding(false);
         content.addClassName("quote-content");
-        VerticalLayout summary = new VerticalLayout(new H3(getTranslation("quote.totals")), totals, firstPayment,
-                new H3(getTranslation("quote.step")), step, activity);
+        summary = new VerticalLayout(new H3(getTranslation("quote.totals")), totals, firstPayment,
+                new H3(getTranslation("quote.step")), step);
         summary.setPadding(false);
         summary.addClassName("quote-summary");
         com.vaadin.flow.component.orderedlayout.FlexLayout columns =
@@ -327,7 +311,8 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         columns.setFlexWrap(com.vaadin.flow.component.orderedlayout.FlexLayout.FlexWrap.WRAP);
         columns.setWidthFull();
         columns.addClassName("quote-columns");
-        add(header, dealLink, publishProblems, columns, paymentsHeading, payments);
+        paymentsSection.setWidthFull();
+        add(header, dealLink, publishProblems, columns, paymentsSection);
     }
 
     @Override
@@ -376,7 +361,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
 
         picker.setVisible(editable);
-        adjustmentPicker.setVisible(editable);
+        newAdjustment.setVisible(editable);
         lines.show(details.lines());
         adjustments.setItems(details.adjustments());
         picker.offer(details.currency());
@@ -391,18 +376,57 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         boolean ready = details.payment().processorReady();
         // Payment can be switched on only through a ready account; a quote already collecting can always switch it off.
         collectPayment.setReadOnly(!editable || (!ready && !details.collectPayment()));
-        paymentUnavailable.setVisible(!ready);
+        showPaymentUnavailable(!ready);
         renewalTaxNote.setVisible(details.collectPayment() && details.lines().stream()
                 .anyMatch(line -> line.frequency() != null && line.taxPercentage() != null));
         showFindings(paymentViolations, details.collectPayment() ? details.payment().rules().violations() : List.of());
         showFindings(paymentWarnings, details.collectPayment() ? details.payment().rules().warnings() : List.of());
-        activity.show(details);
+        if (details.publishedVersion() > 0 && activity == null) {
+            activity = new QuoteActivityPanel(activityService, mayEdit, id -> show(quotes.get(id)));
+            summary.add(activity);
+        }
+        if (activity != null) {
+            activity.show(details);
+        }
         // Payments exist only for quotes that collect payment; others do not show an empty section.
         var paid = details.collectPayment() || details.status() == QuoteStatus.PAID
                 ? paymentService.ofQuote(details.id()) : java.util.List.<com.commercehub.payment.PaymentEntry>of();
-        payments.show(paid);
-        payments.setVisible(details.collectPayment() && details.publishedVersion() > 0);
-        paymentsHeading.setVisible(payments.isVisible());
+        boolean showPayments = details.collectPayment() && details.publishedVersion() > 0;
+        if (showPayments && payments == null) {
+            payments = new com.commercehub.payment.ui.PaymentsGrid();
+            if (mayResync) {
+                payments.allowResync(resync, jobs);
+            }
+            paymentsSection.add(new H3(getTranslation("payment.title")), payments);
+        }
+        if (payments != null) {
+            payments.show(paid);
+        }
+        paymentsSection.setVisible(showPayments);
+    }
+
+    /**
+     * Says payment cannot be switched on without a ready account, with a link to the settings for admins; its text is
+     * made only when it is shown.
+     */
+    private void showPaymentUnavailable(boolean unavailable) {
+        if (unavailable && paymentUnavailable.getChildren().findAny().isEmpty()) {
+            // A link to the page that fixes it, not a menu path to follow.
+            // Only admins may open Payments settings; others learn whom to ask.
+            paymentUnavailable.add(new Span(getTranslation("builder.payment.not-ready") + " "), admin
+                    ? new com.vaadin.flow.component.html.Anchor("settings/payments",
+                    getTranslation("builder.payment.open-settings"))
+                    : new Span(getTranslation("builder.payment.ask-admin")));
+        }
+        paymentUnavailable.setVisible(unavailable);
+    }
+
+    /** A row's remove button; the browser's click arrives here. */
+    void removeAdjustment(AdjustmentDraft adjustment) {
+        if (editable()) {
+            change(() -> quotes.removeAdjustment(quote.id(), quote.version(), quote.adjustments().indexOf(adjustment)),
+                    Map.of());
+        }
     }
 
     private boolean editable() {
@@ -497,14 +521,11 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
                 Map.of("product", picker.product, "quantity", picker.quantity));
     }
 
-    private void addAdjustment() {
-        if (change(() -> quotes.addAdjustment(quote.id(), quote.version(), adjustmentType.getValue(),
-                adjustmentLabel.getValue(), adjustmentKind.getValue(), adjustmentValue.getValue(),
-                adjustmentAppliesTo.getValue()),
-                Map.of("label", adjustmentLabel, "value", adjustmentValue))) {
-            adjustmentLabel.clear();
-            adjustmentValue.clear();
-        }
+    private boolean addAdjustment(AdjustmentDialog dialog) {
+        return change(() -> quotes.addAdjustment(quote.id(), quote.version(), dialog.type.getValue(),
+                        dialog.label.getValue(), dialog.kind.getValue(), dialog.value.getValue(),
+                        dialog.appliesTo.getValue()),
+                Map.of("label", dialog.label, "value", dialog.value));
     }
 
     /** Publish first shows the review step; the quote is published only when it is confirmed there. */

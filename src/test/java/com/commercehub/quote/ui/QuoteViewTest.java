@@ -507,10 +507,14 @@ class QuoteViewTest extends KaribuTest {
     @Test
     void a_discount_on_the_first_payment_only_leaves_the_monthly_amount_whole() {
         QuoteView view = open();
-        HasValueUtilsKt._setValue(view.adjustmentLabel, "Welcome");
-        HasValueUtilsKt._setValue(view.adjustmentValue, new BigDecimal("10"));
-        HasValueUtilsKt._setValue(view.adjustmentAppliesTo, com.commercehub.quote.AdjustmentDraft.AppliesTo.FIRST_PAYMENT);
-        ButtonKt._click(view.addAdjustment);
+        ButtonKt._click(view.newAdjustment);
+        AdjustmentDialog dialog = _get(AdjustmentDialog.class);
+        HasValueUtilsKt._setValue(dialog.label, "Welcome");
+        HasValueUtilsKt._setValue(dialog.value, new BigDecimal("10"));
+        HasValueUtilsKt._setValue(dialog.appliesTo, com.commercehub.quote.AdjustmentDraft.AppliesTo.FIRST_PAYMENT);
+        ButtonKt._click(dialog.add);
+        assertThat(dialog.isOpened()).as("added, the dialog closes").isFalse();
+        assertThat(dialog.getParent()).as("and leaves the tab's state").isEmpty();
 
         // 10 % of 2,499 is 249.90, spread 240.00 / 9.90, each line taxed 19 % on what is left.
         assertThat(rows(view.totals)).contains("Recurring: €117.81 / month",
@@ -570,14 +574,35 @@ class QuoteViewTest extends KaribuTest {
     void an_amount_typed_with_german_separators_is_read_and_shown_as_understood() {
         com.vaadin.flow.component.UI.getCurrent().setLocale(Locale.GERMAN);
         QuoteView view = open();
-        HasValueUtilsKt._setValue(view.adjustmentKind, com.commercehub.quote.Adjustment.Kind.AMOUNT);
-        view.adjustmentValue.type("1.200,50");
-        assertThat(view.adjustmentValue.getValue()).isEqualByComparingTo("1200.50");
-        assertThat(view.adjustmentValue.getHelperText()).isEqualTo("Gelesen als 1.200,5");
+        ButtonKt._click(view.newAdjustment);
+        AdjustmentDialog dialog = view.adjustmentDialog;
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Rabatt oder Gebühr hinzufügen");
+        HasValueUtilsKt._setValue(dialog.kind, com.commercehub.quote.Adjustment.Kind.AMOUNT);
+        dialog.value.type("1.200,50");
+        assertThat(dialog.value.getValue()).isEqualByComparingTo("1200.50");
+        assertThat(dialog.value.getHelperText()).isEqualTo("Gelesen als 1.200,5");
 
-        view.adjustmentValue.type("zwölf");
-        assertThat(view.adjustmentValue.getValue()).isNull();
-        assertThat(view.adjustmentValue.isInvalid()).isTrue();
-        assertThat(view.adjustmentValue.getErrorMessage()).startsWith("„zwölf“ ist hier keine Zahl");
+        dialog.value.type("zwölf");
+        assertThat(dialog.value.getValue()).isNull();
+        assertThat(dialog.value.isInvalid()).isTrue();
+        assertThat(dialog.value.getErrorMessage()).startsWith("„zwölf“ ist hier keine Zahl");
+        ButtonKt._click(dialog.add);
+        assertThat(dialog.isOpened()).as("refused, the dialog stays with the problem").isTrue();
+        assertThat(quotes.get(quote.id()).adjustments()).isEmpty();
+
+        HasValueUtilsKt._setValue(dialog.label, "Treue");
+        dialog.value.type("1.200,50");
+        ButtonKt._click(dialog.add);
+        assertThat(quotes.get(quote.id()).adjustments()).singleElement()
+                .satisfies(a -> assertThat(a.adjustment().value()).isEqualByComparingTo("1200.50"));
+        assertThat(GridKt._size(view.adjustments)).isEqualTo(1);
+
+        // Each row's remove button is drawn in the browser; its click removes that discount.
+        var remove = (com.vaadin.flow.data.renderer.LitRenderer<com.commercehub.quote.AdjustmentDraft>)
+                view.adjustments.getColumnByKey("remove").getRenderer();
+        assertThat(remove.getValueProviders().get("label").apply(GridKt._get(view.adjustments, 0)))
+                .isEqualTo("Rabatt oder Gebühr entfernen · Treue");
+        view.removeAdjustment(GridKt._get(view.adjustments, 0));
+        assertThat(quotes.get(quote.id()).adjustments()).isEmpty();
     }
 }
