@@ -7,12 +7,16 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
-import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.avatar.AvatarVariant;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Hr;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.popover.Popover;
+import com.vaadin.flow.component.popover.PopoverPosition;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -38,7 +42,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     final SideNav navigation = new SideNav();
     final Span sandboxBadge = new Span();
-    final MenuBar userMenu = new MenuBar();
+    /** The user menu's trigger; the menu itself is {@link #userMenuPopover}, empty while closed. */
+    final Button userMenu = new Button();
+    final Popover userMenuPopover = new Popover();
     private final Span viewTitle = new Span();
 
     private final CurrentUser currentUser;
@@ -88,27 +94,82 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
     }
 
+    /*
+     * Every tab pays for the header's server-side state, and the user menu is opened rarely: closed, it is the
+     * trigger (button, avatar, name) and an empty popover, three state nodes. A menu bar kept its 27 nodes of items
+     * in every tab; here the items exist only while the popover is open.
+     */
     private void buildUserMenu() {
-        userMenu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
-        userMenu.addClassName("user-menu");
         String name = currentUser.summary().map(user -> user.displayName()).orElse("");
         Avatar avatar = new Avatar(name);
-        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
-        Span userName = new Span(name);
-        userName.addClassName("user-name");
-        HorizontalLayout trigger = new HorizontalLayout(avatar, userName);
-        trigger.setAlignItems(FlexComponent.Alignment.CENTER);
-        MenuItem root = userMenu.addItem(trigger);
-        root.setAriaLabel(getTranslation("menu.user"));
-        SubMenu menu = root.getSubMenu();
-        SubMenu languages = menu.addItem(getTranslation("menu.language")).getSubMenu();
+        avatar.addThemeVariants(AvatarVariant.LUMO_XSMALL);
+        // The name is the button's own label (no extra element): phones hide that part (see the stylesheet).
+        userMenu.setText(name);
+        userMenu.setIcon(avatar);
+        userMenu.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        userMenu.addClassName("user-menu");
+        userMenu.setAriaLabel(getTranslation("menu.user"));
+        userMenu.getElement().setAttribute("aria-haspopup", "true");
+
+        userMenuPopover.setTarget(userMenu);
+        userMenuPopover.setPosition(PopoverPosition.BOTTOM_END);
+        userMenuPopover.setAriaLabel(getTranslation("menu.user"));
+        userMenuPopover.addOpenedChangeListener(event -> {
+            if (event.isOpened()) {
+                fillUserMenu();
+            } else {
+                userMenuPopover.removeAll();
+            }
+        });
+    }
+
+    private void fillUserMenu() {
+        userMenuPopover.removeAll();
+        Span languageHeading = new Span(getTranslation("menu.language"));
+        languageHeading.addClassName("user-menu-heading");
+        Div languages = new Div(languageHeading);
+        languages.addClassName("user-menu-group");
+        languages.getElement().setAttribute("role", "group");
+        languages.getElement().setAttribute("aria-label", getTranslation("menu.language"));
+        Button first = null;
         for (Locale locale : Messages.SUPPORTED) {
-            MenuItem item = languages.addItem(Messages.languageName(locale), e -> switchLanguage(locale));
-            item.setCheckable(true);
-            item.setChecked(locale.getLanguage().equals(getLocale().getLanguage()));
+            Button language = menuItem(Messages.languageName(locale), () -> switchLanguage(locale));
+            // Each language is written in its own language; screen readers should pronounce it so.
+            language.getElement().setAttribute("lang", locale.toLanguageTag());
+            Icon check = VaadinIcon.CHECK.create();
+            check.addClassName("user-menu-check");
+            language.setIcon(check);
+            boolean current = locale.getLanguage().equals(getLocale().getLanguage());
+            if (current) {
+                language.getElement().setAttribute("aria-current", "true");
+            }
+            languages.add(language);
+            first = first == null ? language : first;
         }
-        menu.addItem(getTranslation("password.change.menu"), e -> new ChangePasswordDialog(userService).open());
-        menu.addItem(getTranslation("menu.logout"), e -> currentUser.logout());
+        Button changePassword = menuItem(getTranslation("password.change.menu"), () -> {
+            userMenuPopover.close();
+            ChangePasswordDialog dialog = new ChangePasswordDialog(userService);
+            // The item that opened the dialog is gone with the menu: focus goes back to the menu's trigger.
+            dialog.addOpenedChangeListener(closed -> {
+                if (!closed.isOpened()) {
+                    userMenu.focus();
+                }
+            });
+            dialog.open();
+        });
+        Button logout = menuItem(getTranslation("menu.logout"), currentUser::logout);
+        Div content = new Div(languages, new Hr(), changePassword, logout);
+        content.addClassName("user-menu-content");
+        userMenuPopover.add(content);
+        // Opened from the keyboard or not, the first choice takes focus, as in a menu; Escape hands it back.
+        first.focus();
+    }
+
+    private static Button menuItem(String text, Runnable action) {
+        Button item = new Button(text, click -> action.run());
+        item.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        item.addClassName("user-menu-item");
+        return item;
     }
 
     /** Applies the language at once and remembers it for the next sign-in. */

@@ -5,6 +5,7 @@ import com.commercehub.base.security.UserService;
 import com.commercehub.testsupport.AsAdmin;
 import com.commercehub.testsupport.KaribuTest;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +37,8 @@ class LanguageSwitchTest extends KaribuTest {
     void chosen_language_is_applied_and_remembered_for_the_next_session() {
         login("lars@example.com", Role.ADMIN);
         navigate("");
-        _get(MainLayout.class).switchLanguage(Locale.of("da"));
+        UserMenuTest.openUserMenu();
+        UserMenuTest.choose("Dansk");
 
         assertThat(UI.getCurrent().getSession().getLocale()).isEqualTo(Locale.of("da"));
         assertThat(users.findByEmail("lars@example.com").orElseThrow().preferredLocale()).isEqualTo(Locale.of("da"));
@@ -48,6 +52,11 @@ class LanguageSwitchTest extends KaribuTest {
                         "Betalingslinks", "Abonnementer", "Produkter", "Rabatkoder", "Virksomheder", "Kontakter",
                         "Automatisering", "Momssatser", "Betalingsindstillinger", "Indstillinger for tilbud", "E-mail",
                         "Branding", "Webhooks", "Sandkasse-ur", "Brugere");
+        // The user menu speaks Danish too, with Danish ticked.
+        List<Button> entries = _find(UserMenuTest.openUserMenu(), Button.class);
+        assertThat(entries.stream().filter(entry -> entry.getElement().hasAttribute("aria-current"))
+                .map(Button::getText)).containsExactly("Dansk");
+        assertThat(entries.stream().map(Button::getText)).endsWith("Skift adgangskode", "Log ud");
     }
 
     private void tearDownAndStartNewSession() {

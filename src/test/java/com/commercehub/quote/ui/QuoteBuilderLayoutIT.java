@@ -163,7 +163,7 @@ class QuoteBuilderLayoutIT {
                 assertThat(receivesClicks(button)).as("%s: “%s” is on screen and clickable", at, button.getText())
                         .isTrue();
             }
-            assertThat(receivesClicks(browser.findElement(By.cssSelector(".app-header .user-menu vaadin-menu-bar-button"))))
+            assertThat(receivesClicks(browser.findElement(By.cssSelector(".app-header vaadin-button.user-menu"))))
                     .as("%s: the user menu is reachable", at).isTrue();
             assertThat(fullyShown(browser.findElement(By.cssSelector(".sandbox-badge"))))
                     .as("%s: the sandbox badge stays inside the header", at).isTrue();
