@@ -108,7 +108,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         userMenu.setIcon(avatar);
         userMenu.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         userMenu.addClassName("user-menu");
-        userMenu.setAriaLabel(getTranslation("menu.user"));
+        // The accessible name starts with the visible one (WCAG 2.5.3), then says what the button opens.
+        userMenu.setAriaLabel(name.isEmpty() ? getTranslation("menu.user") : name + ", " + getTranslation("menu.user"));
         userMenu.getElement().setAttribute("aria-haspopup", "true");
 
         userMenuPopover.setTarget(userMenu);

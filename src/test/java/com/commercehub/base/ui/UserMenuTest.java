@@ -71,7 +71,7 @@ class UserMenuTest extends KaribuTest {
         assertThat(trigger.getClassNames()).contains("user-menu");
         assertThat(trigger.getText()).isEqualTo("Una Menu");
         assertThat(_get(trigger, Avatar.class).getName()).isEqualTo("Una Menu");
-        assertThat(trigger.getAriaLabel()).contains("Account menu");
+        assertThat(trigger.getAriaLabel()).hasValue("Una Menu, Account menu");
         assertThat(trigger.isEnabled()).isTrue();
     }
 
