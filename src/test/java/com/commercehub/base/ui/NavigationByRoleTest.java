@@ -2,7 +2,8 @@ package com.commercehub.base.ui;
 
 import com.commercehub.base.security.Role;
 import com.commercehub.testsupport.KaribuTest;
-import com.vaadin.flow.component.sidenav.SideNavItem;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,8 +16,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NavigationByRoleTest extends KaribuTest {
 
-    private List<String> navigationLabels() {
-        return _get(MainLayout.class).navigation.getItems().stream().map(SideNavItem::getLabel).toList();
+    /** The side navigation's items as the browser gets them (the navigation is sent as markup). */
+    static List<Element> navigationItems() {
+        return Jsoup.parseBodyFragment(_get(MainLayout.class).navigation.getInnerHtml()).select("vaadin-side-nav-item");
+    }
+
+    static List<String> navigationLabels() {
+        return navigationItems().stream().map(Element::text).toList();
+    }
+
+    @Test
+    void each_item_links_to_its_view_with_its_icon_and_the_whole_navigation_is_one_state_node() {
+        login("admin@example.com", Role.ADMIN);
+        navigate("");
+        Element products = navigationItems().stream().filter(item -> item.text().equals("Products")).findFirst()
+                .orElseThrow();
+        assertThat(products.attr("path")).isEqualTo("products");
+        assertThat(products.select("vaadin-icon[slot=prefix]").attr("icon")).startsWith("vaadin:");
+        assertThat(navigationItems().getFirst().attr("path")).isEmpty();
+        int[] nodes = {0};
+        _get(MainLayout.class).navigation.getElement().getNode().visitNodeTree(node -> nodes[0]++);
+        assertThat(nodes[0]).isEqualTo(1);
     }
 
     @Test
