@@ -34,6 +34,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import jakarta.annotation.security.PermitAll;
 import org.jsoup.nodes.Element;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -98,18 +99,32 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
      * while the tab lives (the menu depends on the user's roles and language, both fixed for a UI; a language
      * switch reloads the page), so it is sent once as markup of the same web components: one node. The web
      * components highlight the current item and the router takes the link clicks, as with the Java components.
-     * Labels go in as text (jsoup escapes them).
      */
     private String navigationMarkup() {
-        Element nav = new Element("vaadin-side-nav").addClass("main-navigation");
         // MenuConfiguration lists only routes the current user may open.
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            String path = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
+        return sideNavMarkup(MenuConfiguration.getMenuEntries().stream()
+                .map(entry -> new NavigationLink(getTranslation(entry.title()), entry.path(), entry.icon()))
+                .toList());
+    }
+
+    /** One item of the side navigation: its label, its route path and its icon (or null). */
+    record NavigationLink(String label, String path, String icon) {
+    }
+
+    /**
+     * The side navigation as markup for an {@link Html} component. Only bundle texts and route paths go in today,
+     * but everything is written through jsoup's text and attribute setters, so whatever a label contains is shown
+     * as text and no value can open a tag or an attribute.
+     */
+    static String sideNavMarkup(List<NavigationLink> links) {
+        Element nav = new Element("vaadin-side-nav").addClass("main-navigation");
+        for (NavigationLink link : links) {
+            String path = link.path().startsWith("/") ? link.path().substring(1) : link.path();
             Element item = nav.appendElement("vaadin-side-nav-item").attr("path", UrlUtil.encodeURI(path));
-            if (entry.icon() != null) {
-                item.appendElement("vaadin-icon").attr("icon", entry.icon()).attr("slot", "prefix");
+            if (link.icon() != null) {
+                item.appendElement("vaadin-icon").attr("icon", link.icon()).attr("slot", "prefix");
             }
-            item.appendText(getTranslation(entry.title()));
+            item.appendText(link.label());
         }
         return nav.outerHtml();
     }

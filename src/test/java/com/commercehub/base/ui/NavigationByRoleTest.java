@@ -2,6 +2,7 @@ package com.commercehub.base.ui;
 
 import com.commercehub.base.security.Role;
 import com.commercehub.testsupport.KaribuTest;
+import com.commercehub.testsupport.StateNodes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -34,9 +35,19 @@ class NavigationByRoleTest extends KaribuTest {
         assertThat(products.attr("path")).isEqualTo("products");
         assertThat(products.select("vaadin-icon[slot=prefix]").attr("icon")).startsWith("vaadin:");
         assertThat(navigationItems().getFirst().attr("path")).isEmpty();
-        int[] nodes = {0};
-        _get(MainLayout.class).navigation.getElement().getNode().visitNodeTree(node -> nodes[0]++);
-        assertThat(nodes[0]).isEqualTo(1);
+        assertThat(StateNodes.count(_get(MainLayout.class).navigation)).isEqualTo(1);
+    }
+
+    @Test
+    void the_navigation_markup_carries_labels_and_paths_as_text_never_as_markup() {
+        String label = "<img src=x onerror=alert(1)> & \"Deals\"";
+        String markup = MainLayout.sideNavMarkup(List.of(
+                new MainLayout.NavigationLink(label, "deals\" onmouseover=\"alert(2)", "vaadin:handshake")));
+        Element item = Jsoup.parseBodyFragment(markup).selectFirst("vaadin-side-nav-item");
+        assertThat(item.text()).isEqualTo(label);
+        assertThat(item.select("img")).isEmpty();
+        assertThat(item.hasAttr("onmouseover")).isFalse();
+        assertThat(item.attr("path")).startsWith("deals");
     }
 
     @Test

@@ -4,8 +4,8 @@ import com.commercehub.base.security.Role;
 import com.commercehub.base.security.UserService;
 import com.commercehub.testsupport.AsAdmin;
 import com.commercehub.testsupport.KaribuTest;
+import com.commercehub.testsupport.StateNodes;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.button.Button;
@@ -59,12 +59,6 @@ class UserMenuTest extends KaribuTest {
         ButtonKt._click(_get(menu, Button.class, spec -> spec.withText(text)));
     }
 
-    private static int stateNodes(Component component) {
-        int[] count = {0};
-        component.getElement().getNode().visitNodeTree(node -> count[0]++);
-        return count[0];
-    }
-
     @Test
     void the_trigger_shows_who_is_signed_in_and_is_labelled_for_screen_readers() {
         Button trigger = _get(MainLayout.class).userMenu;
@@ -78,15 +72,15 @@ class UserMenuTest extends KaribuTest {
     @Test
     void the_closed_menu_costs_each_tab_a_handful_of_state_nodes() {
         MainLayout layout = _get(MainLayout.class);
-        int closed = stateNodes(layout.userMenu) + stateNodes(layout.userMenuPopover);
+        int closed = StateNodes.count(layout.userMenu) + StateNodes.count(layout.userMenuPopover);
         // The menu bar it replaces held 27 nodes in every tab, opened or not.
         assertThat(closed).isLessThanOrEqualTo(5);
 
         Popover menu = openUserMenu();
-        assertThat(stateNodes(layout.userMenu) + stateNodes(menu)).isGreaterThan(closed + 8);
+        assertThat(StateNodes.count(layout.userMenu) + StateNodes.count(menu)).isGreaterThan(closed + 8);
         menu.close();
         assertThat(menu.getChildren()).isEmpty();
-        assertThat(stateNodes(layout.userMenu) + stateNodes(menu)).isEqualTo(closed);
+        assertThat(StateNodes.count(layout.userMenu) + StateNodes.count(menu)).isEqualTo(closed);
     }
 
     @Test

@@ -4,10 +4,10 @@ import com.commercehub.base.security.Role;
 import com.commercehub.buyer.TwentyLineQuote;
 import com.commercehub.quote.QuoteDetails;
 import com.commercehub.testsupport.KaribuTest;
+import com.commercehub.testsupport.StateNodes;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.internal.StateNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,27 +44,24 @@ class QuoteBuilderStateBudgetTest extends KaribuTest {
         GridKt._fetch(view.lines, 0, 50);
         assertThat(GridKt._size(view.lines)).isEqualTo(20);
 
-        int total = count(UI.getCurrent().getElement().getNode());
-        // Where the nodes are, for whoever has to find some: the largest parts of the page first.
-        Map<String, Integer> parts = new TreeMap<>();
-        describe(UI.getCurrent(), "", parts, 0);
-        parts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
-                .limit(40).forEach(part -> System.out.println("state nodes " + part.getValue() + "\t" + part.getKey()));
-        System.out.println("state nodes total " + total);
-
-        assertThat(total).isLessThanOrEqualTo(STATE_NODE_BUDGET);
+        assertThat(StateNodes.count(UI.getCurrent())).as(QuoteBuilderStateBudgetTest::census)
+                .isLessThanOrEqualTo(STATE_NODE_BUDGET);
     }
 
-    private static int count(StateNode root) {
-        int[] nodes = {0};
-        root.visitNodeTree(node -> nodes[0]++);
-        return nodes[0];
+    /** Where the nodes are, for whoever has to find some: the largest parts of the page first. */
+    private static String census() {
+        Map<String, Integer> parts = new TreeMap<>();
+        describe(UI.getCurrent(), "", parts, 0);
+        StringBuilder text = new StringBuilder("state nodes by part of the page:\n");
+        parts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
+                .limit(40).forEach(part -> text.append(part.getValue()).append('\t').append(part.getKey()).append('\n'));
+        return text.toString();
     }
 
     private static void describe(Component component, String path, Map<String, Integer> parts, int depth) {
         String here = path + "/" + component.getClass().getSimpleName()
                 + component.getId().map(id -> "#" + id).orElse("");
-        parts.put(here, count(component.getElement().getNode()));
+        parts.put(here, StateNodes.count(component));
         if (depth < 7) {
             component.getChildren().forEach(child -> describe(child, here, parts, depth + 1));
         }
