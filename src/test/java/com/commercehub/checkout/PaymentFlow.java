@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +50,7 @@ final class PaymentFlow {
 
     /**
      * Waits until every event the sandbox sent to this server's endpoint has arrived and been handled, at
-     * most 20 s. (Other test contexts share the database and may leave their own deliveries behind.)
+     * most 60 s. (Other test contexts share the database and may leave their own deliveries behind.)
      */
     void eventsProcessed() throws InterruptedException {
         String endpoint = """
@@ -67,6 +68,14 @@ final class PaymentFlow {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("Stripe events still pending after 60 s");
+        // Say which events were left and why, so that a failure on CI can be understood from its report alone.
+        List<String> left = jdbc.sql("""
+                        SELECT CONCAT(e.id, ' ', e.type, ' tries=', e.attempts, ' next=', COALESCE(e.next_attempt_at, '-'),
+                            ' error=', COALESCE(e.last_error, '-'))
+                        FROM stripe_event e JOIN sandbox_delivery d ON d.event_id = e.id
+                        WHERE e.state = 'PENDING' AND d.endpoint_id = """ + endpoint).query(String.class).list();
+        long undelivered = jdbc.sql("SELECT COUNT(*) FROM sandbox_delivery WHERE delivered_at IS NULL AND endpoint_id = " + endpoint)
+                .query(Long.class).single();
+        throw new AssertionError("Stripe events still pending after 60 s: " + undelivered + " not delivered; pending " + left);
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.math.BigDecimal;
@@ -35,10 +36,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Every staff action on a subscription through the sandbox over HTTP: the record we show and the sandbox's own
  * state agree afterwards, the proration preview's amount is the one Stripe then bills, and what Stripe refuses
  * (a canceled subscription) is refused with a reason.
+ * <p>
+ * Quick retries and sweeps, as in {@code SubscriptionLifeIT}: paying a past-due invoice with the new card sends
+ * several events about one invoice at once, and when two of them collide in the database the loser is retried,
+ * in production 30 s later by the 10 s sweep. The test profile sweeps hourly, so without these the retry never
+ * came within the test's wait. The context is closed afterwards so that its sweeper takes no other test's events.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hub.stripe.events.sweep-interval=PT0.3S", "hub.stripe.events.first-retry=PT0.2S",
+        "hub.stripe.events.max-retry-delay=PT1S"})
 @ActiveProfiles("test")
 @WithMockUser(username = "sam@example.com", roles = {"SALES", "ADMIN"})
+@DirtiesContext
 class SubscriptionActionsIT {
 
     @Autowired
