@@ -34,10 +34,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -103,7 +100,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     /** Opens the {@link AdjustmentDialog}, the one open now in {@link #adjustmentDialog}. */
     final Button newAdjustment = new Button();
     AdjustmentDialog adjustmentDialog;
-    final Grid<AdjustmentDraft> adjustments = new Grid<>();
+    final AdjustmentTable adjustments;
 
     final Div totals = new Div();
     final Span firstPayment = new Span();
@@ -240,21 +237,10 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
             adjustmentDialog = new AdjustmentDialog(this::addAdjustment);
             adjustmentDialog.open();
         });
-        adjustments.addColumn(a -> getTranslation("quote.adjustment." + a.type().name().toLowerCase()))
-                .setHeader(getTranslation("quote.adjustment.type")).setAutoWidth(true);
-        adjustments.addColumn(this::adjustmentLabelText).setHeader(getTranslation("quote.adjustment.label")).setFlexGrow(2);
-        adjustments.addColumn(this::adjustmentText).setHeader(getTranslation("quote.adjustment.value"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        // The remove button is drawn in the browser: a server-side button per row would stay in the tab's state.
-        adjustments.addColumn(LitRenderer.<AdjustmentDraft>of("<vaadin-button theme=\"tertiary-inline icon error\" "
-                        + "class=\"adjustment-remove\" aria-label=\"${item.label}\" ?hidden=${!item.editable} "
-                        + "@click=${remove}><vaadin-icon icon=\"vaadin:trash\"></vaadin-icon></vaadin-button>")
-                .withProperty("label", a -> getTranslation("quote.adjustment.remove") + " · " + a.label())
-                .withProperty("editable", a -> editable())
-                .withFunction("remove", this::removeAdjustment))
-                .setKey("remove").setAutoWidth(true).setFlexGrow(0);
-        adjustments.setAllRowsVisible(true);
-        adjustments.setEmptyStateText(getTranslation("quote.adjustment.empty"));
+        adjustments = new AdjustmentTable(new AdjustmentTable.Headings(getTranslation("quote.adjustment.type"),
+                getTranslation("quote.adjustment.label"), getTranslation("quote.adjustment.value"),
+                getTranslation("quote.actions"), getTranslation("quote.adjustment.empty")),
+                index -> removeAdjustment(quote.adjustments().get(index)));
 
         totals.addClassName("quote-totals");
         firstPayment.addClassName("quote-first-payment");
@@ -363,7 +349,10 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         picker.setVisible(editable);
         newAdjustment.setVisible(editable);
         lines.show(details.lines());
-        adjustments.setItems(details.adjustments());
+        adjustments.show(details.adjustments().stream().map(adjustment -> new AdjustmentTable.Row(
+                getTranslation("quote.adjustment." + adjustment.type().name().toLowerCase()),
+                adjustmentLabelText(adjustment), adjustmentText(adjustment),
+                getTranslation("quote.adjustment.remove") + " · " + adjustment.label())).toList(), editable);
         picker.offer(details.currency());
         showTotals(details.totals());
 
@@ -421,7 +410,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         paymentUnavailable.setVisible(unavailable);
     }
 
-    /** A row's remove button; the browser's click arrives here. */
+    /** A row's remove button; the browser's click arrives here (through {@link AdjustmentTable}). */
     void removeAdjustment(AdjustmentDraft adjustment) {
         if (editable()) {
             change(() -> quotes.removeAdjustment(quote.id(), quote.version(), quote.adjustments().indexOf(adjustment)),

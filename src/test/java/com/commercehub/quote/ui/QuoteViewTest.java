@@ -520,8 +520,9 @@ class QuoteViewTest extends KaribuTest {
         assertThat(rows(view.totals)).contains("Recurring: €117.81 / month",
                 "Quote discount, on the first payment only: -€249.90");
         assertThat(view.firstPayment.getText()).isEqualTo("Due at checkout: €2,676.43");
-        assertThat(GridKt._get(view.adjustments, 0).appliesTo())
+        assertThat(quotes.get(quote.id()).adjustments().getFirst().appliesTo())
                 .isEqualTo(com.commercehub.quote.AdjustmentDraft.AppliesTo.FIRST_PAYMENT);
+        assertThat(adjustmentRows(view)).containsExactly("Discount | Welcome (First payment only) | 10 %");
         assertThat(quotes.get(quote.id()).totals().recurringTotals()).containsValue(Money.of("117.81", "EUR"));
     }
 
@@ -595,14 +596,54 @@ class QuoteViewTest extends KaribuTest {
         ButtonKt._click(dialog.add);
         assertThat(quotes.get(quote.id()).adjustments()).singleElement()
                 .satisfies(a -> assertThat(a.adjustment().value()).isEqualByComparingTo("1200.50"));
-        assertThat(GridKt._size(view.adjustments)).isEqualTo(1);
+        assertThat(adjustmentRows(view)).containsExactly("Rabatt | Treue (Jede Zahlung) | 1.200,50 €");
 
-        // Each row's remove button is drawn in the browser; its click removes that discount.
-        var remove = (com.vaadin.flow.data.renderer.LitRenderer<com.commercehub.quote.AdjustmentDraft>)
-                view.adjustments.getColumnByKey("remove").getRenderer();
-        assertThat(remove.getValueProviders().get("label").apply(GridKt._get(view.adjustments, 0)))
-                .isEqualTo("Rabatt oder Gebühr entfernen · Treue");
-        view.removeAdjustment(GridKt._get(view.adjustments, 0));
+        // Each row's remove button is drawn in the browser; the table hears its click and removes that discount.
+        var button = adjustmentTable(view).selectFirst("vaadin-button.adjustment-remove");
+        assertThat(button.attr("aria-label")).isEqualTo("Rabatt oder Gebühr entfernen · Treue");
+        clickRemove(view, "7");
+        assertThat(quotes.get(quote.id()).adjustments()).as("no such row: nothing removed").hasSize(1);
+        clickRemove(view, button.attr("data-remove"));
         assertThat(quotes.get(quote.id()).adjustments()).isEmpty();
+        assertThat(adjustmentTable(view).text()).isEqualTo("Keine Angebotsrabatte oder Gebühren.");
+    }
+
+    @Test
+    void a_discount_label_with_markup_is_shown_as_text_and_a_read_only_quote_offers_no_remove_button() {
+        QuoteView view = open();
+        ButtonKt._click(view.newAdjustment);
+        AdjustmentDialog dialog = view.adjustmentDialog;
+        HasValueUtilsKt._setValue(dialog.label, "<img src=x onerror=alert(1)>\"");
+        HasValueUtilsKt._setValue(dialog.value, new BigDecimal("5"));
+        ButtonKt._click(dialog.add);
+        var table = adjustmentTable(view);
+        assertThat(table.select("img")).isEmpty();
+        assertThat(adjustmentRows(view)).singleElement().asString().contains("<img src=x onerror=alert(1)>\"");
+
+        view.adjustments.show(List.of(new AdjustmentTable.Row("Discount", "Welcome", "5 %", "Remove · Welcome")), false);
+        assertThat(adjustmentTable(view).select("vaadin-button")).isEmpty();
+        clickRemove(view, "0");
+        assertThat(quotes.get(quote.id()).adjustments()).as("a read-only table removes nothing").hasSize(1);
+    }
+
+    /** The discounts and fees as the browser gets them. */
+    private static org.jsoup.nodes.Element adjustmentTable(QuoteView view) {
+        return org.jsoup.Jsoup.parseBodyFragment(view.adjustments.getElement().getProperty("innerHTML")).body();
+    }
+
+    /** Each row's cells (type, label, value), as read. */
+    private static List<String> adjustmentRows(QuoteView view) {
+        return adjustmentTable(view).select("tbody tr").stream()
+                .map(row -> row.select("td").stream().limit(3).map(org.jsoup.nodes.Element::text)
+                        .collect(java.util.stream.Collectors.joining(" | ")))
+                .toList();
+    }
+
+    /** What the browser sends when a remove button in row {@code index} is clicked. */
+    private static void clickRemove(QuoteView view, String index) {
+        var data = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .put(AdjustmentTable.REMOVE_BUTTON + " != null", true).put(AdjustmentTable.REMOVED_ROW, index);
+        com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(view.adjustments.getElement(),
+                new com.vaadin.flow.dom.DomEvent(view.adjustments.getElement(), "click", data));
     }
 }
