@@ -56,6 +56,19 @@ class VaadinUiSessionIT {
                         .as("refused next to the field").isTrue();
                 assertThat(builder.rowProperty("Line 2 service", "error").orElseThrow().asString()).isNotBlank();
 
+                // The builder's buttons are action buttons: a press sends no details of the click, and Vaadin drops
+                // one sent to a hidden button. Handled, a draft's Recall or Copy link would answer with a notification
+                // ("cannot be recalled", "no link yet"); dropped, nothing appears.
+                List<VaadinUiSession.Node> hiddenButtons = builder.hidden("vaadin-button");
+                assertThat(hiddenButtons).as("a draft's Recall and Copy link").hasSizeGreaterThanOrEqualTo(2);
+                for (VaadinUiSession.Node hidden : hiddenButtons) {
+                    builder.click(hidden);
+                }
+                assertThat(builder.findAll(n -> "vaadin-notification".equals(n.tag()))).isEmpty();
+                builder.click(builder.withText("vaadin-button", "Add discount or fee"));
+                assertThat(builder.withTag("vaadin-dialog").property("headerTitle").orElseThrow().asString())
+                        .as("the visible button opened its dialog").isEqualTo("Add discount or fee");
+
                 builder.heartbeat();
                 assertThat(builder.heartbeatIntervalSeconds()).isEqualTo(60);
                 assertThatThrownBy(() -> VaadinUiSession.open(

@@ -354,6 +354,14 @@ public final class VaadinUiSession {
         return find(n -> tag.equals(n.tag) && textOf(n).contains(text), "<" + tag + "> with text \"" + text + "\"");
     }
 
+    /**
+     * The hidden elements with this tag: what a hand-made message could still target, although the page does not show
+     * them (Vaadin sends a hidden element's id and tag, not its content).
+     */
+    public List<Node> hidden(String tag) {
+        return nodes.values().stream().filter(n -> tag.equals(n.tag) && !n.visible).toList();
+    }
+
     /** The first element with this tag whose attribute has the value. */
     public Node withAttribute(String tag, String attribute, String value) {
         return find(n -> tag.equals(n.tag) && n.attribute(attribute).filter(value::equals).isPresent(),

@@ -2,6 +2,7 @@ package com.commercehub.automation.ui;
 
 import com.commercehub.automation.Notifications;
 import com.commercehub.base.i18n.Formats;
+import com.commercehub.base.ui.ActionButton;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,7 +23,8 @@ class NotificationBell extends Div {
 
     static final int SHOWN = 20;
 
-    final Button button = new Button(VaadinIcon.BELL.create());
+    /** An action button (see ActionButton): the shell of every tab carries it. */
+    final ActionButton button = new ActionButton().withIcon(VaadinIcon.BELL.create());
     final Span badge = new Span();
     final Dialog dialog = new Dialog();
     final VerticalLayout list = new VerticalLayout();
@@ -32,11 +34,11 @@ class NotificationBell extends Div {
     NotificationBell(Notifications notifications) {
         this.notifications = notifications;
         addClassName("notification-bell");
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
+        button.withThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
         button.setAriaLabel(getTranslation("automation.bell.label"));
         badge.getElement().getThemeList().add("badge error pill small");
         badge.addClassName("notification-count");
-        button.addClickListener(e -> open());
+        button.onPress(this::open);
         dialog.setHeaderTitle(getTranslation("automation.bell.title"));
         dialog.add(list);
         dialog.getFooter().add(new Button(getTranslation("automation.bell.close"), e -> dialog.close()));

@@ -53,7 +53,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final Html navigation;
     final Span sandboxBadge = new Span();
     /** The user menu's trigger; the menu itself is {@link #userMenuPopover}, empty while closed. */
-    final Button userMenu = new Button();
+    /** Opens the popover in the browser: an action button with no server listener (see ActionButton). */
+    final ActionButton userMenu = new ActionButton();
     final Popover userMenuPopover = new Popover();
     private final Span viewTitle = new Span();
 
@@ -140,8 +141,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         avatar.addThemeVariants(AvatarVariant.LUMO_XSMALL);
         // The name is the button's own label (no extra element): phones hide that part (see the stylesheet).
         userMenu.setText(name);
-        userMenu.setIcon(avatar);
-        userMenu.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        userMenu.withIcon(avatar).withThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         userMenu.addClassName("user-menu");
         // The accessible name starts with the visible one (WCAG 2.5.3), then says what the button opens.
         userMenu.setAriaLabel(name.isEmpty() ? getTranslation("menu.user") : name + ", " + getTranslation("menu.user"));

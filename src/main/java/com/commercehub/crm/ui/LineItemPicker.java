@@ -1,11 +1,11 @@
 package com.commercehub.crm.ui;
 
 import com.commercehub.base.i18n.Formats;
+import com.commercehub.base.ui.ActionButton;
 import com.commercehub.crm.LineItemDraft;
 import com.commercehub.product.ProductFilter;
 import com.commercehub.product.ProductListEntry;
 import com.commercehub.product.ProductService;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -27,8 +27,9 @@ public class LineItemPicker extends HorizontalLayout {
 
     public final ComboBox<ProductListEntry> product = new ComboBox<>();
     public final BigDecimalField quantity = new BigDecimalField();
-    public final Button addProduct = new Button();
-    public final Button addCustom = new Button();
+    // Action buttons: every open builder tab shows them (see ActionButton).
+    public final ActionButton addProduct = new ActionButton();
+    public final ActionButton addCustom = new ActionButton();
 
     private final ProductService products;
     private Currency currency;
@@ -52,8 +53,7 @@ public class LineItemPicker extends HorizontalLayout {
         quantity.setValue(BigDecimal.ONE);
         quantity.setWidth("8rem");
         addProduct.setText(getTranslation("crm.line.add"));
-        addProduct.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        addProduct.addClickListener(e -> {
+        addProduct.withThemeVariants(ButtonVariant.LUMO_PRIMARY).onPress(() -> {
             if (product.getValue() == null) {
                 product.setErrorMessage(getTranslation("crm.line.pick-product"));
                 product.setInvalid(true);
@@ -68,7 +68,7 @@ public class LineItemPicker extends HorizontalLayout {
         addCustom.setText(getTranslation("crm.line.custom"));
         addCustom.addClassName("line-custom");
         addProduct.addClassName("line-add");
-        addCustom.addClickListener(e -> new LineDialog(null, onCustom).open());
+        addCustom.onPress(() -> new LineDialog(null, onCustom).open());
         add(product, quantity, addProduct, addCustom);
         setAlignItems(FlexComponent.Alignment.BASELINE);
         // In a narrow column or on a phone the buttons go to the next row instead of under a neighbour.

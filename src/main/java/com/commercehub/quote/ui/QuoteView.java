@@ -1,5 +1,6 @@
 package com.commercehub.quote.ui;
 
+import com.commercehub.base.ui.ActionButton;
 import com.commercehub.base.ui.DateField;
 import com.commercehub.base.i18n.Formats;
 import com.commercehub.base.i18n.Messages;
@@ -30,7 +31,6 @@ import com.commercehub.quote.QuoteStatus;
 import com.commercehub.quote.QuoteTotals;
 import com.commercehub.quote.QuoteTransitionException;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -76,10 +76,11 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     final H2 heading = new H2();
     final Span status = new Span();
     final RouterLink dealLink = new RouterLink();
-    final Button publish = new Button();
-    final Button recall = new Button();
-    final Button duplicate = new Button();
-    final Button copyLink = new Button();
+    // Action buttons, not Vaadin's Button: see ActionButton for what each open tab saves.
+    final ActionButton publish = new ActionButton();
+    final ActionButton recall = new ActionButton();
+    final ActionButton duplicate = new ActionButton();
+    final ActionButton copyLink = new ActionButton();
     final UnorderedList publishProblems = new UnorderedList();
     /** Says the last autosaved change was stored, so no one looks for a Save button. */
     final Span saved = new Span();
@@ -98,7 +99,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     final QuoteLineGrid lines;
 
     /** Opens the {@link AdjustmentDialog}, the one open now in {@link #adjustmentDialog}. */
-    final Button newAdjustment = new Button();
+    final ActionButton newAdjustment = new ActionButton();
     AdjustmentDialog adjustmentDialog;
     final AdjustmentTable adjustments;
 
@@ -158,16 +159,14 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         status.getElement().getThemeList().add("badge");
         status.addClassName("quote-status");
         publish.setText(getTranslation("quote.publish"));
-        publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        publish.addClickListener(e -> review());
+        publish.withThemeVariants(ButtonVariant.LUMO_PRIMARY).onPress(this::review);
         recall.setText(getTranslation("quote.recall"));
-        recall.addClickListener(e -> QuoteActions.transition(this, () -> quotes.recall(quote.id(), quote.version()))
+        recall.onPress(() -> QuoteActions.transition(this, () -> quotes.recall(quote.id(), quote.version()))
                 .ifPresent(this::show));
         duplicate.setText(getTranslation("quote.duplicate"));
-        duplicate.addClickListener(e -> QuoteActions.open(this, quotes.duplicate(quote.id()).id()));
+        duplicate.onPress(() -> QuoteActions.open(this, quotes.duplicate(quote.id()).id()));
         copyLink.setText(getTranslation("quote.link.copy"));
-        copyLink.setIcon(VaadinIcon.LINK.create());
-        copyLink.addClickListener(e -> QuoteActions.copyLink(this, quotes, address, quote.id()));
+        copyLink.withIcon(VaadinIcon.LINK.create()).onPress(() -> QuoteActions.copyLink(this, quotes, address, quote.id()));
         saved.addClassName("quote-saved");
         saved.getElement().setAttribute("aria-live", "polite");
         HorizontalLayout header = new HorizontalLayout(heading, status, saved, publish, recall, copyLink, duplicate);
@@ -232,8 +231,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         });
 
         newAdjustment.setText(getTranslation("quote.adjustment.new"));
-        newAdjustment.setIcon(VaadinIcon.PLUS.create());
-        newAdjustment.addClickListener(e -> {
+        newAdjustment.withIcon(VaadinIcon.PLUS.create()).onPress(() -> {
             adjustmentDialog = new AdjustmentDialog(this::addAdjustment);
             adjustmentDialog.open();
         });

@@ -25,6 +25,7 @@ import com.commercehub.payment.PaymentStatus;
 import com.commercehub.quote.QuoteTestData;
 import com.commercehub.testsupport.AsAdmin;
 import com.commercehub.testsupport.KaribuTest;
+import com.commercehub.testsupport.Press;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import org.junit.jupiter.api.AfterEach;
@@ -258,7 +259,7 @@ class WorkflowEditorViewTest extends KaribuTest {
         assertThat(bell.badge.getText()).isEqualTo("1");
         assertThat(bell.badge.isVisible()).isTrue();
 
-        bell.button.click();
+        Press.press(bell.button);
         assertThat(bell.dialog.isOpened()).isTrue();
         assertThat(bell.list.getChildren().findFirst().orElseThrow().getElement().getTextRecursively())
                 .contains("Quote <Q-9> expires soon");

@@ -61,7 +61,7 @@ class UserMenuTest extends KaribuTest {
 
     @Test
     void the_trigger_shows_who_is_signed_in_and_is_labelled_for_screen_readers() {
-        Button trigger = _get(MainLayout.class).userMenu;
+        ActionButton trigger = _get(MainLayout.class).userMenu;
         assertThat(trigger.getClassNames()).contains("user-menu");
         assertThat(trigger.getText()).isEqualTo("Una Menu");
         assertThat(_get(trigger, Avatar.class).getName()).isEqualTo("Una Menu");

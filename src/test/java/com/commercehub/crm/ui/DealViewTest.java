@@ -9,6 +9,7 @@ import com.commercehub.crm.DealStage;
 import com.commercehub.product.ProductService;
 import com.commercehub.product.ProductTestData;
 import com.commercehub.testsupport.KaribuTest;
+import com.commercehub.testsupport.Press;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,12 +57,12 @@ class DealViewTest extends KaribuTest {
         assertThat(offered).extracting(p -> p.sku()).containsExactly("WS-1");
         view.picker.product.setValue(offered.getFirst());
         view.picker.quantity.setValue(new BigDecimal("2"));
-        ButtonKt._click(view.picker.addProduct);
+        Press.press(view.picker.addProduct);
 
         assertThat(GridKt._size(view.lines)).isEqualTo(1);
         assertThat(view.amount.getText()).isEqualTo("Deal amount: €2,400.00");
 
-        ButtonKt._click(view.picker.addCustom);
+        Press.press(view.picker.addCustom);
         LineDialog dialog = _get(LineDialog.class);
         dialog.name.setValue("Travel");
         dialog.unitPrice.setValue(new BigDecimal("300.00"));
@@ -78,7 +79,7 @@ class DealViewTest extends KaribuTest {
     void a_bad_custom_line_is_refused_next_to_the_field() {
         navigate("deals/" + deal.id());
         DealView view = _get(DealView.class);
-        ButtonKt._click(view.picker.addCustom);
+        Press.press(view.picker.addCustom);
         LineDialog dialog = _get(LineDialog.class);
         dialog.name.setValue("Nothing");
         dialog.quantity.setValue(BigDecimal.ZERO);

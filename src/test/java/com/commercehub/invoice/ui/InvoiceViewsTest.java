@@ -11,6 +11,7 @@ import com.commercehub.invoice.InvoiceStatus;
 import com.commercehub.invoice.PaymentTerms;
 import com.commercehub.testsupport.AsAdmin;
 import com.commercehub.testsupport.KaribuTest;
+import com.commercehub.testsupport.Press;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import org.junit.jupiter.api.Test;
@@ -144,7 +145,7 @@ class InvoiceViewsTest extends KaribuTest {
         view.currency.setCurrency(Currency.getInstance("EUR"));
 
         // The dialog's discount kind starts at "percent"; its value left empty means no discount (this threw before).
-        ButtonKt._click(view.picker.addCustom);
+        Press.press(view.picker.addCustom);
         LineDialog dialog = _get(LineDialog.class);
         dialog.name.setValue("Consulting day");
         dialog.unitPrice.setValue(new BigDecimal("1200"));
@@ -156,7 +157,7 @@ class InvoiceViewsTest extends KaribuTest {
         assertThat(GridKt._get(view.lines, 0).discountKind()).isNull();
         assertThat(view.totals.getText()).contains("€1,200.00");
 
-        ButtonKt._click(view.picker.addCustom);
+        Press.press(view.picker.addCustom);
         LineDialog bad = _get(LineDialog.class);
         bad.name.setValue("Half a cent");
         bad.unitPrice.setValue(new BigDecimal("0.005"));
@@ -464,7 +465,7 @@ class InvoiceViewsTest extends KaribuTest {
                 .containsExactly("Camera workshop " + sku);
         view.picker.product.setValue(offered.getFirst());
         view.picker.quantity.setValue(new BigDecimal("2"));
-        ButtonKt._click(view.picker.addProduct);
+        Press.press(view.picker.addProduct);
 
         assertThat(GridKt._size(view.lines)).isEqualTo(1);
         assertThat(GridKt._get(view.lines, 0).name()).isEqualTo("Camera workshop " + sku);

@@ -23,6 +23,7 @@ import com.commercehub.stripe.StripeConnectionService;
 import com.commercehub.testsupport.AsAdmin;
 import com.commercehub.testsupport.DateInput;
 import com.commercehub.testsupport.KaribuTest;
+import com.commercehub.testsupport.Press;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
@@ -90,7 +91,7 @@ class QuoteViewTest extends KaribuTest {
 
     /** Publish opens the review step; confirming it publishes. */
     private static void publishReviewed(QuoteView view) {
-        ButtonKt._click(view.publish);
+        Press.press(view.publish);
         ButtonKt._click(view.review.confirm);
     }
 
@@ -105,7 +106,7 @@ class QuoteViewTest extends KaribuTest {
     @Test
     void publish_shows_the_review_step_and_publishes_only_when_confirmed() {
         QuoteView view = open();
-        ButtonKt._click(view.publish);
+        Press.press(view.publish);
         PublishReview review = view.review;
         assertThat(review.isOpened()).isTrue();
         assertThat(review.recipient.getText()).isEqualTo("To: Erika Mustermann <erika@acme.example>");
@@ -121,7 +122,7 @@ class QuoteViewTest extends KaribuTest {
         assertThat(review.isOpened()).isFalse();
         assertThat(quotes.get(quote.id()).status()).isEqualTo(QuoteStatus.DRAFT);
 
-        ButtonKt._click(view.publish);
+        Press.press(view.publish);
         ButtonKt._click(view.review.confirm);
         assertThat(quotes.get(quote.id()).status()).isEqualTo(QuoteStatus.PUBLISHED);
         assertThat(view.review.published.getText()).startsWith("The buyer link is live: ").contains("/quote/");
@@ -138,7 +139,7 @@ class QuoteViewTest extends KaribuTest {
         QuoteDetails current = quotes.get(quote.id());
         quotes.setCollectPayment(current.id(), current.version(), true);
         QuoteView view = open();
-        ButtonKt._click(view.publish);
+        Press.press(view.publish);
         assertThat(view.review.signature.getText()).isEqualTo("The buyer signs, then sam countersigns");
         assertThat(view.review.payment.getText()).startsWith("Payment collected online: €");
     }
@@ -192,7 +193,7 @@ class QuoteViewTest extends KaribuTest {
         view.picker.product.setValue(products.page(new ProductFilter("Training", null, "EUR", ProductFilter.Status.ACTIVE),
                 PageRequest.of(0, 5)).getFirst());
         view.picker.quantity.setValue(new BigDecimal("2"));
-        ButtonKt._click(view.picker.addProduct);
+        Press.press(view.picker.addProduct);
 
         assertThat(GridKt._size(view.lines)).isEqualTo(3);
         assertThat(GridKt._get(view.lines, 2).name()).isEqualTo("Training day");
@@ -295,7 +296,7 @@ class QuoteViewTest extends KaribuTest {
         assertThat(view.copyLink.isVisible()).isTrue();
         assertThat(quotes.buyerLink(quote.id())).isPresent();
 
-        ButtonKt._click(view.recall);
+        Press.press(view.recall);
         assertThat(view.status.getText()).isEqualTo("Recalled, version 1");
         assertThat(view.title.isReadOnly()).isFalse();
         assertThat(quotes.buyerLink(quote.id())).isEmpty();
@@ -338,7 +339,7 @@ class QuoteViewTest extends KaribuTest {
     @Test
     void the_custom_item_and_the_product_dialog_offer_the_same_billing_words() {
         QuoteView view = open();
-        ButtonKt._click(view.picker.addCustom);
+        Press.press(view.picker.addCustom);
         List<String> customItem = billingLabels();
         com.commercehub.crm.ui.LineDialog dialog = _get(com.commercehub.crm.ui.LineDialog.class);
         dialog.close();
@@ -507,7 +508,7 @@ class QuoteViewTest extends KaribuTest {
     @Test
     void a_discount_on_the_first_payment_only_leaves_the_monthly_amount_whole() {
         QuoteView view = open();
-        ButtonKt._click(view.newAdjustment);
+        Press.press(view.newAdjustment);
         AdjustmentDialog dialog = _get(AdjustmentDialog.class);
         HasValueUtilsKt._setValue(dialog.label, "Welcome");
         HasValueUtilsKt._setValue(dialog.value, new BigDecimal("10"));
@@ -575,7 +576,7 @@ class QuoteViewTest extends KaribuTest {
     void an_amount_typed_with_german_separators_is_read_and_shown_as_understood() {
         com.vaadin.flow.component.UI.getCurrent().setLocale(Locale.GERMAN);
         QuoteView view = open();
-        ButtonKt._click(view.newAdjustment);
+        Press.press(view.newAdjustment);
         AdjustmentDialog dialog = view.adjustmentDialog;
         assertThat(dialog.getHeaderTitle()).isEqualTo("Rabatt oder Gebühr hinzufügen");
         HasValueUtilsKt._setValue(dialog.kind, com.commercehub.quote.Adjustment.Kind.AMOUNT);
@@ -611,7 +612,7 @@ class QuoteViewTest extends KaribuTest {
     @Test
     void a_discount_label_with_markup_is_shown_as_text_and_a_read_only_quote_offers_no_remove_button() {
         QuoteView view = open();
-        ButtonKt._click(view.newAdjustment);
+        Press.press(view.newAdjustment);
         AdjustmentDialog dialog = view.adjustmentDialog;
         HasValueUtilsKt._setValue(dialog.label, "<img src=x onerror=alert(1)>\"");
         HasValueUtilsKt._setValue(dialog.value, new BigDecimal("5"));
