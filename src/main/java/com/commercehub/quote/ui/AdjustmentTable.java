@@ -77,7 +77,7 @@ class AdjustmentTable extends Div {
             Row row = shown.get(index);
             Element tr = body.appendElement("tr");
             tr.appendElement("td").text(row.type());
-            tr.appendElement("td").text(row.label());
+            tr.appendElement("td").addClass("label").text(row.label());
             tr.appendElement("td").addClass("end").text(row.value());
             Element actions = tr.appendElement("td").addClass("actions");
             if (editable) {

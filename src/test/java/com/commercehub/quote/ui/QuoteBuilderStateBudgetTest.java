@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class QuoteBuilderStateBudgetTest extends KaribuTest {
 
-    /** The builder tab's whole UI (shell and view) (107 when this budget was set, after the discounts and fees became one table; 247 kB per session then). */
+    /** The builder tab's whole UI (shell and view) (107 when this budget was set, after the discounts and fees became one table; 232 kB per session with the action buttons). */
     private static final int STATE_NODE_BUDGET = 108;
 
     @Autowired
