@@ -38,6 +38,9 @@ class QuoteLineGrid extends Grid<LineItemDetails> {
         void remove(LineItemDetails line);
     }
 
+    /** The name column's width before it grows; names wrap, so a narrow start leaves room for the other columns. */
+    private static final String NAME_WIDTH = "9.5rem";
+
     private final Column<LineItemDetails> name;
     private final List<Column<LineItemDetails>> detailColumns;
     private final Column<LineItemDetails> actionsColumn;
@@ -52,15 +55,22 @@ class QuoteLineGrid extends Grid<LineItemDetails> {
         this.editable = editable;
         addClassName("line-grid");
         name = addColumn(LineItemCells.nameRenderer(this)).setKey("name")
-                .setHeader(getTranslation("product.name")).setWidth("13rem").setFlexGrow(1).setFrozen(true);
+                .setHeader(getTranslation("product.name")).setWidth(NAME_WIDTH).setFlexGrow(1).setFrozen(true);
         Column<LineItemDetails> quantity = addColumn(quantityEditor()).setKey("quantity")
                 .setHeader(getTranslation("crm.line.quantity")).setAutoWidth(true).setFlexGrow(0);
-        Column<LineItemDetails> price = addColumn(l -> Formats.money(l.unitPrice(), getLocale()))
+        // The line's discount and tax read under its unit price, one a line, as the SKU and billing read under its
+        // name: in a column of their own the grid was too wide for the builder's content column at 1100–1360 px, and
+        // that column slid under the frozen amount.
+        Column<LineItemDetails> price = addColumn(LitRenderer.<LineItemDetails>of(
+                        "<span class=\"line-cell line-price\"><span>${item.price}</span>"
+                                + "${item.discount ? html`<span class=\"line-meta\">${item.discount}</span>` : ''}"
+                                + "${item.tax ? html`<span class=\"line-meta\">${item.tax}</span>` : ''}</span>")
+                .withProperty("price", line -> Formats.money(line.unitPrice(), getLocale()))
+                .withProperty("discount", this::discountText)
+                .withProperty("tax", this::taxText))
                 .setKey("price").setHeader(getTranslation("product.price"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        Column<LineItemDetails> discountAndTax = addColumn(this::discountAndTax).setKey("discount")
-                .setHeader(getTranslation("builder.line.discount-tax")).setAutoWidth(true).setFlexGrow(0);
-        detailColumns = List.of(quantity, price, discountAndTax);
+        detailColumns = List.of(quantity, price);
         addColumn(LitRenderer.<LineItemDetails>of("<span class=\"line-amount\">${item.net}</span>")
                 .withProperty("net", l -> Formats.money(l.net(), getLocale())))
                 .setHeader(getTranslation("crm.deal.amount"))
@@ -101,7 +111,7 @@ class QuoteLineGrid extends Grid<LineItemDetails> {
     void setCompact(boolean compact) {
         detailColumns.forEach(column -> column.setVisible(!compact));
         name.setFrozen(!compact);
-        name.setWidth(compact ? "8rem" : "13rem");
+        name.setWidth(compact ? "8rem" : NAME_WIDTH);
         actionsColumn.setAutoWidth(!compact);
         actionsColumn.setWidth(compact ? "5.5rem" : null);
         setClassName("compact", compact);
@@ -116,7 +126,7 @@ class QuoteLineGrid extends Grid<LineItemDetails> {
     private LitRenderer<LineItemDetails> quantityEditor() {
         char separator = DecimalFormatSymbols.getInstance(getLocale()).getDecimalSeparator();
         return LitRenderer.<LineItemDetails>of("${item.editable ? html`<vaadin-big-decimal-field class=\"line-quantity\" "
-                        + "style=\"width: 5.5rem\" ._decimalSeparator=${item.separator} .value=${live(item.quantity)} "
+                        + "style=\"width: 4.5rem\" ._decimalSeparator=${item.separator} .value=${live(item.quantity)} "
                         + ".accessibleName=${item.label} ?invalid=${item.invalid} .errorMessage=${item.error} "
                         + "@change=${e => quantity(e.target.value)}></vaadin-big-decimal-field>` : item.text}")
                 .withProperty("editable", line -> editable.getAsBoolean())
@@ -265,13 +275,15 @@ class QuoteLineGrid extends Grid<LineItemDetails> {
         }
     }
 
-    private String discountAndTax(LineItemDetails line) {
+    /** "−10 %", or empty without a discount. */
+    private String discountText(LineItemDetails line) {
         String discount = LineItemTexts.discount(line, getLocale());
+        return discount.isEmpty() ? "" : getTranslation("builder.line.discount-only", discount);
+    }
+
+    /** "Tax 19 %", or empty without a tax. */
+    private String taxText(LineItemDetails line) {
         String tax = LineItemTexts.tax(line, getLocale());
-        if (discount.isEmpty() || tax.isEmpty()) {
-            return discount.isEmpty() && tax.isEmpty() ? "" : discount.isEmpty()
-                    ? getTranslation("builder.line.tax-only", tax) : getTranslation("builder.line.discount-only", discount);
-        }
-        return getTranslation("builder.line.discount-and-tax", discount, tax);
+        return tax.isEmpty() ? "" : getTranslation("builder.line.tax-only", tax);
     }
 }

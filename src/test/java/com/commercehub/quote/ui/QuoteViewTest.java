@@ -497,6 +497,30 @@ class QuoteViewTest extends KaribuTest {
     }
 
     @Test
+    void a_lines_discount_and_tax_read_under_its_unit_price_in_the_users_language() {
+        QuoteView view = open();
+        assertThat(cell(view, 0, "price", "price")).isEqualTo("€1,200.00");
+        assertThat(cell(view, 0, "price", "discount")).isEqualTo("");
+        assertThat(cell(view, 0, "price", "tax")).isEqualTo("Tax 19 %");
+        view.show(quotes.addLine(quote.id(), quotes.get(quote.id()).version(), new com.commercehub.crm.LineItemDraft(
+                null, "Setup", null, BigDecimal.ONE, new BigDecimal("500.00"), com.commercehub.crm.DiscountKind.PERCENT,
+                new BigDecimal("12.5"), new BigDecimal("7"), false, null, null)));
+        view.show(quotes.addLine(quote.id(), quotes.get(quote.id()).version(), new com.commercehub.crm.LineItemDraft(
+                null, "Travel", null, BigDecimal.ONE, new BigDecimal("80.00"), null, null, null, false, null, null)));
+        assertThat(GridKt._size(view.lines)).isEqualTo(4);
+        assertThat(cell(view, 2, "price", "discount")).isEqualTo("−12.5 %");
+        assertThat(cell(view, 2, "price", "tax")).isEqualTo("Tax 7 %");
+        assertThat(cell(view, 3, "price", "discount") + "" + cell(view, 3, "price", "tax")).as("neither: the price alone")
+                .isEmpty();
+
+        com.vaadin.flow.component.UI.getCurrent().setLocale(Locale.GERMAN);
+        view = open();
+        assertThat(cell(view, 2, "price", "price")).isEqualTo("500,00\u00a0€");
+        assertThat(cell(view, 2, "price", "discount")).isEqualTo("−12,5 %");
+        assertThat(cell(view, 2, "price", "tax")).isEqualTo("Steuer 7 %");
+    }
+
+    @Test
     void totals_keep_one_time_and_recurring_money_apart_and_only_the_first_payment_sums_them() {
         QuoteView view = open();
         assertThat(rows(view.totals)).containsExactly("One-time total: €2,856.00", "Recurring: €117.81 / month",
