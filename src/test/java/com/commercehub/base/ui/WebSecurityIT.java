@@ -18,7 +18,7 @@ import java.util.EnumSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The web layer over real HTTP: sign-in required, CSRF on, no foreign framing, the stylesheet public. */
+/** The web layer over real HTTP: sign-in required, CSRF on, no foreign framing, the stylesheet and the icon public. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class WebSecurityIT {
@@ -72,5 +72,15 @@ class WebSecurityIT {
         HttpResponse<String> css = send(HttpRequest.newBuilder(uri("/styles/commerce-hub.css")));
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.body()).contains(".sandbox-badge");
+    }
+
+    @Test
+    void every_page_names_its_icon_and_the_icon_is_served_to_anyone() throws Exception {
+        HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/login")));
+        assertThat(login.body()).containsPattern("<link(?=[^>]*rel=\"icon\")(?=[^>]*href=\"styles/favicon.svg\")[^>]*>");
+        HttpResponse<String> icon = send(HttpRequest.newBuilder(uri("/styles/favicon.svg")));
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("image/svg+xml"));
+        assertThat(icon.body()).startsWith("<svg");
     }
 }
