@@ -58,8 +58,7 @@ final class PaymentFlow {
         // A delivery that times out (10 s) on a loaded machine is retried after its backoff: give it room for that.
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            long sent = jdbc.sql("SELECT COUNT(*) FROM sandbox_delivery WHERE delivered_at IS NULL AND endpoint_id = " + endpoint)
-                    .query(Long.class).single();
+            long sent = undelivered(endpoint);
             long pending = jdbc.sql("""
                             SELECT COUNT(*) FROM stripe_event e JOIN sandbox_delivery d ON d.event_id = e.id
                             WHERE e.state = 'PENDING' AND d.endpoint_id = """ + endpoint).query(Long.class).single();
@@ -74,8 +73,13 @@ final class PaymentFlow {
                             ' error=', COALESCE(e.last_error, '-'))
                         FROM stripe_event e JOIN sandbox_delivery d ON d.event_id = e.id
                         WHERE e.state = 'PENDING' AND d.endpoint_id = """ + endpoint).query(String.class).list();
-        long undelivered = jdbc.sql("SELECT COUNT(*) FROM sandbox_delivery WHERE delivered_at IS NULL AND endpoint_id = " + endpoint)
+        throw new AssertionError("Stripe events still pending after 60 s: " + undelivered(endpoint)
+                + " not delivered; pending " + left);
+    }
+
+    /** Deliveries the sandbox has not yet made to the endpoint. */
+    private long undelivered(String endpoint) {
+        return jdbc.sql("SELECT COUNT(*) FROM sandbox_delivery WHERE delivered_at IS NULL AND endpoint_id = " + endpoint)
                 .query(Long.class).single();
-        throw new AssertionError("Stripe events still pending after 60 s: " + undelivered + " not delivered; pending " + left);
     }
 }

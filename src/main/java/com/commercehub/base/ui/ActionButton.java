@@ -46,10 +46,11 @@ public class ActionButton extends Component implements HasEnabled, HasStyle, Has
 
     /** What a press does; replaces what was set before. */
     public ActionButton onPress(SerializableRunnable pressed) {
+        Objects.requireNonNull(pressed);
         if (action == null) {
             getElement().addEventListener("click", click -> action.run());
         }
-        this.action = Objects.requireNonNull(pressed);
+        this.action = pressed;
         return this;
     }
 

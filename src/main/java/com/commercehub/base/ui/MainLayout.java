@@ -52,8 +52,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     /** The side navigation, one state node: see {@link #navigationMarkup()}. */
     final Html navigation;
     final Span sandboxBadge = new Span();
-    /** The user menu's trigger; the menu itself is {@link #userMenuPopover}, empty while closed. */
-    /** Opens the popover in the browser: an action button with no server listener (see ActionButton). */
+    /**
+     * The user menu's trigger; the menu itself is {@link #userMenuPopover}, empty while closed. The popover opens in
+     * the browser, so this action button has no server listener (see ActionButton).
+     */
     final ActionButton userMenu = new ActionButton();
     final Popover userMenuPopover = new Popover();
     private final Span viewTitle = new Span();

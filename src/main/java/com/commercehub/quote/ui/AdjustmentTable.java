@@ -1,6 +1,5 @@
 package com.commercehub.quote.ui;
 
-import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -19,13 +18,14 @@ import java.util.function.IntConsumer;
  * button, which says its row in {@code data-remove}. Everything in a row is written through jsoup's text and
  * attribute setters, so a label a rep typed is shown as text.
  */
-@Tag("div")
 @Uses(Button.class)
 @Uses(Icon.class)
 class AdjustmentTable extends Div {
 
     /** The remove button a click came from, if any (the click may land on its icon). */
     static final String REMOVE_BUTTON = "event.target.closest('[data-remove]')";
+    /** Only clicks on a remove button reach the server. */
+    static final String REMOVE_FILTER = REMOVE_BUTTON + " != null";
     /** What the browser sends with a remove click: the row's index. */
     static final String REMOVED_ROW = REMOVE_BUTTON + ".dataset.remove";
 
@@ -51,7 +51,7 @@ class AdjustmentTable extends Div {
             if (index.matches("\\d{1,4}") && Integer.parseInt(index) < rows) {
                 onRemove.accept(Integer.parseInt(index));
             }
-        }).setFilter(REMOVE_BUTTON + " != null").addEventData(REMOVED_ROW);
+        }).setFilter(REMOVE_FILTER).addEventData(REMOVED_ROW);
         show(List.of(), false);
     }
 
@@ -61,7 +61,7 @@ class AdjustmentTable extends Div {
         getElement().setProperty("innerHTML", markup(headings, shown, editable));
     }
 
-    static String markup(Headings headings, List<Row> shown, boolean editable) {
+    private static String markup(Headings headings, List<Row> shown, boolean editable) {
         if (shown.isEmpty()) {
             return new Element("p").addClass("quote-adjustments-empty").text(headings.empty()).outerHtml();
         }

@@ -238,7 +238,7 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
         adjustments = new AdjustmentTable(new AdjustmentTable.Headings(getTranslation("quote.adjustment.type"),
                 getTranslation("quote.adjustment.label"), getTranslation("quote.adjustment.value"),
                 getTranslation("quote.actions"), getTranslation("quote.adjustment.empty")),
-                index -> removeAdjustment(quote.adjustments().get(index)));
+                this::removeAdjustment);
 
         totals.addClassName("quote-totals");
         firstPayment.addClassName("quote-first-payment");
@@ -409,10 +409,9 @@ public class QuoteView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     /** A row's remove button; the browser's click arrives here (through {@link AdjustmentTable}). */
-    void removeAdjustment(AdjustmentDraft adjustment) {
+    private void removeAdjustment(int index) {
         if (editable()) {
-            change(() -> quotes.removeAdjustment(quote.id(), quote.version(), quote.adjustments().indexOf(adjustment)),
-                    Map.of());
+            change(() -> quotes.removeAdjustment(quote.id(), quote.version(), index), Map.of());
         }
     }
 
